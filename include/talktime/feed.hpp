@@ -1,0 +1,99 @@
+// The talk feed (format version 1, docs/feed-format.md) and its parser.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "talktime/diagnostic.hpp"
+#include "talktime/time_zone.hpp"
+
+namespace talktime {
+
+enum class talk_kind {
+  talk, keynote, invited, contributed, panel, poster, tutorial,
+  break_time, social, opening, closing, other
+};
+enum class talk_status { scheduled, cancelled, postponed, tentative };
+
+/// The feed spelling of a kind or status ("break", "cancelled", …).
+std::string_view to_string(talk_kind kind);
+std::string_view to_string(talk_status status);
+
+struct speaker {
+  std::string name, affiliation, url, photo, bio;
+};
+
+struct place {
+  std::string name, url;
+  bool empty() const { return name.empty() && url.empty(); }
+};
+
+struct talk_link {
+  std::string kind;  ///< livestream, video, slides, registration, paper, code, or the feed's own key
+  std::string url;
+};
+
+struct series_info {
+  std::string id, title, description, url;
+};
+
+/// One talk. Timed talks have `start` (and maybe `end`) as instants; date-only
+/// talks (time not announced) have `start_day` (and maybe `end_day`, inclusive),
+/// which are calendar dates shown the same in every zone.
+struct talk {
+  std::string id;
+  bool id_derived = false;  ///< no id in the feed: made from start and title
+  std::string title;
+  talk_kind kind = talk_kind::talk;
+  talk_status status = talk_status::scheduled;
+
+  bool date_only = false;
+  sys_seconds start{};
+  std::optional<sys_seconds> end;
+  date::sys_days start_day{};
+  std::optional<date::sys_days> end_day;
+  const time_zone* zone = nullptr;  ///< the event's own zone, when known
+
+  std::string series;  ///< id into feed::series
+  std::vector<speaker> speakers;
+  std::string abstract;
+  std::vector<std::string> tags;
+  place location;
+  std::vector<talk_link> links;
+  std::size_t index = 0;  ///< position in the feed's `talks` array
+};
+
+struct feed {
+  int version = 1;
+  std::string title, description, url;
+  const time_zone* zone = nullptr;
+  place location;
+  std::vector<series_info> series;
+  std::vector<talk> talks;  ///< the talks that loaded, in feed order
+
+  const series_info* find_series(std::string_view id) const;
+};
+
+/// Limits that protect the page from oversized feeds.
+struct feed_limits {
+  std::size_t max_bytes = 16u << 20;  ///< 16 MiB
+  int max_depth = 64;                 ///< nesting of arrays and objects
+};
+
+struct parse_result {
+  std::optional<talktime::feed> feed;  ///< empty when the feed failed as a whole
+  std::vector<diagnostic> diagnostics;  ///< errors (talks skipped) and warnings
+};
+
+/// Parses and validates a feed. Never throws: problems come back as diagnostics.
+/// A feed-level error leaves `feed` empty; a talk-level error skips that talk only.
+///
+///     auto result = talktime::parse_feed(R"({"talktime":1,"timezone":"Europe/Berlin",
+///       "talks":[{"title":"Opening","start":"2024-05-02T09:00"}]})");
+///     result.feed->talks[0].start;  // 2024-05-02T07:00:00Z
+talktime::parse_result parse_feed(std::string_view text, const feed_limits& limits = {});
+
+}  // namespace talktime

@@ -1,0 +1,35 @@
+// The HTML renderer: a schedule as escaped, accessible markup.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "talktime/schedule.hpp"
+
+namespace talktime {
+
+struct render_options {
+  const time_zone* display_zone = nullptr;  ///< required
+  sys_seconds now{};                         ///< decides live badges and section placement
+  bool hour12 = false;                       ///< "8:30 PM" instead of "20:30"
+  /// Minutes after a talk ends during which its livestream link stays prominent.
+  std::chrono::minutes livestream_grace{15};
+};
+
+/// Renders the talks `order` names (as schedule::find returns them) grouped into
+/// an "Upcoming" and a "Past" section and by day in the display zone. Every
+/// feed string is escaped; only http(s)/mailto links appear.
+///
+///     auto html = talktime::render_html(s, s.find({}, now, *zone).talks, {zone, now});
+///     // <section class="tt-section" data-section="upcoming">…<li class="tt-talk" data-talk-id="…">
+std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options);
+
+/// "20:30" or "8:30 PM".
+std::string format_clock(local_seconds local, bool hour12);
+/// "Sunday, 28 March 2021"
+std::string format_day_heading(date::sys_days day);
+/// The zone label shown beside times: the abbreviation ("IST"), or "UTC+3" where the
+/// database has no letters for the zone.
+std::string zone_label(const zone_offset& offset);
+
+}  // namespace talktime

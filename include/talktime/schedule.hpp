@@ -1,0 +1,67 @@
+// The query engine: a loaded feed, searchable and filterable for one viewer.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "talktime/feed.hpp"
+
+namespace talktime {
+
+/// How long a talk with no end is taken to last when deciding upcoming/live/past.
+inline constexpr std::chrono::minutes assumed_talk_length{60};
+
+enum class talk_phase { upcoming, live, past };
+enum class show_filter { upcoming, past, all };
+
+/// What a visitor asks for. Empty strings match everything.
+struct query {
+  std::string text;     ///< words, each must appear (case and diacritics ignored)
+  std::string series;   ///< series id
+  std::string kind;     ///< kind name, e.g. "keynote"
+  std::string tag;      ///< exact tag, case ignored
+  std::string speaker;  ///< part of a speaker's name, case and diacritics ignored
+  std::optional<date::sys_days> from, to;  ///< inclusive range of days in the display zone
+  show_filter show = show_filter::all;
+};
+
+struct query_result {
+  std::vector<std::size_t> talks;  ///< indices into feed().talks, in display order
+  std::size_t talk_count = 0;      ///< matches that are not breaks
+};
+
+/// A talk's day in a zone: date-only talks keep their own date in every zone.
+date::sys_days day_in_zone(const talk& t, const time_zone& zone);
+
+/// A feed prepared for queries: search text folded once, times kept as instants.
+///
+///     talktime::schedule s(std::move(*talktime::parse_feed(text).feed));
+///     talktime::query q;
+///     q.text = "kastner";
+///     q.show = talktime::show_filter::upcoming;
+///     auto found = s.find(q, now, *talktime::locate_zone("Asia/Kolkata"));
+class schedule {
+ public:
+  explicit schedule(talktime::feed feed);
+
+  const talktime::feed& feed() const { return feed_; }
+
+  /// When the talk begins: its instant, or local midnight of its date.
+  sys_seconds begins(const talk& t) const;
+  /// When it stops being upcoming (end, start + assumed length, or the end of its last day).
+  sys_seconds ends(const talk& t) const;
+  talk_phase phase(const talk& t, sys_seconds now) const;
+
+  /// Matching talks: upcoming and live ones soonest first, then past ones most recent first.
+  query_result find(const query& q, sys_seconds now, const time_zone& display_zone) const;
+
+ private:
+  talktime::feed feed_;
+  std::vector<std::string> haystack_;  // folded searchable text per talk
+  std::vector<std::string> speakers_;  // folded speaker names per talk
+};
+
+}  // namespace talktime

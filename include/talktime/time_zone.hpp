@@ -1,0 +1,80 @@
+// Time zones for talktime: IANA zones looked up in a compact table that is
+// generated at build time by Howard Hinnant's date/tz from the system's tz
+// database and compiled into the library (see docs/time-zones.md).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <date/date.h>
+
+namespace talktime {
+
+/// An instant: seconds since 1970-01-01T00:00:00Z.
+using sys_seconds = date::sys_seconds;
+/// A wall-clock reading with no zone attached, e.g. 2021-03-28 10:50:00.
+using local_seconds = date::local_seconds;
+
+/// The offset in force in a zone at one instant.
+struct zone_offset {
+  std::chrono::seconds utc_offset{0};  ///< local time minus UTC
+  bool is_dst = false;
+  std::string abbreviation;            ///< "EDT", "IST", "+0530", …
+};
+
+/// How a local time maps to instants in a zone.
+enum class local_time_kind {
+  unique,     ///< exactly one instant
+  gap,        ///< skipped by a spring-forward change: read with the offset before the gap
+  ambiguous,  ///< repeated by a fall-back change: the first occurrence is taken
+};
+
+/// The instant a local time stands for, and how it was chosen.
+struct local_time_resolution {
+  sys_seconds instant;
+  local_time_kind kind = local_time_kind::unique;
+};
+
+/// One IANA time zone, with its whole history and future rules.
+///
+/// Example:
+///
+///     const talktime::time_zone* la = talktime::locate_zone("America/Los_Angeles");
+///     auto r = la->resolve(date::local_days{date::year{2023}/1/11} + std::chrono::hours{15});
+///     // r.instant == 2023-01-11T23:00:00Z, r.kind == local_time_kind::unique
+class time_zone {
+ public:
+  struct data;  // decoded table record; defined in src/zone_rules.hpp
+  time_zone(std::string name, const data* rules) : name_(std::move(name)), rules_(rules) {}
+
+  /// The canonical IANA name (a link such as "Asia/Calcutta" gives "Asia/Kolkata").
+  std::string_view name() const { return name_; }
+  /// The offset, daylight-saving flag and abbreviation in force at `instant`.
+  zone_offset offset_at(sys_seconds instant) const;
+  /// The wall-clock time in this zone at `instant`.
+  local_seconds to_local(sys_seconds instant) const;
+  /// The instant a wall-clock time stands for (gap: offset before it; overlap: first).
+  local_time_resolution resolve(local_seconds local) const;
+
+ private:
+  std::string name_;
+  const data* rules_;
+};
+
+/// Finds a zone by IANA name or link name; nullptr when the name is unknown.
+/// Names are matched exactly (case-sensitive), as the tz database defines them.
+///
+///     if (auto* z = talktime::locate_zone("Asia/Calcutta")) z->name();  // "Asia/Kolkata"
+const time_zone* locate_zone(std::string_view name) noexcept;
+
+/// Every zone and link name the table knows, sorted.
+std::vector<std::string_view> zone_names();
+
+/// The tz database release the table was generated from, e.g. "2025b".
+std::string_view tz_database_version();
+
+}  // namespace talktime

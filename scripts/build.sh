@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds everything: the native core, tools and tests (build/native) and the
+# browser bundle (build/wasm -> dist/). Prints the size of dist/.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+bash scripts/setup.sh
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build/native -j "$jobs"
+
+# Debian's emscripten finds acorn in /usr/share/nodejs; this machine's node does not look there.
+export NODE_PATH=/usr/share/nodejs
+if [ ! -f build/wasm/CMakeCache.txt ]; then
+  emcmake cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    -DTALKTIME_ZONE_TABLE="$root/build/native/generated/zone_table_data.cpp" >/dev/null
+fi
+cmake --build build/wasm -j "$jobs"
+
+raw=$(stat -c %s dist/talktime.js)
+gz=$(gzip -9 -c dist/talktime.js | wc -c)
+printf 'dist/talktime.js: %d bytes, %d bytes gzip (everything the widget loads)\n' "$raw" "$gz"

@@ -1,0 +1,611 @@
+// The feed parser: JSON text -> talktime::feed plus diagnostics (docs/feed-format.md).
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "json_scan.hpp"
+#include "talktime/feed.hpp"
+#include "text.hpp"
+#include "time_text.hpp"
+#include "url.hpp"
+
+namespace talktime {
+
+using json = nlohmann::json;
+
+std::string_view to_string(talk_kind kind) {
+  static constexpr std::string_view names[] = {"talk",     "keynote", "invited", "contributed",
+                                               "panel",    "poster",  "tutorial", "break",
+                                               "social",   "opening", "closing",  "other"};
+  return names[static_cast<int>(kind)];
+}
+
+std::string_view to_string(talk_status status) {
+  static constexpr std::string_view names[] = {"scheduled", "cancelled", "postponed", "tentative"};
+  return names[static_cast<int>(status)];
+}
+
+const series_info* feed::find_series(std::string_view id) const {
+  for (const auto& s : series)
+    if (s.id == id) return &s;
+  return nullptr;
+}
+
+namespace {
+
+// nlohmann's DOM builder, with syntax errors captured instead of thrown.
+class capturing_sax : public nlohmann::detail::json_sax_dom_parser<json> {
+ public:
+  explicit capturing_sax(json& root) : json_sax_dom_parser(root, false) {}
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
+    error_position = position;
+    error_message = error.what();
+    return false;
+  }
+  std::size_t error_position = 0;
+  std::string error_message;
+};
+
+// "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error
+// while parsing value - unexpected '}'; expected ..." -> "unexpected '}'; expected ..."
+std::string syntax_message(const std::string& what) {
+  std::string message = what;
+  if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+  if (auto dash = message.find(" - "); dash != std::string::npos) message = message.substr(dash + 3);
+  return message;
+}
+
+std::string quote_value(std::string_view value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  if (out.size() > 121) out = out.substr(0, 117) + "…";
+  return out + "\"";
+}
+
+std::string describe(const json& value) {
+  if (value.is_string()) return quote_value(value.get_ref<const std::string&>());
+  std::string dumped = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (dumped.size() > 80) dumped = dumped.substr(0, 77) + "…";
+  return dumped;
+}
+
+std::string type_name(const json& value) {
+  switch (value.type()) {
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::null: return "null";
+    default: return "a number";
+  }
+}
+
+std::string escape_pointer_token(std::string_view token) {
+  std::string out;
+  for (char c : token) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out.push_back(c);
+  }
+  return out;
+}
+
+class feed_reader {
+ public:
+  feed_reader(std::string_view text, std::vector<diagnostic>& out) : text_(text), out_(out) {}
+
+  void report(severity level, std::string code, std::string pointer, std::string message) {
+    diagnostic d;
+    d.level = level;
+    d.code = std::move(code);
+    d.pointer = std::move(pointer);
+    d.message = std::move(message);
+    if (auto at = detail::locate_pointer(text_, d.pointer)) {
+      d.line = at->line;
+      d.column = at->column;
+    }
+    out_.push_back(std::move(d));
+  }
+  void error(std::string code, std::string pointer, std::string message) {
+    report(severity::error, std::move(code), std::move(pointer), std::move(message));
+  }
+  void warn(std::string code, std::string pointer, std::string message) {
+    report(severity::warning, std::move(code), std::move(pointer), std::move(message));
+  }
+
+  // An optional string field; a value of another type is reported and ignored.
+  std::string text_field(const json& object, const char* key, const std::string& at, const char* scope) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return {};
+    if (!it->is_string()) {
+      warn(std::string(scope) + ".bad_field", at + "/" + key,
+           std::string("\"") + key + "\" should be a string, not " + type_name(*it) + "; ignored");
+      return {};
+    }
+    return std::string(detail::trim(it->get_ref<const std::string&>()));
+  }
+
+  std::string url_field(const json& object, const char* key, const std::string& at, const char* scope) {
+    return checked_url(text_field(object, key, at, scope), at + "/" + key, scope);
+  }
+
+  std::string checked_url(const std::string& raw, const std::string& at, const char* scope) {
+    if (raw.empty()) return {};
+    std::string why;
+    auto url = detail::safe_url(raw, base_url, why);
+    if (!url) {
+      warn(std::string(scope) + ".bad_url", at, "link " + quote_value(raw) + " dropped: " + why);
+      return {};
+    }
+    return *url;
+  }
+
+  place place_field(const json& object, const std::string& at, const char* scope) {
+    auto it = object.find("location");
+    if (it == object.end() || it->is_null()) return {};
+    if (it->is_string()) return {std::string(detail::trim(it->get_ref<const std::string&>())), {}};
+    if (it->is_object()) {
+      return {text_field(*it, "name", at + "/location", scope), url_field(*it, "url", at + "/location", scope)};
+    }
+    warn(std::string(scope) + ".bad_field", at + "/location",
+         "\"location\" should be a string or an object, not " + type_name(*it) + "; ignored");
+    return {};
+  }
+
+  std::string base_url;
+
+ private:
+  std::string_view text_;
+  std::vector<diagnostic>& out_;
+};
+
+const std::map<std::string, talk_kind, std::less<>>& kinds() {
+  static const std::map<std::string, talk_kind, std::less<>> map = {
+      {"talk", talk_kind::talk},         {"keynote", talk_kind::keynote},
+      {"invited", talk_kind::invited},   {"contributed", talk_kind::contributed},
+      {"panel", talk_kind::panel},       {"poster", talk_kind::poster},
+      {"tutorial", talk_kind::tutorial}, {"break", talk_kind::break_time},
+      {"social", talk_kind::social},     {"opening", talk_kind::opening},
+      {"closing", talk_kind::closing},   {"other", talk_kind::other}};
+  return map;
+}
+
+const std::map<std::string, talk_status, std::less<>>& statuses() {
+  static const std::map<std::string, talk_status, std::less<>> map = {
+      {"scheduled", talk_status::scheduled}, {"cancelled", talk_status::cancelled},
+      {"canceled", talk_status::cancelled},  {"postponed", talk_status::postponed},
+      {"tentative", talk_status::tentative}};
+  return map;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return out;
+}
+
+class talk_reader {
+ public:
+  talk_reader(feed_reader& reader, const feed& f) : r_(reader), feed_(f) {}
+
+  // Reads one talk; nullopt (with the errors reported) when it must be skipped.
+  std::optional<talk> read(const json& value, std::size_t index) {
+    at_ = "/talks/" + std::to_string(index);
+    errors_ = 0;
+    if (!value.is_object()) {
+      error("talk.not_object", at_, "talk " + std::to_string(index) + " should be an object, not " + type_name(value));
+      return std::nullopt;
+    }
+    talk t;
+    t.index = index;
+    t.id = id_of(value);
+    read_title(value, t);
+    read_zone(value, t);
+    read_times(value, t);
+    read_kind_and_status(value, t);
+    read_people_and_text(value, t);
+    if (errors_ > 0) return std::nullopt;
+    return t;
+  }
+
+  std::string current_pointer() const { return at_; }
+
+ private:
+  // Talk errors name the talk by id when it has one, so organisers can find it.
+  void error(std::string code, std::string pointer, std::string message) {
+    ++errors_;
+    r_.error(std::move(code), std::move(pointer), std::move(message) + talk_label());
+  }
+  std::string talk_label() const { return label_.empty() ? "" : " (talk " + quote_value(label_) + ")"; }
+
+  std::string id_of(const json& value) {
+    label_.clear();
+    auto it = value.find("id");
+    if (it == value.end() || it->is_null()) return {};
+    if (it->is_string() && !detail::trim(it->get_ref<const std::string&>()).empty()) {
+      label_ = std::string(detail::trim(it->get_ref<const std::string&>()));
+      return label_;
+    }
+    if (it->is_number_integer()) {
+      label_ = it->dump();
+      return label_;
+    }
+    r_.warn("talk.bad_field", at_ + "/id", "\"id\" should be a non-empty string, not " + describe(*it) + "; a derived id is used");
+    return {};
+  }
+
+  void read_title(const json& value, talk& t) {
+    auto it = value.find("title");
+    if (it == value.end() || it->is_null()) {
+      error("talk.missing_title", at_, "the talk has no \"title\"");
+    } else if (!it->is_string()) {
+      error("talk.missing_title", at_ + "/title", "\"title\" should be a string, not " + type_name(*it));
+    } else if (detail::trim(it->get_ref<const std::string&>()).empty()) {
+      error("talk.missing_title", at_ + "/title", "\"title\" is empty");
+    } else {
+      t.title = std::string(detail::trim(it->get_ref<const std::string&>()));
+    }
+  }
+
+  void read_zone(const json& value, talk& t) {
+    t.zone = feed_.zone;
+    auto it = value.find("timezone");
+    if (it == value.end() || it->is_null()) return;
+    if (!it->is_string()) {
+      error("talk.bad_zone", at_ + "/timezone", "\"timezone\" should be an IANA zone name, not " + type_name(*it));
+      return;
+    }
+    const auto& name = it->get_ref<const std::string&>();
+    t.zone = locate_zone(detail::trim(name));
+    if (!t.zone) error("talk.bad_zone", at_ + "/timezone", "unknown time zone " + quote_value(name));
+    zone_error_ = !t.zone;
+  }
+
+  // Parses a start or end value into an instant or a day; reports and returns nullopt when bad.
+  std::optional<detail::time_value> read_time(const json& v, const std::string& pointer, const char* code,
+                                              const char* field, const talk& t) {
+    std::string problem;
+    std::optional<detail::time_value> parsed;
+    if (v.is_string()) {
+      parsed = detail::parse_time_text(v.get_ref<const std::string&>(), problem);
+    } else if (v.is_number()) {
+      parsed = detail::parse_epoch_number(v, problem);
+    } else {
+      problem = std::string("\"") + field + "\" should be a date-time string or epoch seconds, not " + type_name(v);
+    }
+    if (!parsed) {
+      error(code, pointer, problem);
+      return std::nullopt;
+    }
+    if (parsed->form == detail::time_value::wall_clock) {
+      if (zone_error_) return std::nullopt;  // already reported
+      if (!t.zone) {
+        error("talk.no_zone", pointer,
+              "local time " + quote_value(v.get_ref<const std::string&>()) +
+                  " needs a zone: give the talk or the feed a \"timezone\", or add Z or an offset");
+        return std::nullopt;
+      }
+      auto resolution = t.zone->resolve(parsed->local);
+      parsed->instant = resolution.instant;
+      if (resolution.kind != local_time_kind::unique) {
+        auto shown = v.get_ref<const std::string&>();
+        auto offset = detail::format_offset(std::int32_t((parsed->local.time_since_epoch() - resolution.instant.time_since_epoch()).count()), true);
+        if (resolution.kind == local_time_kind::gap) {
+          r_.warn("talk.nonexistent_time", pointer,
+                  "local time " + quote_value(shown) + " does not exist in " + std::string(t.zone->name()) +
+                      " (clocks moved forward); read with the offset before the change, UTC" + offset);
+        } else {
+          r_.warn("talk.ambiguous_time", pointer,
+                  "local time " + quote_value(shown) + " occurs twice in " + std::string(t.zone->name()) +
+                      " (clocks moved back); the first occurrence, UTC" + offset + ", is used");
+        }
+      }
+    }
+    return parsed;
+  }
+
+  void read_times(const json& value, talk& t) {
+    auto start_it = value.find("start");
+    if (start_it == value.end() || start_it->is_null()) {
+      error("talk.missing_start", at_, "the talk has no \"start\"");
+      return;
+    }
+    auto start = read_time(*start_it, at_ + "/start", "talk.bad_start", "start", t);
+    if (!start) return;
+    t.date_only = start->form == detail::time_value::date_only;
+    t.start = start->instant;
+    t.start_day = start->day;
+
+    auto end_it = value.find("end");
+    auto duration_it = value.find("duration");
+    bool has_end = end_it != value.end() && !end_it->is_null();
+    bool has_duration = duration_it != value.end() && !duration_it->is_null();
+    if (has_end && has_duration)
+      r_.warn("talk.end_and_duration", at_ + "/duration", "both \"end\" and \"duration\" are given; \"end\" is used");
+
+    if (has_end) {
+      auto end = read_time(*end_it, at_ + "/end", "talk.bad_end", "end", t);
+      if (!end) return;
+      bool end_is_day = end->form == detail::time_value::date_only;
+      if (end_is_day != t.date_only) {
+        error("talk.bad_end", at_ + "/end",
+              t.date_only ? "\"end\" has a time but \"start\" is a date alone; give both as dates or both with times"
+                          : "\"end\" is a date alone but \"start\" has a time; give both with times");
+        return;
+      }
+      if (t.date_only ? end->day < t.start_day : end->instant < t.start) {
+        error("talk.end_before_start", at_ + "/end", "end " + describe(*end_it) + " is before start " + describe(*start_it));
+        return;
+      }
+      if (t.date_only) t.end_day = end->day;
+      else t.end = end->instant;
+    } else if (has_duration) {
+      std::string problem;
+      auto length = detail::parse_duration(*duration_it, problem);
+      if (!length) {
+        error("talk.bad_duration", at_ + "/duration", problem);
+        return;
+      }
+      if (!t.date_only) {
+        t.end = t.start + std::chrono::seconds{*length};
+      } else if (*length % 86400 == 0 && *length >= 86400) {
+        t.end_day = t.start_day + date::days{*length / 86400 - 1};
+      } else {
+        r_.warn("talk.bad_duration", at_ + "/duration",
+                "a talk with a date alone can only last whole days; duration " + describe(*duration_it) + " ignored");
+      }
+    }
+  }
+
+  void read_kind_and_status(const json& value, talk& t) {
+    auto kind = r_.text_field(value, "kind", at_, "talk");
+    if (!kind.empty()) {
+      auto it = kinds().find(lower_ascii(kind));
+      if (it != kinds().end()) t.kind = it->second;
+      else {
+        t.kind = talk_kind::other;
+        r_.warn("talk.unknown_kind", at_ + "/kind", "unknown kind " + quote_value(kind) + " shown as \"other\"");
+      }
+    }
+    auto status = r_.text_field(value, "status", at_, "talk");
+    if (!status.empty()) {
+      auto it = statuses().find(lower_ascii(status));
+      if (it != statuses().end()) t.status = it->second;
+      else r_.warn("talk.unknown_status", at_ + "/status", "unknown status " + quote_value(status) + " treated as \"scheduled\"");
+    }
+  }
+
+  void read_people_and_text(const json& value, talk& t) {
+    t.abstract = r_.text_field(value, "abstract", at_, "talk");
+    t.location = r_.place_field(value, at_, "talk");
+    t.series = r_.text_field(value, "series", at_, "talk");
+    if (!t.series.empty() && !feed_.find_series(t.series))
+      r_.warn("talk.unknown_series", at_ + "/series", "series " + quote_value(t.series) + " is not declared in the feed's \"series\"");
+
+    if (auto it = value.find("speakers"); it != value.end() && !it->is_null()) {
+      if (!it->is_array()) {
+        r_.warn("talk.bad_field", at_ + "/speakers", "\"speakers\" should be an array, not " + type_name(*it) + "; ignored");
+      } else {
+        for (std::size_t i = 0; i < it->size(); ++i) {
+          const auto& s = (*it)[i];
+          std::string at = at_ + "/speakers/" + std::to_string(i);
+          if (s.is_string() && !detail::trim(s.get_ref<const std::string&>()).empty()) {
+            t.speakers.push_back({std::string(detail::trim(s.get_ref<const std::string&>())), {}, {}, {}, {}});
+            continue;
+          }
+          if (!s.is_object()) {
+            r_.warn("talk.bad_field", at, "a speaker should be an object with a \"name\", not " + type_name(s) + "; ignored");
+            continue;
+          }
+          speaker sp;
+          sp.name = r_.text_field(s, "name", at, "talk");
+          if (sp.name.empty()) {
+            r_.warn("talk.bad_field", at, "a speaker without a \"name\" is ignored");
+            continue;
+          }
+          sp.affiliation = r_.text_field(s, "affiliation", at, "talk");
+          sp.url = r_.url_field(s, "url", at, "talk");
+          sp.photo = r_.url_field(s, "photo", at, "talk");
+          sp.bio = r_.text_field(s, "bio", at, "talk");
+          t.speakers.push_back(std::move(sp));
+        }
+      }
+    }
+    if (auto it = value.find("tags"); it != value.end() && !it->is_null()) {
+      if (!it->is_array()) {
+        r_.warn("talk.bad_field", at_ + "/tags", "\"tags\" should be an array of strings, not " + type_name(*it) + "; ignored");
+      } else {
+        for (std::size_t i = 0; i < it->size(); ++i) {
+          const auto& tag = (*it)[i];
+          if (tag.is_string() && !detail::trim(tag.get_ref<const std::string&>()).empty()) {
+            std::string name(detail::trim(tag.get_ref<const std::string&>()));
+            if (std::find(t.tags.begin(), t.tags.end(), name) == t.tags.end()) t.tags.push_back(name);
+          } else {
+            r_.warn("talk.bad_field", at_ + "/tags/" + std::to_string(i), "tag " + describe(tag) + " is not a non-empty string; ignored");
+          }
+        }
+      }
+    }
+    if (auto it = value.find("links"); it != value.end() && !it->is_null()) {
+      if (!it->is_object()) {
+        r_.warn("talk.bad_field", at_ + "/links", "\"links\" should be an object of kind: URL, not " + type_name(*it) + "; ignored");
+      } else {
+        for (const auto& [kind, url] : it->items()) {
+          std::string at = at_ + "/links/" + escape_pointer_token(kind);
+          if (!url.is_string()) {
+            r_.warn("talk.bad_url", at, "link " + quote_value(kind) + " should be a URL string, not " + type_name(url) + "; dropped");
+            continue;
+          }
+          auto safe = r_.checked_url(std::string(detail::trim(url.get_ref<const std::string&>())), at, "talk");
+          if (!safe.empty()) t.links.push_back({lower_ascii(detail::trim(kind)), safe});
+        }
+      }
+    }
+  }
+
+  feed_reader& r_;
+  const feed& feed_;
+  std::string at_, label_;
+  int errors_ = 0;
+  bool zone_error_ = false;
+};
+
+void read_series(feed_reader& r, const json& root, feed& f) {
+  auto it = root.find("series");
+  if (it == root.end() || it->is_null()) return;
+  if (!it->is_array()) {
+    r.warn("feed.bad_field", "/series", "\"series\" should be an array, not " + type_name(*it) + "; ignored");
+    return;
+  }
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const auto& s = (*it)[i];
+    std::string at = "/series/" + std::to_string(i);
+    if (!s.is_object()) {
+      r.warn("feed.bad_field", at, "a series should be an object, not " + type_name(s) + "; ignored");
+      continue;
+    }
+    series_info info;
+    info.id = r.text_field(s, "id", at, "feed");
+    if (info.id.empty()) {
+      r.warn("feed.bad_field", at, "a series without an \"id\" is ignored");
+      continue;
+    }
+    if (f.find_series(info.id)) {
+      r.warn("feed.bad_field", at + "/id", "series " + quote_value(info.id) + " is declared twice; the first is kept");
+      continue;
+    }
+    info.title = r.text_field(s, "title", at, "feed");
+    if (info.title.empty()) info.title = info.id;
+    info.description = r.text_field(s, "description", at, "feed");
+    info.url = r.url_field(s, "url", at, "feed");
+    f.series.push_back(std::move(info));
+  }
+}
+
+std::string derived_id(const talk& t) {
+  date::year_month_day day{t.date_only ? t.start_day
+                                       : date::floor<date::days>(t.zone ? date::sys_seconds{t.zone->to_local(t.start).time_since_epoch()}
+                                                                        : t.start)};
+  char prefix[16];
+  std::snprintf(prefix, sizeof prefix, "%04d-%02u-%02u", int(day.year()), unsigned(day.month()), unsigned(day.day()));
+  auto slug = detail::slugify(t.title, 48);
+  return slug.empty() ? std::string(prefix) + "-talk" : std::string(prefix) + "-" + slug;
+}
+
+}  // namespace
+
+parse_result parse_feed(std::string_view text, const feed_limits& limits) {
+  parse_result result;
+  auto preflight = detail::preflight_json(text, limits);
+  result.diagnostics = preflight.warnings;
+  if (preflight.error) {
+    result.diagnostics.push_back(*preflight.error);
+    return result;
+  }
+  std::string_view source = preflight.changed ? std::string_view(preflight.repaired) : text;
+
+  json root;
+  capturing_sax sax(root);
+  if (!json::sax_parse(source, &sax)) {
+    diagnostic d;
+    d.code = "feed.syntax";
+    auto at = detail::position_at(source, sax.error_position > 0 ? sax.error_position - 1 : 0);
+    d.line = at.line;
+    d.column = at.column;
+    d.message = syntax_message(sax.error_message);
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+
+  feed_reader r(source, result.diagnostics);
+  if (!root.is_object()) {
+    r.error("feed.not_object", "", "a feed is a JSON object with \"talktime\": 1 and \"talks\", not " + type_name(root));
+    return result;
+  }
+  auto version = root.find("talktime");
+  if (version == root.end()) {
+    r.error("feed.missing_version", "", "the feed has no \"talktime\" format version; add \"talktime\": 1");
+    return result;
+  }
+  if (!version->is_number_integer() || version->get<std::int64_t>() != 1) {
+    r.error("feed.unsupported_version", "/talktime", "format version " + describe(*version) + " is not supported; this talktime reads version 1");
+    return result;
+  }
+  auto talks = root.find("talks");
+  if (talks == root.end() || !talks->is_array()) {
+    r.error("feed.missing_talks", talks == root.end() ? "" : "/talks",
+            talks == root.end() ? "the feed has no \"talks\" array" : "\"talks\" should be an array, not " + type_name(*talks));
+    return result;
+  }
+
+  feed f;
+  if (auto zone = root.find("timezone"); zone != root.end() && !zone->is_null()) {
+    if (!zone->is_string() || !(f.zone = locate_zone(detail::trim(zone->get_ref<const std::string&>())))) {
+      r.error("feed.bad_zone", "/timezone", "unknown time zone " + describe(*zone));
+      return result;
+    }
+  }
+  f.title = r.text_field(root, "title", "", "feed");
+  f.description = r.text_field(root, "description", "", "feed");
+  f.url = r.url_field(root, "url", "", "feed");
+  r.base_url = f.url;
+  f.location = r.place_field(root, "", "feed");
+  read_series(r, root, f);
+
+  talk_reader reader(r, f);
+  std::map<std::string, std::size_t, std::less<>> first_use;  // explicit id -> index
+  std::set<std::string, std::less<>> used;
+  std::vector<std::size_t> needs_id;
+  for (std::size_t i = 0; i < talks->size(); ++i) {
+    auto t = reader.read((*talks)[i], i);
+    if (!t) continue;
+    if (!t->id.empty()) {
+      if (auto seen = first_use.find(t->id); seen != first_use.end()) {
+        r.error("talk.duplicate_id", "/talks/" + std::to_string(i) + "/id",
+                "id " + quote_value(t->id) + " is already used by /talks/" + std::to_string(seen->second) + "; this talk is skipped");
+        continue;
+      }
+      first_use.emplace(t->id, i);
+      used.insert(t->id);
+    } else {
+      needs_id.push_back(f.talks.size());
+    }
+    f.talks.push_back(std::move(*t));
+  }
+  // Derived ids last, so they never take an id the feed gives explicitly.
+  for (auto k : needs_id) {
+    auto& t = f.talks[k];
+    std::string id = derived_id(t), candidate = id;
+    for (int n = 2; used.count(candidate); ++n) candidate = id + "-" + std::to_string(n);
+    t.id = candidate;
+    t.id_derived = true;
+    used.insert(candidate);
+  }
+  result.feed = std::move(f);
+  return result;
+}
+
+std::string diagnostic::to_string() const {
+  std::string out = "[" + code + "]";
+  if (!pointer.empty()) out += " " + pointer;
+  if (line > 0) {
+    out += pointer.empty() ? " line " : " (line ";
+    out += std::to_string(line) + ", column " + std::to_string(column);
+    if (!pointer.empty()) out += ")";
+  }
+  return out + ": " + message;
+}
+
+bool has_errors(const std::vector<diagnostic>& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const diagnostic& d) { return d.level == severity::error; });
+}
+
+}  // namespace talktime

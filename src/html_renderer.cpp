@@ -1,0 +1,318 @@
+// The HTML renderer. Everything from the feed passes through `text()` or
+// `attr()` (HTML escaping) and URLs were checked by the parser (src/url.cpp).
+#include "talktime/html_renderer.hpp"
+
+#include <cstdio>
+
+#include "text.hpp"
+#include "time_text.hpp"
+
+namespace talktime {
+namespace {
+
+using detail::append_html_escaped;
+
+constexpr const char* month_names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+constexpr const char* weekday_names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+
+std::string link_label(const std::string& kind) {
+  if (kind == "livestream") return "Livestream";
+  if (kind == "video") return "Video";
+  if (kind == "slides") return "Slides";
+  if (kind == "registration") return "Register";
+  if (kind == "paper") return "Paper";
+  if (kind == "code") return "Code";
+  if (kind == "recording") return "Recording";
+  if (kind == "website") return "Website";
+  std::string label = kind;
+  if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = char(label[0] - 32);
+  return label;
+}
+
+std::string kind_label(talk_kind kind) {
+  switch (kind) {
+    case talk_kind::talk: return "Talk";
+    case talk_kind::keynote: return "Keynote";
+    case talk_kind::invited: return "Invited talk";
+    case talk_kind::contributed: return "Contributed talk";
+    case talk_kind::panel: return "Panel";
+    case talk_kind::poster: return "Posters";
+    case talk_kind::tutorial: return "Tutorial";
+    case talk_kind::break_time: return "Break";
+    case talk_kind::social: return "Social";
+    case talk_kind::opening: return "Opening";
+    case talk_kind::closing: return "Closing";
+    default: return "Other";
+  }
+}
+
+class html_writer {
+ public:
+  std::string out;
+  html_writer& raw(std::string_view s) {
+    out.append(s);
+    return *this;
+  }
+  html_writer& text(std::string_view s) {
+    append_html_escaped(out, s);
+    return *this;
+  }
+  // ` name="value"`, escaped
+  html_writer& attr(std::string_view name, std::string_view value) {
+    out += ' ';
+    out.append(name);
+    out += "=\"";
+    append_html_escaped(out, value);
+    out += '"';
+    return *this;
+  }
+  html_writer& link(std::string_view url, std::string_view label, std::string_view css_class) {
+    raw("<a").attr("href", url);
+    if (!css_class.empty()) attr("class", css_class);
+    if (url.substr(0, 7) != "mailto:") raw(" target=\"_blank\" rel=\"noopener noreferrer\"");
+    return raw(">").text(label).raw("</a>");
+  }
+  // Paragraphs from plain text: a blank line separates them, single newlines become <br>.
+  html_writer& paragraphs(std::string_view s) {
+    std::size_t start = 0;
+    while (start < s.size()) {
+      auto gap = s.find("\n\n", start);
+      auto para = detail::trim(s.substr(start, gap == std::string_view::npos ? std::string_view::npos : gap - start));
+      if (!para.empty()) {
+        raw("<p>");
+        std::size_t line_start = 0;
+        while (true) {
+          auto nl = para.find('\n', line_start);
+          text(para.substr(line_start, nl == std::string_view::npos ? std::string_view::npos : nl - line_start));
+          if (nl == std::string_view::npos) break;
+          raw("<br>");
+          line_start = nl + 1;
+        }
+        raw("</p>");
+      }
+      if (gap == std::string_view::npos) break;
+      start = gap + 2;
+    }
+    return *this;
+  }
+};
+
+struct moment {
+  local_seconds local;
+  zone_offset offset;
+};
+
+moment at(const time_zone& zone, sys_seconds t) {
+  auto offset = zone.offset_at(t);
+  return {local_seconds{t.time_since_epoch() + offset.utc_offset}, offset};
+}
+
+date::sys_days day_of(local_seconds t) { return date::floor<date::days>(sys_seconds{t.time_since_epoch()}); }
+
+void write_time(html_writer& w, const moment& m, bool hour12) {
+  w.raw("<time").attr("datetime", detail::format_iso_local(m.local, std::int32_t(m.offset.utc_offset.count())))
+      .raw(">").text(format_clock(m.local, hour12)).raw("</time>");
+}
+
+std::string day_shift_label(long long days) {
+  if (days == 0) return {};
+  std::string n = std::to_string(days > 0 ? days : -days);
+  return std::string(days > 0 ? "+" : "\u2212") + n + (n == "1" ? " day" : " days");
+}
+
+class talk_renderer {
+ public:
+  talk_renderer(const schedule& s, const render_options& o) : s_(s), o_(o), zone_(*o.display_zone) {}
+
+  void render(html_writer& w, const talk& t) {
+    auto phase = s_.phase(t, o_.now);
+    w.raw("<li class=\"tt-talk\"").attr("data-talk-id", t.id).attr("data-kind", to_string(t.kind))
+        .attr("data-status", to_string(t.status)).attr("data-phase", phase == talk_phase::live ? "live" : phase == talk_phase::past ? "past" : "upcoming")
+        .attr("data-start", std::to_string(s_.begins(t).time_since_epoch().count()))
+        .attr("data-end", std::to_string(s_.ends(t).time_since_epoch().count()))
+        .raw("><article class=\"tt-card\"").attr("aria-labelledby", "tt-title-" + std::to_string(t.index)).raw(">");
+    when(w, t, phase);
+    w.raw("<h4 class=\"tt-title\"").attr("id", "tt-title-" + std::to_string(t.index)).raw(">");
+    w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + t.id).raw(">").text(t.title).raw("</a></h4>");
+    speakers(w, t);
+    meta(w, t);
+    links(w, t, phase);
+    details(w, t);
+    w.raw("</article></li>");
+  }
+
+ private:
+  void when(html_writer& w, const talk& t, talk_phase phase) {
+    w.raw("<p class=\"tt-when\">");
+    if (t.date_only) {
+      w.raw("<time").attr("datetime", detail::format_iso_date(t.start_day)).raw(">")
+          .text(format_day_heading(t.start_day)).raw("</time>");
+      if (t.end_day && *t.end_day != t.start_day)
+        w.raw(" \u2013 <time").attr("datetime", detail::format_iso_date(*t.end_day)).raw(">")
+            .text(format_day_heading(*t.end_day)).raw("</time>");
+      w.raw(" <span class=\"tt-tba\">time TBA</span>");
+    } else {
+      auto start = at(zone_, t.start);
+      write_time(w, start, o_.hour12);
+      if (t.end && *t.end != t.start) {
+        auto end = at(zone_, *t.end);
+        w.raw("\u2013");
+        write_time(w, end, o_.hour12);
+        auto extra = (day_of(end.local) - day_of(start.local)).count();
+        if (extra != 0) w.raw("<sup class=\"tt-end-shift\"").attr("title", "ends the next day" ).raw(">").text(day_shift_label(extra)).raw("</sup>");
+      }
+      w.raw(" <abbr class=\"tt-zone\"").attr("title", zone_.name()).raw(">").text(zone_label(start.offset)).raw("</abbr>");
+      if (t.zone && t.zone->name() != zone_.name()) {
+        auto own = at(*t.zone, t.start);
+        auto shift = (day_in_zone(t, zone_) - day_of(own.local)).count();
+        if (shift != 0)
+          w.raw(" <span class=\"tt-shift\"").attr("title", "on a different day than where the event takes place").raw(">")
+              .text(day_shift_label(shift)).raw("</span>");
+        w.raw(" <span class=\"tt-event-time\"><span class=\"tt-sep\" aria-hidden=\"true\">\u00b7</span> ");
+        write_time(w, own, o_.hour12);
+        w.raw(" <abbr").attr("title", std::string(t.zone->name()) + ", where the event takes place").raw(">")
+            .text(zone_label(own.offset)).raw("</abbr></span>");
+      }
+    }
+    if (phase == talk_phase::live && t.status == talk_status::scheduled) w.raw(" <span class=\"tt-badge tt-badge-live\">Live now</span>");
+    if (t.status != talk_status::scheduled)
+      w.raw(" <span class=\"tt-badge tt-badge-status\">").text(t.status == talk_status::cancelled ? "Cancelled"
+                                                               : t.status == talk_status::postponed ? "Postponed"
+                                                                                                    : "Tentative").raw("</span>");
+    w.raw("<span class=\"tt-relative\"></span></p>");
+  }
+
+  void speakers(html_writer& w, const talk& t) {
+    if (t.speakers.empty()) return;
+    w.raw("<ul class=\"tt-speakers\">");
+    for (const auto& sp : t.speakers) {
+      w.raw("<li class=\"tt-speaker\">");
+      if (!sp.photo.empty()) w.raw("<img class=\"tt-photo\" loading=\"lazy\" decoding=\"async\" alt=\"\" width=\"40\" height=\"40\"").attr("src", sp.photo).raw(">");
+      w.raw("<span class=\"tt-speaker-name\">");
+      if (!sp.url.empty()) w.link(sp.url, sp.name, "");
+      else w.text(sp.name);
+      w.raw("</span>");
+      if (!sp.affiliation.empty()) w.raw(" <span class=\"tt-affiliation\">").text(sp.affiliation).raw("</span>");
+      w.raw("</li>");
+    }
+    w.raw("</ul>");
+  }
+
+  void meta(html_writer& w, const talk& t) {
+    const auto& feed = s_.feed();
+    const place& where = t.location.empty() ? feed.location : t.location;
+    const series_info* series = feed.find_series(t.series);
+    w.raw("<p class=\"tt-meta\"><span class=\"tt-kind\">").text(kind_label(t.kind)).raw("</span>");
+    if (series || !t.series.empty()) w.raw(" <span class=\"tt-series\">").text(series ? series->title : t.series).raw("</span>");
+    if (!where.empty()) {
+      w.raw(" <span class=\"tt-location\">");
+      if (!where.url.empty()) w.link(where.url, where.name.empty() ? where.url : where.name, "");
+      else w.text(where.name);
+      w.raw("</span>");
+    }
+    for (const auto& tag : t.tags) w.raw(" <span class=\"tt-tag\">").text(tag).raw("</span>");
+    w.raw("</p>");
+  }
+
+  void links(html_writer& w, const talk& t, talk_phase phase) {
+    if (t.links.empty()) return;
+    bool watching = t.status == talk_status::scheduled &&
+                    (phase == talk_phase::live ||
+                     (phase == talk_phase::past && o_.now < s_.ends(t) + o_.livestream_grace));
+    w.raw("<ul class=\"tt-links\">");
+    for (const auto& l : t.links) {
+      bool prominent = l.kind == "livestream" && watching;
+      w.raw("<li>");
+      w.link(l.url, prominent ? "Watch live" : link_label(l.kind), prominent ? "tt-link tt-link-live" : "tt-link");
+      w.raw("</li>");
+    }
+    w.raw("</ul>");
+  }
+
+  void details(html_writer& w, const talk& t) {
+    bool bios = false;
+    for (const auto& sp : t.speakers) bios |= !sp.bio.empty();
+    if (t.abstract.empty() && !bios) return;
+    w.raw("<details class=\"tt-details\"><summary>").text(t.abstract.empty() ? "About the speakers" : bios ? "Abstract and speakers" : "Abstract").raw("</summary>");
+    if (!t.abstract.empty()) w.raw("<div class=\"tt-abstract\">").paragraphs(t.abstract).raw("</div>");
+    for (const auto& sp : t.speakers) {
+      if (sp.bio.empty()) continue;
+      w.raw("<div class=\"tt-bio\"><h5>").text(sp.name).raw("</h5>").paragraphs(sp.bio).raw("</div>");
+    }
+    w.raw("</details>");
+  }
+
+  const schedule& s_;
+  const render_options& o_;
+  const time_zone& zone_;
+};
+
+}  // namespace
+
+std::string format_clock(local_seconds local, bool hour12) {
+  auto since_midnight = local.time_since_epoch().count() - std::int64_t(day_of(local).time_since_epoch().count()) * 86400;
+  int h = int(since_midnight / 3600), m = int(since_midnight / 60 % 60);
+  char buf[16];
+  if (hour12) std::snprintf(buf, sizeof buf, "%d:%02d %s", h % 12 == 0 ? 12 : h % 12, m, h < 12 ? "AM" : "PM");
+  else std::snprintf(buf, sizeof buf, "%02d:%02d", h, m);
+  return buf;
+}
+
+std::string format_day_heading(date::sys_days day) {
+  date::year_month_day ymd{day};
+  date::weekday wd{day};
+  return std::string(weekday_names[wd.c_encoding()]) + ", " + std::to_string(unsigned(ymd.day())) + " " +
+         month_names[unsigned(ymd.month()) - 1] + " " + std::to_string(int(ymd.year()));
+}
+
+std::string zone_label(const zone_offset& offset) {
+  const auto& a = offset.abbreviation;
+  if (!a.empty() && a[0] != '+' && a[0] != '-') return a;
+  auto seconds = offset.utc_offset.count();
+  if (seconds == 0) return "UTC";
+  auto label = "UTC" + detail::format_offset(std::int32_t(seconds), true);
+  if (label.size() == 9 && label.compare(7, 2, "00") == 0) {  // UTC+03:00 -> UTC+3
+    label.resize(6);
+    if (label[4] == '0') label.erase(4, 1);
+  }
+  return label;
+}
+
+std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options) {
+  html_writer w;
+  talk_renderer talk_html(s, options);
+  const auto& talks = s.feed().talks;
+  std::string section;
+  date::sys_days day{};
+  bool open_day = false;
+  auto close_day = [&] {
+    if (open_day) w.raw("</ol></section>");
+    open_day = false;
+  };
+  for (auto i : order) {
+    const auto& t = talks[i];
+    std::string this_section = s.phase(t, options.now) == talk_phase::past ? "past" : "upcoming";
+    if (this_section != section) {
+      close_day();
+      if (!section.empty()) w.raw("</section>");
+      section = this_section;
+      w.raw("<section class=\"tt-section\"").attr("data-section", section).raw("><h2 class=\"tt-section-title\">")
+          .text(section == "past" ? "Past" : "Upcoming").raw("</h2>");
+    }
+    auto this_day = day_in_zone(t, *options.display_zone);
+    if (!open_day || this_day != day) {
+      close_day();
+      day = this_day;
+      open_day = true;
+      w.raw("<section class=\"tt-day\"").attr("data-day", detail::format_iso_date(day)).raw("><h3 class=\"tt-day-title\"><time")
+          .attr("datetime", detail::format_iso_date(day)).raw(">").text(format_day_heading(day)).raw("</time></h3><ol class=\"tt-talks\">");
+    }
+    talk_html.render(w, t);
+  }
+  close_day();
+  if (!section.empty()) w.raw("</section>");
+  return std::move(w.out);
+}
+
+}  // namespace talktime

@@ -1,0 +1,40 @@
+// Reading and writing times as text: feed start/end/duration values and
+// ISO 8601 output, without iostreams (they would double the WebAssembly size).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "talktime/time_zone.hpp"
+
+namespace talktime::detail {
+
+/// A feed time value: a wall-clock time to read in a zone, an instant, or a date alone.
+struct time_value {
+  enum form_t { wall_clock, exact, date_only } form = exact;
+  local_seconds local{};
+  sys_seconds instant{};
+  date::sys_days day{};
+};
+
+/// "2024-05-02", "2024-05-02T09:30[:00]", "2024-05-02T09:30Z", "…+05:30".
+std::optional<time_value> parse_time_text(std::string_view text, std::string& problem);
+/// A JSON number of Unix epoch seconds.
+std::optional<time_value> parse_epoch_number(const nlohmann::json& value, std::string& problem);
+/// Minutes as a number, or ISO 8601 "PT1H30M" / "P1D" / "P1W"; in seconds.
+std::optional<std::int64_t> parse_duration(const nlohmann::json& value, std::string& problem);
+
+/// "+05:30" (or "+0530" without the colon); "Z" is never used.
+std::string format_offset(std::int32_t seconds, bool colon);
+/// "2021-03-28T20:30:00+05:30": a wall-clock time with its offset.
+std::string format_iso_local(local_seconds local, std::int32_t offset_seconds);
+/// "2021-03-28"
+std::string format_iso_date(date::sys_days day);
+/// "2021-03-28T15:00:00Z"
+std::string format_iso_utc(sys_seconds instant);
+
+}  // namespace talktime::detail

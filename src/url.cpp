@@ -1,0 +1,110 @@
+#include "url.hpp"
+
+#include <cctype>
+
+namespace talktime::detail {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// The scheme of an absolute URL ("" for a relative one).
+std::string scheme_of(std::string_view url) {
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    char c = url[i];
+    if (c == ':') return i == 0 ? std::string(":") : lower(url.substr(0, i));
+    bool ok = std::isalpha(static_cast<unsigned char>(c)) ||
+              (i > 0 && (std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'));
+    if (!ok) return {};
+  }
+  return {};
+}
+
+// Removes "." and ".." segments from an absolute path.
+std::string remove_dot_segments(std::string_view path) {
+  std::string out;
+  while (!path.empty()) {
+    auto next = path.find('/', 1);
+    auto segment = path.substr(0, next);
+    path = next == std::string_view::npos ? std::string_view{} : path.substr(next);
+    if (segment == "/.") {
+      if (path.empty()) out += '/';
+    } else if (segment == "/..") {
+      auto cut = out.rfind('/');
+      out.resize(cut == std::string::npos ? 0 : cut);
+      if (path.empty()) out += '/';
+    } else {
+      out.append(segment);
+    }
+  }
+  return out.empty() ? "/" : out;
+}
+
+std::string resolve(std::string_view ref, std::string_view base) {
+  auto scheme_end = base.find("://");
+  std::string_view scheme = base.substr(0, scheme_end + 1);  // "https:"
+  auto authority_end = base.find_first_of("/?#", scheme_end + 3);
+  std::string_view origin = base.substr(0, authority_end);  // "https://host"
+  std::string_view base_path =
+      authority_end == std::string_view::npos ? std::string_view("/") : base.substr(authority_end);
+  base_path = base_path.substr(0, base_path.find_first_of("?#"));
+  if (base_path.empty()) base_path = "/";
+
+  if (ref.substr(0, 2) == "//") return std::string(scheme) + std::string(ref);
+  if (!ref.empty() && ref.front() == '/') {
+    auto path_end = ref.find_first_of("?#");
+    return std::string(origin) + remove_dot_segments(ref.substr(0, path_end)) +
+           std::string(path_end == std::string_view::npos ? "" : ref.substr(path_end));
+  }
+  if (!ref.empty() && ref.front() == '#') return std::string(base.substr(0, base.find('#'))) + std::string(ref);
+  if (!ref.empty() && ref.front() == '?') return std::string(origin) + std::string(base_path) + std::string(ref);
+  std::string dir(base_path.substr(0, base_path.rfind('/') + 1));
+  auto path_end = ref.find_first_of("?#");
+  return std::string(origin) + remove_dot_segments(dir + std::string(ref.substr(0, path_end))) +
+         std::string(path_end == std::string_view::npos ? "" : ref.substr(path_end));
+}
+
+}  // namespace
+
+std::optional<std::string> safe_url(std::string_view raw, std::string_view base, std::string& why) {
+  // As the URL Standard: trim C0 controls and spaces, drop tabs and newlines anywhere.
+  std::string url;
+  for (char c : raw)
+    if (c != '\t' && c != '\n' && c != '\r') url.push_back(c);
+  while (!url.empty() && std::uint8_t(url.front()) <= 0x20) url.erase(url.begin());
+  while (!url.empty() && std::uint8_t(url.back()) <= 0x20) url.pop_back();
+  for (char c : url) {
+    if (std::uint8_t(c) < 0x20 || c == 0x7F) {
+      why = "it contains control characters";
+      return std::nullopt;
+    }
+  }
+  if (url.empty()) {
+    why = "it is empty";
+    return std::nullopt;
+  }
+  // Backslashes count as slashes in browsers' http(s) URLs; treat them the same here.
+  for (auto& c : url)
+    if (c == '\\') c = '/';
+
+  auto scheme = scheme_of(url);
+  if (!scheme.empty()) {
+    if (scheme == "http" || scheme == "https" || scheme == "mailto") {
+      if (scheme != "mailto" && url.compare(scheme.size(), 3, "://") != 0) {
+        why = "a web address needs \"" + scheme + "://\"";
+        return std::nullopt;
+      }
+      return url;
+    }
+    why = "only http:, https: and mailto: links are allowed";
+    return std::nullopt;
+  }
+  std::string base_scheme = scheme_of(base);
+  if (base_scheme == "http" || base_scheme == "https") return resolve(url, base);
+  return url;  // relative, with nothing to resolve against: the page's own address will be used
+}
+
+}  // namespace talktime::detail
