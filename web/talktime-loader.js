@@ -1,1 +1,620 @@
-var TalkTime = {};
+// The browser loader: finds where to mount, fetches the feed, hands it to the
+// C++ core (createTalkTimeCore, bundled in the same closure), and puts the
+// escaped markup the core renders into a shadow root with the controls around
+// it. It adds exactly one global, TalkTime. See README.md for the embedding contract.
+
+var scriptElement = document.currentScript;
+var corePromise = null;
+var sharedSheet = null;
+var widgetCount = 0;
+var FEED_TIMEOUT_MS = 20000;
+var TICK_MS = 30000;
+var ZONE_KEY = 'talktime.zone';
+
+function loadCore() {
+  if (!corePromise) {
+    corePromise = createTalkTimeCore().catch(function (error) {
+      corePromise = null;  // a later mount may try again
+      throw new Error('The schedule engine could not start: ' + (error && error.message || error));
+    });
+  }
+  return corePromise;
+}
+
+function browserZone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch (e) {
+    return 'UTC';
+  }
+}
+
+function defaultHour12() {
+  try {
+    return !!new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hour12;
+  } catch (e) {
+    return false;
+  }
+}
+
+function rememberedZone() {
+  try { return window.localStorage.getItem(ZONE_KEY); } catch (e) { return null; }
+}
+
+function rememberZone(name) {
+  try {
+    if (name) window.localStorage.setItem(ZONE_KEY, name);
+    else window.localStorage.removeItem(ZONE_KEY);
+  } catch (e) { /* storage may be disabled: the choice lasts for this page only */ }
+}
+
+// Options from data-* attributes: data-feed, data-timezone, data-show, data-series,
+// data-kind, data-tag, data-now, data-hour12, data-view, data-max-bytes, data-max-depth.
+function optionsFromAttributes(element) {
+  var d = element.dataset;
+  var options = {};
+  ['feed', 'timezone', 'show', 'series', 'kind', 'tag', 'now', 'view'].forEach(function (key) {
+    if (d[key] !== undefined && d[key] !== '') options[key] = d[key];
+  });
+  if (d.hour12 === 'true' || d.hour12 === 'false') options.hour12 = d.hour12 === 'true';
+  if (d.maxBytes) options.maxBytes = Number(d.maxBytes);
+  if (d.maxDepth) options.maxDepth = Number(d.maxDepth);
+  return options;
+}
+
+function parseNow(value) {
+  if (value === undefined || value === null || value === '') return null;
+  var ms = typeof value === 'number' ? value * 1000 : Date.parse(value);
+  if (isNaN(ms)) throw new Error('data-now "' + value + '" is not an ISO date-time');
+  return ms;
+}
+
+function element(tag, className, text) {
+  var node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function styleRoot(shadow) {
+  if (shadow.adoptedStyleSheets !== undefined && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sharedSheet) {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(TALKTIME_CSS);
+    }
+    shadow.adoptedStyleSheets = [sharedSheet];
+  } else {
+    shadow.appendChild(element('style', '', TALKTIME_CSS));  // older browsers
+  }
+}
+
+// Reads the fragment (#a=1&b=2) as a URLSearchParams; the widget's keys carry its prefix.
+function fragmentParams() {
+  return new URLSearchParams(window.location.hash.replace(/^#/, ''));
+}
+
+// "Pacific Time" for America/Los_Angeles, from the browser's own names; '' when it has none.
+function zoneTitle(name) {
+  var styles = ['longGeneric', 'long'];
+  for (var s = 0; s < styles.length; s++) {
+    try {
+      var parts = new Intl.DateTimeFormat('en', { timeZone: name, timeZoneName: styles[s] }).formatToParts(new Date());
+      for (var i = 0; i < parts.length; i++) if (parts[i].type === 'timeZoneName' && !/^GMT[+-]/.test(parts[i].value)) return parts[i].value;
+    } catch (e) { /* an older browser or a name it does not know */ }
+  }
+  return '';
+}
+
+function relativeText(seconds) {
+  var rtf;
+  try { rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' }); } catch (e) { return ''; }
+  var abs = Math.abs(seconds);
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400 * 2) return rtf.format(Math.round(seconds / 3600), 'hour');
+  return rtf.format(Math.round(seconds / 86400), 'day');
+}
+
+function Widget(host, options) {
+  this.host = host;
+  this.options = options;
+  this.key = host.id || 'tt' + (++widgetCount);
+  this.handle = 0;
+  this.core = null;
+  this.abort = null;
+  this.timer = null;
+  this.destroyed = false;
+  this.query = { text: '', series: '', kind: '', tag: '', show: 'all' };
+  this.fixedNow = parseNow(options.now);
+  this.hour12 = options.hour12 !== undefined ? options.hour12 : defaultHour12();
+}
+
+Widget.prototype.now = function () {
+  return (this.fixedNow !== null ? this.fixedNow : Date.now()) / 1000;
+};
+
+Widget.prototype.setState = function (state) {
+  this.host.setAttribute('data-talktime-state', state);
+};
+
+Widget.prototype.shadow = function () {
+  if (!this.root) {
+    var host = this.host;
+    try {
+      this.root = host.shadowRoot || host.attachShadow({ mode: 'open' });
+    } catch (e) {
+      // Elements such as <ul> or <table> cannot host a shadow root: use a child.
+      this.inner = element('div', 'talktime-host');
+      host.appendChild(this.inner);
+      this.root = this.inner.attachShadow({ mode: 'open' });
+    }
+    styleRoot(this.root);
+  }
+  return this.root;
+};
+
+// While loading, the host's own content (a plain list, "Loading…") stays visible.
+Widget.prototype.showFallback = function () {
+  var root = this.shadow();
+  root.replaceChildren(element('slot'));
+};
+
+Widget.prototype.fetchFeed = function () {
+  var source = this.options.feed;
+  if (!source) return Promise.reject(new Error('No feed given: add data-feed="talks.json" (or "#id" of an inline JSON script).'));
+  if (source.charAt(0) === '#') {
+    var inline = document.getElementById(source.slice(1));
+    if (!inline) return Promise.reject(new Error('No element with id "' + source.slice(1) + '" holds the feed.'));
+    return Promise.resolve(inline.textContent);
+  }
+  var self = this;
+  var controller = typeof AbortController === 'function' ? new AbortController() : null;
+  this.abort = controller;
+  var url = new URL(source, document.baseURI).href;
+  var timedOut = false;
+  var timer = setTimeout(function () { timedOut = true; if (controller) controller.abort(); }, FEED_TIMEOUT_MS);
+  return fetch(url, { signal: controller ? controller.signal : undefined, credentials: 'same-origin' })
+    .then(function (response) {
+      if (!response.ok) throw new Error('The feed ' + source + ' could not be loaded: HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : '') + '.');
+      return response.text();
+    })
+    .catch(function (error) {
+      if (self.destroyed) throw error;
+      if (timedOut) throw new Error('The feed ' + source + ' took longer than ' + FEED_TIMEOUT_MS / 1000 + ' s to load.');
+      if (error && /could not be loaded/.test(error.message)) throw error;
+      throw new Error('The feed ' + source + ' could not be loaded (' + (error && error.message || 'network error') + ').');
+    })
+    .finally(function () { clearTimeout(timer); });
+};
+
+Widget.prototype.start = function () {
+  var self = this;
+  this.setState('loading');
+  this.showFallback();
+  return Promise.all([loadCore(), this.fetchFeed()]).then(function (results) {
+    if (self.destroyed) return self;
+    self.core = results[0];
+    var opened = JSON.parse(self.core.openFeed(results[1], JSON.stringify({
+      maxBytes: self.options.maxBytes, maxDepth: self.options.maxDepth })));
+    self.diagnostics = opened.diagnostics;
+    if (!opened.handle) {
+      var first = opened.diagnostics.filter(function (d) { return d.level === 'error'; })[0];
+      var text = first ? first.text : 'The feed could not be read.';
+      if (first && first.code === 'feed.syntax' && /^\s*</.test(results[1])) text += ' (the server sent a web page, not JSON)';
+      throw new Error('The feed ' + (self.options.feed || '') + ' is not a valid talk feed: ' + text);
+    }
+    if (self.handle) self.core.closeFeed(self.handle);
+    self.handle = opened.handle;
+    self.meta = opened.meta;
+    self.diagnostics.forEach(function (d) {
+      if (window.console) console[d.level === 'error' ? 'error' : 'warn']('talktime: ' + d.text);
+    });
+    self.build();
+    self.setState('ready');
+    self.host.dispatchEvent(new CustomEvent('talktime:ready', { bubbles: true, detail: { diagnostics: self.diagnostics } }));
+    return self;
+  }).catch(function (error) {
+    if (self.destroyed) return self;
+    self.showError(error);
+    throw error;
+  });
+};
+
+Widget.prototype.showError = function (error) {
+  var self = this;
+  var root = this.shadow();
+  var box = element('div', 'tt tt-error-box');
+  var alert = element('div', 'tt-error');
+  alert.setAttribute('role', 'alert');
+  alert.appendChild(element('strong', '', 'The schedule could not be shown. '));
+  alert.appendChild(element('span', '', error && error.message ? error.message : String(error)));
+  var retry = element('button', 'tt-button', 'Try again');
+  retry.type = 'button';
+  retry.addEventListener('click', function () {
+    self.start().catch(function () {});
+  });
+  box.appendChild(alert);
+  box.appendChild(retry);
+  root.replaceChildren(box, element('slot'));
+  this.setState('error');
+  this.host.dispatchEvent(new CustomEvent('talktime:error', { bubbles: true, detail: { message: error && error.message } }));
+};
+
+// The display zone: a visitor's remembered choice, the page's data-timezone, the browser's.
+Widget.prototype.initialZone = function () {
+  var candidates = [rememberedZone(), this.options.timezone, browserZone(), 'UTC'];
+  for (var i = 0; i < candidates.length; i++) {
+    var name = candidates[i];
+    if (name && this.describeZone(name).name) return name;
+  }
+  return 'UTC';
+};
+
+Widget.prototype.describeZone = function (name) {
+  return JSON.parse(this.core.describeZone(name, this.now()));
+};
+
+Widget.prototype.build = function () {
+  var self = this;
+  var meta = this.meta;
+  var params = fragmentParams();
+  var p = function (name) { return params.get(self.key + '.' + name); };
+  this.query = {
+    text: p('q') || '',
+    series: p('series') || this.options.series || '',
+    kind: p('kind') || this.options.kind || '',
+    tag: p('tag') || this.options.tag || '',
+    show: p('show') || this.options.show || 'all'
+  };
+  if (['upcoming', 'past', 'all'].indexOf(this.query.show) < 0) this.query.show = 'all';
+  this.zone = this.initialZone();
+
+  var root = this.shadow();
+  var wrapper = element('div', 'tt' + (this.options.view === 'compact' ? ' tt-compact' : ''));
+  wrapper.setAttribute('part', 'root');
+
+  if (meta.title) wrapper.appendChild(element('p', 'tt-feed-title', meta.title));
+
+  var toolbar = element('div', 'tt-toolbar');
+  toolbar.setAttribute('role', 'search');
+  toolbar.setAttribute('aria-label', 'Find talks');
+  var search = element('input', 'tt-input');
+  search.type = 'search';
+  search.placeholder = 'Search talks, speakers, topics';
+  search.setAttribute('aria-label', 'Search talks');
+  search.value = this.query.text;
+  search.addEventListener('input', function () { self.update({ text: search.value }); });
+  toolbar.appendChild(search);
+  this.search = search;
+
+  this.selects = {};
+  var addSelect = function (name, label, anyLabel, values) {
+    if (values.length < 2 && !self.query[name]) return;
+    var select = element('select', 'tt-select');
+    select.setAttribute('aria-label', label);
+    select.appendChild(new Option(anyLabel, ''));
+    values.forEach(function (v) { select.appendChild(new Option(v.label, v.value)); });
+    select.value = self.query[name];
+    select.addEventListener('change', function () { var q = {}; q[name] = select.value; self.update(q); });
+    toolbar.appendChild(select);
+    self.selects[name] = select;
+  };
+  addSelect('series', 'Series', 'All series', meta.series.map(function (s) { return { value: s.id, label: s.title }; }));
+  var kindLabels = { talk: 'Talks', keynote: 'Keynotes', invited: 'Invited talks', contributed: 'Contributed talks', panel: 'Panels', poster: 'Posters', tutorial: 'Tutorials', 'break': 'Breaks', social: 'Social', opening: 'Opening', closing: 'Closing', other: 'Other' };
+  addSelect('kind', 'Kind of session', 'All kinds', meta.kinds.map(function (k) { return { value: k, label: kindLabels[k] || k }; }));
+  addSelect('tag', 'Topic', 'All topics', meta.tags.map(function (t) { return { value: t, label: t }; }));
+
+  var show = element('div', 'tt-show');
+  show.setAttribute('role', 'group');
+  show.setAttribute('aria-label', 'Which talks to show');
+  this.showButtons = {};
+  [['upcoming', 'Upcoming'], ['past', 'Past'], ['all', 'All']].forEach(function (pair) {
+    var b = element('button', 'tt-button tt-toggle', pair[1]);
+    b.type = 'button';
+    b.addEventListener('click', function () { self.update({ show: pair[0] }); });
+    show.appendChild(b);
+    self.showButtons[pair[0]] = b;
+  });
+  toolbar.appendChild(show);
+  wrapper.appendChild(toolbar);
+
+  wrapper.appendChild(this.buildZoneLine());
+
+  this.status = element('p', 'tt-status');
+  this.status.setAttribute('role', 'status');
+  this.status.setAttribute('aria-live', 'polite');
+  wrapper.appendChild(this.status);
+
+  this.list = element('div', 'tt-list');
+  this.list.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a.tt-permalink');
+    if (link) {
+      event.preventDefault();
+      var item = link.closest('.tt-talk');
+      self.setFragment({ talk: item.getAttribute('data-talk-id') }, true);
+      self.highlight(item);
+    }
+  });
+  wrapper.appendChild(this.list);
+
+  this.empty = element('div', 'tt-empty');
+  this.empty.hidden = true;
+  this.empty.appendChild(element('p', '', 'No talks match these filters.'));
+  var clear = element('button', 'tt-button', 'Show all talks');
+  clear.type = 'button';
+  clear.addEventListener('click', function () {
+    search.value = '';
+    self.update({ text: '', series: '', kind: '', tag: '', show: 'all' });
+  });
+  this.empty.appendChild(clear);
+  wrapper.appendChild(this.empty);
+
+  var warnings = this.diagnostics.filter(function (d) { return d.level === 'error'; });
+  if (warnings.length) {
+    var note = element('details', 'tt-problems');
+    note.appendChild(element('summary', '', warnings.length + (warnings.length === 1 ? ' talk' : ' talks') + ' in the feed could not be shown'));
+    var list = element('ul');
+    warnings.forEach(function (d) { list.appendChild(element('li', '', d.text)); });
+    note.appendChild(list);
+    wrapper.appendChild(note);
+  }
+
+  root.replaceChildren(wrapper);
+  this.wrapper = wrapper;
+  this.render();
+  this.focusPermalink();
+  clearInterval(this.timer);
+  if (this.fixedNow === null) this.timer = setInterval(function () { self.tick(); }, TICK_MS);
+};
+
+Widget.prototype.buildZoneLine = function () {
+  var self = this;
+  var line = element('div', 'tt-zone-line');
+  this.zoneText = element('p', 'tt-zone-text');
+  line.appendChild(this.zoneText);
+
+  var change = element('button', 'tt-button tt-link-button', 'Change time zone');
+  change.type = 'button';
+  change.setAttribute('aria-expanded', 'false');
+  var panel = element('div', 'tt-zone-panel');
+  panel.hidden = true;
+  change.addEventListener('click', function () {
+    panel.hidden = !panel.hidden;
+    change.setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) input.focus();
+  });
+  line.appendChild(change);
+
+  var eventZone = this.meta.zone || this.meta.eventZones[0];
+  if (eventZone) {
+    var eventButton = element('button', 'tt-button tt-link-button', 'Event time');
+    eventButton.type = 'button';
+    eventButton.title = 'Show times in ' + eventZone + ', where the event takes place';
+    eventButton.addEventListener('click', function () { self.chooseZone(eventZone); });
+    line.appendChild(eventButton);
+  }
+
+  var listId = 'tt-zones-' + this.key;
+  var label = element('label', 'tt-zone-label', 'Time zone ');
+  var input = element('input', 'tt-input');
+  input.setAttribute('list', listId);
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.placeholder = 'e.g. Europe/Berlin';
+  var datalist = element('datalist');
+  datalist.id = listId;
+  JSON.parse(this.core.zoneNames()).forEach(function (name) {
+    if (name.indexOf('/') > 0 || name === 'UTC') datalist.appendChild(new Option(name));
+  });
+  label.appendChild(input);
+  panel.appendChild(label);
+  panel.appendChild(datalist);
+  var apply = element('button', 'tt-button', 'Apply');
+  apply.type = 'button';
+  var message = element('span', 'tt-zone-message');
+  message.setAttribute('role', 'alert');
+  var applyZone = function () {
+    message.textContent = '';
+    if (!self.chooseZone(input.value.trim())) message.textContent = 'Unknown time zone "' + input.value.trim() + '". Pick a name from the list, such as Asia/Tokyo.';
+  };
+  apply.addEventListener('click', applyZone);
+  input.addEventListener('keydown', function (e) { if (e.key === 'Enter') applyZone(); });
+  input.addEventListener('change', function () { if (self.describeZone(input.value.trim()).name) applyZone(); });
+  panel.appendChild(apply);
+  var mine = element('button', 'tt-button tt-link-button', 'Use my time zone');
+  mine.type = 'button';
+  mine.addEventListener('click', function () { rememberZone(null); self.chooseZone(browserZone(), true); });
+  panel.appendChild(mine);
+  panel.appendChild(message);
+  line.appendChild(panel);
+  this.zoneInput = input;
+  return line;
+};
+
+Widget.prototype.chooseZone = function (name, forget) {
+  var zone = this.describeZone(name);
+  if (!zone.name) return false;
+  if (!forget) rememberZone(name);
+  this.zone = name;
+  this.render();
+  return true;
+};
+
+Widget.prototype.render = function () {
+  if (!this.handle) return;
+  var view = JSON.parse(this.core.render(this.handle, JSON.stringify({ zone: this.zone, now: this.now(), hour12: this.hour12 })));
+  if (view.error) throw new Error(view.error);
+  // The core escapes every feed string and emits only http(s)/mailto links.
+  this.list.innerHTML = view.html;
+  this.items = this.list.querySelectorAll('.tt-talk');
+  var title = zoneTitle(this.zone);
+  this.zoneText.textContent = 'Times are shown in ' + (title || view.zoneLabel) + ' (' + view.zone + ').';
+  this.zoneInput.value = this.zone;
+  this.applyQuery();
+  this.updateRelative();
+};
+
+Widget.prototype.applyQuery = function () {
+  var q = this.query;
+  var found = JSON.parse(this.core.find(this.handle, JSON.stringify({
+    text: q.text, series: q.series, kind: q.kind, tag: q.tag, show: q.show, now: this.now(), zone: this.zone })));
+  var visible = new Set(found.ids);
+  for (var i = 0; i < this.items.length; i++) this.items[i].hidden = !visible.has(this.items[i].getAttribute('data-talk-id'));
+  var groups = this.list.querySelectorAll('.tt-day, .tt-section');
+  for (var g = groups.length - 1; g >= 0; g--) groups[g].hidden = !groups[g].querySelector('.tt-talk:not([hidden])');
+  var count = found.count;
+  this.status.textContent = count === 1 ? '1 talk' : count + ' talks';
+  this.empty.hidden = found.ids.length > 0;
+  for (var name in this.showButtons) this.showButtons[name].setAttribute('aria-pressed', String(name === q.show));
+  for (var key in this.selects) this.selects[key].value = q[key];
+};
+
+Widget.prototype.update = function (changes) {
+  for (var k in changes) this.query[k] = changes[k];
+  if (this.search && changes.text !== undefined && this.search.value !== changes.text) this.search.value = changes.text;
+  this.applyQuery();
+  var f = {};
+  f.q = this.query.text; f.series = this.query.series; f.kind = this.query.kind; f.tag = this.query.tag;
+  f.show = this.query.show === 'all' ? '' : this.query.show;
+  this.setFragment(f, false);
+};
+
+// Writes this widget's state into the URL fragment, leaving other widgets' keys alone.
+Widget.prototype.setFragment = function (values, global) {
+  var params = fragmentParams();
+  for (var name in values) {
+    var key = global ? name : this.key + '.' + name;
+    if (values[name]) params.set(key, values[name]);
+    else params.delete(key);
+  }
+  var hash = params.toString();
+  try {
+    history.replaceState(history.state, '', hash ? '#' + hash : window.location.pathname + window.location.search);
+  } catch (e) { /* sandboxed frames may refuse: the view still updates */ }
+};
+
+Widget.prototype.focusPermalink = function () {
+  var id = fragmentParams().get('talk');
+  if (!id) return;
+  for (var i = 0; i < this.items.length; i++) {
+    if (this.items[i].getAttribute('data-talk-id') === id) {
+      var item = this.items[i];
+      if (item.hidden) this.update({ text: '', series: '', kind: '', tag: '', show: 'all' });
+      this.highlight(item);
+      item.scrollIntoView({ block: 'center' });
+      return;
+    }
+  }
+};
+
+Widget.prototype.highlight = function (item) {
+  var previous = this.list.querySelector('.tt-target');
+  if (previous) previous.classList.remove('tt-target');
+  item.classList.add('tt-target');
+  var details = item.querySelector('details');
+  if (details) details.open = true;
+};
+
+// Relative hints for live talks and those starting within a day; a phase change re-renders.
+Widget.prototype.updateRelative = function () {
+  var now = this.now();
+  var next = null;
+  for (var i = 0; i < this.items.length; i++) {
+    var item = this.items[i];
+    var start = Number(item.getAttribute('data-start')), end = Number(item.getAttribute('data-end'));
+    var hint = item.querySelector('.tt-relative');
+    var text = '';
+    if (item.getAttribute('data-status') === 'scheduled' && item.getAttribute('data-kind') !== 'break') {
+      if (now >= start && now < end) text = 'ends ' + relativeText(end - now);
+      else if (start > now && (start - now < 86400 || next === null)) text = 'starts ' + relativeText(start - now);
+      if (start > now && next === null) next = item;
+    }
+    if (hint) hint.textContent = text ? ' ' + text : '';
+  }
+};
+
+Widget.prototype.tick = function () {
+  var now = this.now();
+  for (var i = 0; i < this.items.length; i++) {
+    var item = this.items[i];
+    var start = Number(item.getAttribute('data-start')), end = Number(item.getAttribute('data-end'));
+    var phase = now < start ? 'upcoming' : now < end ? 'live' : 'past';
+    var shown = item.getAttribute('data-phase');
+    // Livestream links stay prominent for a grace period after the end: re-render then too.
+    if (phase !== shown || (phase === 'past' && now - end < 16 * 60 && now - end > 14 * 60)) {
+      var scroll = window.scrollY;
+      this.render();
+      window.scrollTo(window.scrollX, scroll);
+      return;
+    }
+  }
+  this.updateRelative();
+};
+
+Widget.prototype.handle_ = function () {
+  var self = this;
+  return {
+    element: this.host,
+    setTimeZone: function (name) {
+      if (!self.chooseZone(name, true)) throw new RangeError('Unknown time zone "' + name + '"');
+    },
+    setQuery: function (query) {
+      var changes = {};
+      ['text', 'series', 'kind', 'tag', 'show'].forEach(function (k) { if (query && query[k] !== undefined) changes[k] = query[k] || (k === 'show' ? 'all' : ''); });
+      self.update(changes);
+    },
+    refresh: function () { return self.start().then(function () { return undefined; }); },
+    destroy: function () { self.destroy(); },
+    diagnostics: function () { return (self.diagnostics || []).slice(); }
+  };
+};
+
+Widget.prototype.destroy = function () {
+  this.destroyed = true;
+  clearInterval(this.timer);
+  if (this.abort) this.abort.abort();
+  if (this.core && this.handle) this.core.closeFeed(this.handle);
+  this.handle = 0;
+  if (this.root) this.root.replaceChildren(element('slot'));
+  if (this.inner) this.inner.remove();
+  this.host.removeAttribute('data-talktime-state');
+  mounted.delete(this.host);
+};
+
+var mounted = new Map();
+
+function mount(target, options) {
+  var host = typeof target === 'string' ? document.querySelector(target) : target;
+  if (!host || host.nodeType !== 1) return Promise.reject(new Error('TalkTime.mount: no element matches ' + String(target)));
+  var merged = optionsFromAttributes(host);
+  for (var k in options || {}) if (options[k] !== undefined) merged[k] = options[k];
+  if (mounted.has(host)) mounted.get(host).destroy();
+  var widget;
+  try {
+    widget = new Widget(host, merged);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  mounted.set(host, widget);
+  return widget.start().then(function () { return widget.handle_(); });
+}
+
+function autoMount() {
+  var report = function (error) { if (window.console) console.error('talktime: ' + (error && error.message || error)); };
+  if (scriptElement && scriptElement.dataset.feed) {
+    var targetSelector = scriptElement.dataset.target;
+    var target = targetSelector ? document.querySelector(targetSelector) : null;
+    if (!target) {
+      target = element('div');
+      scriptElement.parentNode.insertBefore(target, scriptElement.nextSibling);
+    }
+    if (!mounted.has(target)) mount(target, optionsFromAttributes(scriptElement)).catch(report);
+  }
+  var hosts = document.querySelectorAll('[data-talktime][data-feed]');
+  for (var i = 0; i < hosts.length; i++) if (!mounted.has(hosts[i])) mount(hosts[i]).catch(report);
+}
+
+window.TalkTime = { mount: mount, version: '0.1.0' };
+// Start the engine while the page is still parsing when this script tag will mount a widget.
+if (scriptElement && scriptElement.dataset.feed) loadCore().catch(function () {});
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autoMount);
+else autoMount();

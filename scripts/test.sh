@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test suite: native GoogleTest (ctest), the
+# WebAssembly module under Node, the feed schema check, and the browser tests in
+# headless Chromium. Exits non-zero when any of them fails.
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+bash scripts/build.sh || exit 1
+
+failed=()
+run() {
+  local name=$1; shift
+  echo
+  echo "== $name"
+  if "$@"; then echo "== $name: passed"; else echo "== $name: FAILED"; failed+=("$name"); fi
+}
+run "native unit tests (ctest)" ctest --test-dir build/native --output-on-failure
+run "feed schema (ajv)" node tests/schema/validate-feeds.mjs
+run "WebAssembly module (node)" node --no-experimental-fetch --test tests/wasm/
+run "browser tests (chromium)" node --test --test-concurrency=1 tests/browser/
+
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED: ${failed[*]}"
+  exit 1
+fi
+echo "All test suites passed."

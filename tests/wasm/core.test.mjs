@@ -1,0 +1,75 @@
+// The WebAssembly build of the core, exercised through its JavaScript boundary in Node.
+// Expected instants are independent facts (the FastPath page says 11:00 EDT = 15:00 UTC).
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const root = new URL('../../', import.meta.url);
+let core;
+
+before(async () => {
+  const createTalkTimeCore = require(new URL('build/wasm/talktime_core.js', root).pathname);
+  core = await createTalkTimeCore();
+});
+
+const open = (feed) => JSON.parse(core.openFeed(typeof feed === 'string' ? feed : JSON.stringify(feed), '{}'));
+const NOW = Date.parse('2026-01-01T00:00:00Z') / 1000;
+
+test('converts the FastPath 2021 programme from New York time to Kolkata', () => {
+  const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
+  assert.equal(opened.diagnostics.filter((d) => d.level === 'error').length, 0);
+  const view = JSON.parse(core.render(opened.handle, JSON.stringify({ zone: 'Asia/Calcutta', now: NOW })));
+  assert.equal(view.zone, 'Asia/Kolkata');
+  // 11:00 EDT on 2021-03-28 is 15:00 UTC, 20:30 in India.
+  assert.match(view.html, /<time datetime="2021-03-28T20:30:00\+05:30">20:30<\/time>/);
+  // The same talk seen from Berlin, where summer time began that morning: 17:00 CEST.
+  const berlin = JSON.parse(core.render(opened.handle, JSON.stringify({ zone: 'Europe/Berlin', now: NOW })));
+  assert.match(berlin.html, /<time datetime="2021-03-28T17:00:00\+02:00">17:00<\/time>/);
+  core.closeFeed(opened.handle);
+});
+
+test('reports a syntax error with line and column and loads nothing', () => {
+  const opened = open('{"talktime": 1,\n "talks": [\n  {"title": "A", "start": "2024-01-01T10:00Z"},\n');
+  assert.equal(opened.handle, 0);
+  assert.equal(opened.diagnostics.length, 1);
+  assert.equal(opened.diagnostics[0].code, 'feed.syntax');
+  assert.equal(opened.diagnostics[0].line, 4);
+});
+
+test('skips a bad talk, keeps the rest and says why', () => {
+  const text = JSON.stringify({ talktime: 1, timezone: 'Europe/Paris', talks: [
+    { id: 'good', title: 'Good', start: '2024-05-02T10:00' },
+    { id: 'bad', title: 'Bad', start: '2024-02-30T10:00' }] });
+  const column = text.indexOf('"2024-02-30T10:00"') + 1;  // one line, ASCII: column = offset + 1
+  const opened = open(text);
+  assert.equal(opened.meta.talkCount, 1);
+  assert.deepEqual(opened.diagnostics.map((d) => d.text),
+    [`[talk.bad_start] /talks/1/start (line 1, column ${column}): invalid date "2024-02-30T10:00" (talk "bad")`]);
+});
+
+test('search ignores case and diacritics', () => {
+  const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
+  const found = JSON.parse(core.find(opened.handle, JSON.stringify({ text: 'KASTNER', now: NOW, zone: 'UTC' })));
+  assert.equal(found.ids.length, 1);
+  assert.equal(found.count, 1);
+  core.closeFeed(opened.handle);
+});
+
+test('feed strings never become markup', () => {
+  const opened = open({ talktime: 1, talks: [{ id: '"><script>alert(1)</script>', title: '<img src=x onerror=alert(1)>',
+    start: '2024-05-02T10:00Z', links: { video: 'javascript:alert(1)' } }] });
+  const view = JSON.parse(core.render(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW })));
+  assert.ok(!view.html.includes('<img src=x'));
+  assert.ok(!view.html.includes('<script>'));
+  assert.ok(!view.html.includes('javascript:'));
+  assert.match(view.html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+});
+
+test('knows every IANA zone and link', () => {
+  const names = JSON.parse(core.zoneNames());
+  assert.ok(names.length > 550);
+  for (const name of ['Asia/Kolkata', 'Asia/Calcutta', 'America/Los_Angeles', 'Pacific/Apia', 'UTC']) assert.ok(names.includes(name), name);
+  assert.deepEqual(JSON.parse(core.describeZone('Mars/Olympus_Mons', NOW)), {});
+});
