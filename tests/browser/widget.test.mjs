@@ -1,0 +1,342 @@
+// The widget in headless Chromium: embedding forms, time zones, search and
+// filters, URL state, live/past, errors, hostile feeds, strict CSP, style
+// isolation and accessibility. Expected times are facts about the events
+// (the FastPath page: "11:00 am US EDT = 15:00 UTC"), converted by hand.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { launchBrowser, openPage, serveRepo, repoRoot } from './browser.mjs';
+
+let browser, server, base;
+const shots = `${repoRoot}test-results`;
+const page_ = (path) => `${base}/tests/browser/pages/${path}`;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  browser = await launchBrowser();
+  ({ server, url: base } = await serveRepo({
+    '/slow-feed.json': () => { /* never answers: the widget must time out or be destroyed */ },
+    '/html-feed.json': (req, res) => { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end('<!doctype html><p>Not found</p>'); },
+    '/broken-feed.json': (req, res) => { res.writeHead(500); res.end('server error'); },
+  }));
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function ready(page, selector = '[data-talktime-state]') {
+  await page.waitForFunction((s) => [...document.querySelectorAll(s)].every((e) => ['ready', 'error'].includes(e.dataset.talktimeState)), selector, { timeout: 15000 });
+}
+
+const startOf = (page, id) => page.locator(`[data-talk-id="${id}"] time`).first();
+
+test('script-tag embed renders FastPath 2021 in the browser zone (Asia/Kolkata)', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'Asia/Kolkata' });
+  await page.goto(page_('skeleton.html'));
+  await ready(page);
+  assert.equal(await page.getAttribute('#talks', 'data-talktime-state'), 'ready');
+  // 11:00 EDT = 15:00 UTC = 20:30 IST.
+  assert.equal(await startOf(page, '2021-03-28-klimovic').getAttribute('datetime'), '2021-03-28T20:30:00+05:30');
+  assert.equal(await startOf(page, '2021-03-28-klimovic').textContent(), '20:30');
+  // The event's own time is shown beside it.
+  assert.match(await page.locator('[data-talk-id="2021-03-28-klimovic"] .tt-when').innerText(), /20:30\s*–\s*21:05\s*IST\s*·\s*11:00\s*EDT/);
+  // The fallback stays in the light DOM but is no longer rendered.
+  assert.equal(await page.locator('#fallback').isVisible(), false);
+  await page.screenshot({ path: `${shots}/skeleton-kolkata.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a talk after midnight in Tokyo moves to the next day with a +1 day hint', async () => {
+  const { page, context } = await openPage(browser, { timezoneId: 'Asia/Tokyo' });
+  await page.goto(page_('skeleton.html'));
+  await ready(page);
+  // 10:50 EDT = 23:50 JST on the 28th; 11:00 EDT = 00:00 JST on the 29th.
+  assert.equal(await startOf(page, '2021-03-28-opening').getAttribute('datetime'), '2021-03-28T23:50:00+09:00');
+  assert.equal(await startOf(page, '2021-03-28-klimovic').getAttribute('datetime'), '2021-03-29T00:00:00+09:00');
+  const day = await page.locator('[data-talk-id="2021-03-28-klimovic"]').evaluate((li) => li.closest('.tt-day').dataset.day);
+  assert.equal(day, '2021-03-29');
+  assert.equal(await page.locator('[data-talk-id="2021-03-28-klimovic"] .tt-shift').textContent(), '+1 day');
+  await context.close();
+});
+
+test('Los Angeles and Berlin see the DST day correctly', async () => {
+  for (const [zone, expected] of [['America/Los_Angeles', '2021-03-28T08:00:00-07:00'], ['Europe/Berlin', '2021-03-28T17:00:00+02:00'], ['UTC', '2021-03-28T15:00:00+00:00']]) {
+    const { page, context } = await openPage(browser, { timezoneId: zone });
+    await page.goto(page_('skeleton.html'));
+    await ready(page);
+    assert.equal(await startOf(page, '2021-03-28-klimovic').getAttribute('datetime'), expected, zone);
+    await context.close();
+  }
+});
+
+test('auto-mount makes two independent widgets with their own options', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'America/New_York' });
+  await page.goto(page_('automount.html'));
+  await ready(page);
+  assert.equal(await page.getAttribute('#workshop', 'data-talktime-state'), 'ready');
+  assert.equal(await page.getAttribute('#seminar', 'data-talktime-state'), 'ready');
+  // data-timezone="Europe/Berlin": Tri Dao, 15:30 PST on 2023-01-11, is 00:30 CET on the 12th.
+  assert.equal(await startOf(page, '2023-01-11-tri-dao').getAttribute('datetime'), '2023-01-12T00:30:00+01:00');
+  assert.equal(await page.locator('#seminar .tt').evaluate((e) => e.classList.contains('tt-compact')), true);
+  // Searching one widget leaves the other alone.
+  await page.locator('#workshop input[type="search"]').fill('klimovic');
+  assert.equal(await page.locator('#workshop .tt-talk:not([hidden])').count(), 1);
+  assert.ok(await page.locator('#seminar .tt-talk:not([hidden])').count() > 10);
+  assert.equal(await page.evaluate(() => Object.keys(window).filter((k) => /talk/i.test(k)).join()), 'TalkTime');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an inline feed works from file:// with no server', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'Europe/London' });
+  await page.goto(pathToFileURL(`${repoRoot}tests/browser/pages/inline.html`).href);
+  await ready(page);
+  // 18:00 BST on 2024-07-01.
+  assert.equal(await startOf(page, 'inline-1').getAttribute('datetime'), '2024-07-01T18:00:00+01:00');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('search, filters and show buttons update the list, the count and the URL fragment', async () => {
+  const { page, context } = await openPage(browser, { timezoneId: 'America/Los_Angeles' });
+  await page.goto(page_('mount.html'));
+  await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/stanford-mlsys-seminar.json', now: '2023-02-10T00:00:00Z' }));
+  await ready(page);
+  const visible = () => page.locator('#w .tt-talk:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.talkId));
+  const total = (await visible()).length;
+  await page.locator('#w input[type="search"]').fill('FLASHATTENTION');
+  assert.deepEqual(await visible(), ['2023-01-11-tri-dao']);
+  assert.equal(await page.locator('#w .tt-status').textContent(), '1 talk');
+  assert.match(await page.evaluate(() => location.hash), /w\.q=FLASHATTENTION/);
+  await page.locator('#w input[type="search"]').fill('');
+  await page.locator('#w select[aria-label="Series"]').selectOption('systems-ml-2023');
+  assert.equal((await visible()).length, 6);
+  await page.locator('#w select[aria-label="Series"]').selectOption('');
+  await page.locator('#w select[aria-label="Topic"]').selectOption('GPUs');
+  assert.deepEqual((await visible()).sort(), ['2023-01-11-tri-dao', '2023-10-30-deepak-narayanan', '2023-11-06-travis-addair']);
+  await page.locator('#w select[aria-label="Topic"]').selectOption('');
+  // now = 2023-02-10: upcoming begins with the 2023-02-13 talk.
+  await page.getByRole('button', { name: 'Upcoming' }).click();
+  const upcoming = await visible();
+  assert.equal(upcoming[0], '2023-02-13-raphael-townshend');
+  await page.getByRole('button', { name: 'Past' }).click();
+  const past = await visible();
+  assert.equal(past[0], '2023-02-08-colin-raffel');
+  assert.equal(upcoming.length + past.length, total);
+  // Nothing matches: the empty state explains and offers a way back.
+  await page.locator('#w input[type="search"]').fill('no such talk anywhere');
+  assert.equal(await page.locator('#w .tt-empty').isVisible(), true);
+  await page.getByRole('button', { name: 'Show all talks' }).click();
+  assert.equal((await visible()).length, total);
+  // A shared link restores the filtered view.
+  await page.goto(page_('mount.html#w.q=dettmers'));
+  await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/stanford-mlsys-seminar.json' }));
+  await ready(page);
+  assert.deepEqual(await visible(), ['2023-10-23-tim-dettmers']);
+  await context.close();
+});
+
+test('kind filter and breaks: breaks are shown quietly and not counted', async () => {
+  const { page, context } = await openPage(browser, { timezoneId: 'UTC' });
+  await page.goto(page_('mount.html'));
+  await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/fastpath-2021.json' }));
+  await ready(page);
+  assert.equal(await page.locator('#w .tt-status').textContent(), '9 talks');
+  await page.locator('#w select[aria-label="Kind of session"]').selectOption('break');
+  assert.equal(await page.locator('#w .tt-talk:not([hidden])').count(), 2);
+  assert.equal(await page.locator('#w .tt-status').textContent(), '0 talks');
+  await context.close();
+});
+
+test('zone switching: the picker, event time, the API, and remembering the choice', async () => {
+  const { page, context } = await openPage(browser, { timezoneId: 'Asia/Kolkata' });
+  await page.goto(page_('mount.html'));
+  const handle = await page.evaluateHandle(() => TalkTime.mount('#w', { feed: '../../../data/fastpath-2021.json' }));
+  await ready(page);
+  await page.getByRole('button', { name: 'Change time zone' }).click();
+  await page.getByRole('combobox', { name: 'Time zone' }).fill('Europe/Berlin');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  assert.equal(await startOf(page, '2021-03-28-klimovic').getAttribute('datetime'), '2021-03-28T17:00:00+02:00');
+  assert.match(await page.locator('#w .tt-zone-text').textContent(), /Europe\/Berlin/);
+  await page.getByRole('button', { name: 'Event time' }).click();
+  assert.equal(await startOf(page, '2021-03-28-klimovic').getAttribute('datetime'), '2021-03-28T11:00:00-04:00');
+  await page.getByRole('combobox', { name: 'Time zone' }).fill('Nowhere/Special');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  assert.match(await page.locator('#w .tt-zone-message').textContent(), /Unknown time zone "Nowhere\/Special"/);
+  await handle.evaluate((h) => h.setTimeZone('Australia/Lord_Howe'));
+  // 15:00 UTC on 2021-03-28 is 02:00 the next day at UTC+11 (Lord Howe summer time).
+  assert.equal(await startOf(page, '2021-03-28-klimovic').getAttribute('datetime'), '2021-03-29T02:00:00+11:00');
+  const thrown = await handle.evaluate((h) => { try { h.setTimeZone('Bad/Zone'); return ''; } catch (e) { return e.name; } });
+  assert.equal(thrown, 'RangeError');
+  // The visitor's pick (Event time: America/New_York) is remembered on this site.
+  await page.reload();
+  await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/fastpath-2021.json' }));
+  await ready(page);
+  assert.equal(await startOf(page, '2021-03-28-klimovic').getAttribute('datetime'), '2021-03-28T11:00:00-04:00');
+  await context.close();
+});
+
+test('live, upcoming and past with data-now; date-only talks say time TBA', async () => {
+  const { page, context } = await openPage(browser, { timezoneId: 'Europe/Berlin' });
+  await page.goto(page_('mount.html'));
+  await page.evaluate(() => TalkTime.mount('#w', { feed: 'feeds/live.json', now: '2025-06-02T08:30:00Z' }));
+  await ready(page);
+  const phase = (id) => page.getAttribute(`[data-talk-id="${id}"]`, 'data-phase');
+  assert.equal(await phase('done'), 'past');
+  assert.equal(await phase('running'), 'live');
+  assert.equal(await phase('later'), 'upcoming');
+  assert.equal(await page.locator('[data-talk-id="running"] .tt-badge-live').textContent(), 'Live now');
+  assert.equal(await page.locator('[data-talk-id="running"] .tt-link-live').textContent(), 'Watch live');
+  assert.match(await page.locator('[data-talk-id="later"] .tt-relative').textContent(), /starts in 4 hours?|starts in 4 hr/);
+  assert.equal(await startOf(page, 'no-time').getAttribute('datetime'), '2025-06-03');
+  assert.match(await page.locator('[data-talk-id="no-time"] .tt-when').innerText(), /time TBA/);
+  // The finished talk offers its recording and keeps the stream prominent only briefly.
+  assert.equal(await page.locator('[data-talk-id="done"] a', { hasText: 'Video' }).count(), 1);
+  await context.close();
+});
+
+test('a feed that cannot be loaded shows a clear error and a retry button', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'UTC' });
+  await page.goto(page_('mount.html'));
+  const cases = [
+    ['feeds/missing.json', /HTTP 404/],
+    ['/broken-feed.json', /HTTP 500/],
+    ['/html-feed.json', /line 1, column 1.*web page, not JSON/],
+    ['feeds/bad-json.json', /\[feed\.syntax\] line 5, column 54/],
+  ];
+  for (const [feed, pattern] of cases) {
+    const outcome = await page.evaluate((f) => TalkTime.mount('#w', { feed: f }).then(() => 'ready', (e) => e.message), feed);
+    assert.match(outcome, pattern, feed);
+    assert.equal(await page.getAttribute('#w', 'data-talktime-state'), 'error');
+    assert.match(await page.locator('#w [role="alert"]').textContent(), pattern, feed);
+    assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 1);
+  }
+  await page.screenshot({ path: `${shots}/error-state.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a partly bad feed loads the good talks and lists what was skipped', async () => {
+  const { page, context } = await openPage(browser, { timezoneId: 'UTC' });
+  await page.goto(page_('mount.html'));
+  await page.evaluate(() => TalkTime.mount('#w', { feed: 'feeds/partly-bad.json' }));
+  await ready(page);
+  assert.equal(await page.getAttribute('#w', 'data-talktime-state'), 'ready');
+  assert.deepEqual(await page.locator('#w .tt-talk').evaluateAll((els) => els.map((e) => e.dataset.talkId)), ['ok-1', 'ok-2']);
+  const problems = await page.locator('#w .tt-problems li').allTextContents();
+  // Columns counted independently: Python's str.index on those lines of the file, plus one.
+  assert.deepEqual(problems, [
+    '[talk.bad_start] /talks/1/start (line 6, column 61): invalid date "2024-02-30T10:00" (talk "bad-date")',
+    '[talk.bad_zone] /talks/2/timezone (line 7, column 90): unknown time zone "Mars/Olympus_Mons" (talk "bad-zone")',
+  ]);
+  await context.close();
+});
+
+test('a hostile feed cannot inject markup, script or links', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'UTC' });
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  await page.goto(page_('mount.html'));
+  await page.evaluate(() => TalkTime.mount('#w', { feed: 'feeds/hostile.json' }));
+  await ready(page);
+  await page.locator('#w .tt-talk').hover();
+  await page.locator('#w summary').first().click();
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(dialogs, 0);
+  const inside = await page.locator('#w').evaluate((host) => {
+    const root = host.shadowRoot;
+    return {
+      scripts: root.querySelectorAll('script, iframe, style, img:not(.tt-photo), svg').length,
+      hrefs: [...root.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')),
+      handlers: [...root.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')),
+      title: root.querySelector('.tt-title').textContent,
+    };
+  });
+  assert.equal(inside.scripts, 0);
+  assert.deepEqual(inside.handlers, []);
+  assert.equal(inside.title, '<img src=x onerror="window.__pwned=\'title-img\'">');
+  for (const href of inside.hrefs) assert.match(href, /^(#|https:\/\/)/, href);
+  assert.ok(inside.hrefs.includes('https://example.org/papers/ok.pdf'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('strict CSP page with hostile host styles: widget works and stays styled', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'Asia/Kolkata' });
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await page.goto(page_('csp.html'));
+  await ready(page);
+  assert.equal(await page.getAttribute('#talks', 'data-talktime-state'), 'ready');
+  assert.deepEqual(violations, []);
+  const styles = await page.locator('[data-talk-id="2021-03-28-klimovic"] .tt-title').evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { color: s.color, display: s.display, font: s.fontFamily };
+  });
+  assert.notEqual(styles.color, 'rgb(255, 0, 0)');
+  assert.equal(styles.display, 'block');
+  assert.doesNotMatch(styles.font, /Comic/);
+  // The widget does not restyle the host page either.
+  assert.equal(await page.locator('.host-heading').evaluate((el) => getComputedStyle(el).fontSize), '48px');
+  await page.screenshot({ path: `${shots}/csp-hostile-host.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('axe-core finds no serious or critical accessibility violations', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, context } = await openPage(browser, { timezoneId: 'America/New_York', colorScheme });
+    await page.goto(page_('mount.html'));
+    await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/stanford-mlsys-seminar.json', now: '2023-10-10T00:00:00Z' }));
+    await ready(page);
+    await page.addScriptTag({ content: readFileSync(`${repoRoot}node_modules/axe-core/axe.min.js`, 'utf8') });
+    const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+    assert.deepEqual(serious, [], colorScheme);
+    await context.close();
+  }
+});
+
+test('keyboard: the controls are reachable and a permalink highlights its talk', async () => {
+  const { page, context } = await openPage(browser, { timezoneId: 'UTC' });
+  await page.goto(page_('mount.html#talk=2021-03-28-park'));
+  await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/fastpath-2021.json' }));
+  await ready(page);
+  assert.equal(await page.locator('[data-talk-id="2021-03-28-park"]').evaluate((e) => e.classList.contains('tt-target')), true);
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('type'));
+  assert.equal(focused, 'search');
+  await context.close();
+});
+
+test('destroy() restores the fallback and a pending fetch leaves nothing behind', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'UTC' });
+  await page.goto(page_('mount.html'));
+  const handle = await page.evaluateHandle(() => TalkTime.mount('#w', { feed: '../../../data/fastpath-2021.json' }));
+  await handle.evaluate((h) => h.destroy());
+  assert.equal(await page.getAttribute('#w', 'data-talktime-state'), null);
+  assert.equal(await page.locator('#w p').isVisible(), true);
+  await page.evaluate(() => { window.pending = TalkTime.mount('#w', { feed: '/slow-feed.json' }); });
+  assert.equal(await page.getAttribute('#w', 'data-talktime-state'), 'loading');
+  assert.equal(await page.locator('#w p').isVisible(), true);
+  await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/fastpath-2021.json' }));
+  await ready(page);
+  assert.equal(await page.getAttribute('#w', 'data-talktime-state'), 'ready');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('screenshots at desktop and phone widths', async () => {
+  for (const [name, viewport, colorScheme] of [['desktop', { width: 1100, height: 1000 }, 'light'], ['phone', { width: 390, height: 844 }, 'dark']]) {
+    const { page, context } = await openPage(browser, { timezoneId: 'Europe/Berlin', viewport, colorScheme });
+    await page.goto(`${base}/web/`);
+    await ready(page, '#talks');
+    await page.screenshot({ path: `${shots}/demo-${name}.png` });
+    await context.close();
+  }
+});
