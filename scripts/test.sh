@@ -15,7 +15,11 @@ run() {
   if "$@"; then echo "== $name: passed"; else echo "== $name: FAILED"; failed+=("$name"); fi
 }
 run "native unit tests (ctest)" ctest --test-dir build/native --output-on-failure
-run "feed schema (ajv)" node tests/schema/validate-feeds.mjs
+# The schema must accept every example feed and fixture that loads cleanly, and reject the broken ones.
+run "feed schema (ajv)" node tests/schema/validate-feeds.mjs \
+  tests/fixtures/docs-complete-example.json tests/browser/pages/feeds/live.json \
+  --expect-invalid tests/fixtures/truncated.json tests/fixtures/latin1-bytes.json \
+  tests/browser/pages/feeds/bad-json.json tests/browser/pages/feeds/partly-bad.json tests/browser/pages/feeds/hostile.json
 run "WebAssembly module (node)" node --no-experimental-fetch --test tests/wasm/
 run "browser tests (chromium)" node --test --test-concurrency=1 tests/browser/
 

@@ -15,7 +15,8 @@
 
 namespace talktime {
 
-using json = nlohmann::json;
+// Ordered, so links and other maps keep the order the organiser wrote them in.
+using json = nlohmann::ordered_json;
 
 std::string_view to_string(talk_kind kind) {
   static constexpr std::string_view names[] = {"talk",     "keynote", "invited", "contributed",
@@ -54,8 +55,12 @@ class capturing_sax : public nlohmann::detail::json_sax_dom_parser<json> {
 // while parsing value - unexpected '}'; expected ..." -> "unexpected '}'; expected ..."
 std::string syntax_message(const std::string& what) {
   std::string message = what;
-  if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
-  if (auto dash = message.find(" - "); dash != std::string::npos) message = message.substr(dash + 3);
+  if (!message.empty() && message.front() == '[')  // "[json.exception.parse_error.101] "
+    if (auto close = message.find("] "); close != std::string::npos) message = message.substr(close + 2);
+  if (message.rfind("parse error", 0) == 0)
+    if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
+  if (message.rfind("syntax error while parsing", 0) == 0)
+    if (auto dash = message.find(" - "); dash != std::string::npos) message = message.substr(dash + 3);
   return message;
 }
 
@@ -65,14 +70,14 @@ std::string quote_value(std::string_view value) {
     if (c == '"' || c == '\\') out.push_back('\\');
     out.push_back(c);
   }
-  if (out.size() > 121) out = out.substr(0, 117) + "…";
+  if (out.size() > 121) out = std::string(detail::truncate_utf8(out, 117)) + "…";
   return out + "\"";
 }
 
 std::string describe(const json& value) {
   if (value.is_string()) return quote_value(value.get_ref<const std::string&>());
   std::string dumped = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (dumped.size() > 80) dumped = dumped.substr(0, 77) + "…";
+  if (dumped.size() > 80) dumped = std::string(detail::truncate_utf8(dumped, 77)) + "…";
   return dumped;
 }
 
@@ -257,6 +262,7 @@ class talk_reader {
 
   void read_zone(const json& value, talk& t) {
     t.zone = feed_.zone;
+    zone_error_ = false;
     auto it = value.find("timezone");
     if (it == value.end() || it->is_null()) return;
     if (!it->is_string()) {

@@ -160,7 +160,7 @@ class talk_renderer {
         w.raw("\u2013");
         write_time(w, end, o_.hour12);
         auto extra = (day_of(end.local) - day_of(start.local)).count();
-        if (extra != 0) w.raw("<sup class=\"tt-end-shift\"").attr("title", "ends the next day" ).raw(">").text(day_shift_label(extra)).raw("</sup>");
+        if (extra != 0) w.raw("<sup class=\"tt-end-shift\"").attr("title", extra == 1 ? "ends the next day" : "ends " + std::to_string(extra) + " days later").raw(">").text(day_shift_label(extra)).raw("</sup>");
       }
       w.raw(" <abbr class=\"tt-zone\"").attr("title", zone_.name()).raw(">").text(zone_label(start.offset)).raw("</abbr>");
       if (t.zone && t.zone->name() != zone_.name()) {
@@ -271,10 +271,13 @@ std::string zone_label(const zone_offset& offset) {
   if (!a.empty() && a[0] != '+' && a[0] != '-') return a;
   auto seconds = offset.utc_offset.count();
   if (seconds == 0) return "UTC";
-  auto label = "UTC" + detail::format_offset(std::int32_t(seconds), true);
-  if (label.size() == 9 && label.compare(7, 2, "00") == 0) {  // UTC+03:00 -> UTC+3
-    label.resize(6);
-    if (label[4] == '0') label.erase(4, 1);
+  // "UTC+3", "UTC+5:45", "UTC−3:30": hours without a leading zero, minutes only when there are some.
+  auto magnitude = seconds < 0 ? -seconds : seconds;
+  std::string label = std::string("UTC") + (seconds < 0 ? "-" : "+") + std::to_string(magnitude / 3600);
+  if (magnitude % 3600 != 0) {
+    char minutes[8];
+    std::snprintf(minutes, sizeof minutes, ":%02d", int(magnitude / 60 % 60));
+    label += minutes;
   }
   return label;
 }

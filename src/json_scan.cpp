@@ -9,13 +9,17 @@ namespace talktime::detail {
 
 text_position position_at(std::string_view text, std::size_t offset) {
   text_position p;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+  for (std::size_t i = 0; i < offset && i < text.size();) {
     if (text[i] == '\n') {
       ++p.line;
       p.column = 1;
-    } else if ((std::uint8_t(text[i]) & 0xC0) != 0x80) {
-      ++p.column;  // count code points: continuation bytes do not advance
+      ++i;
+      continue;
     }
+    char32_t c;
+    auto n = decode_utf8(text, i, c);
+    ++p.column;  // one column per character; a malformed byte counts as one
+    i += n == 0 ? 1 : n;
   }
   return p;
 }

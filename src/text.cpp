@@ -1,5 +1,8 @@
 #include "text.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace talktime::detail {
 
 std::size_t decode_utf8(std::string_view text, std::size_t pos, char32_t& out) {
@@ -52,43 +55,20 @@ void append_utf8(std::string& out, char32_t c) {
 
 namespace {
 
-// Base letters of U+00C0..U+017F (Latin-1 Supplement letters and Latin
-// Extended-A), lower case; '\0' marks a character folded specially below.
-constexpr char latin_base[] =
-    "aaaaaaacee" "eeiiiidnoo" "ooo\0ouuuuy" "\0\0aaaaaaac"  // C0-DF
-    "eeeeiiiidn" "ooooo\0ouuu" "uy\0y"                      // E0-FF
-    "aaaaaaccccccccdddd"                                    // 100-111
-    "eeeeeeeeeegggggggg"                                    // 112-123
-    "hhhhiiiiiiiiii\0\0jjkkk"                               // 124-138
-    "llllllllllnnnnnn\0\0\0"                                // 139-14B
-    "oooooo\0\0rrrrrrssssssss"                              // 14C-163
-    "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";                       // 164-17F
+struct fold_entry {
+  char32_t code_point;
+  const char* folded;
+};
 
-std::string_view special_fold(char32_t c) {
-  switch (c) {
-    case 0xC6: case 0xE6: return "ae";
-    case 0xD7: return "x";
-    case 0xF7: return "/";
-    case 0xD8: case 0xF8: return "o";
-    case 0xDE: case 0xFE: return "th";
-    case 0xDF: return "ss";
-    case 0xD0: case 0xF0: return "d";
-    case 0x132: case 0x133: return "ij";
-    case 0x149: return "n";
-    case 0x14A: case 0x14B: return "ng";
-    case 0x152: case 0x153: return "oe";
-    case 0x138: return "k";
-    case 0x131: return "i";
-    case 0x1E9E: return "ss";
-    default: return {};
-  }
-}
+constexpr fold_entry fold_table[] = {
+#include "search_fold_table.inc"
+};
 
-char32_t lower_other(char32_t c) {
-  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 0x20;  // Greek capitals
-  if (c >= 0x410 && c <= 0x42F) return c + 0x20;                // Cyrillic А-Я
-  if (c >= 0x400 && c <= 0x40F) return c + 0x50;                // Cyrillic Ѐ-Џ
-  return c;
+const char* folded_form(char32_t c) {
+  auto end = std::end(fold_table);
+  auto it = std::lower_bound(std::begin(fold_table), end, c,
+                             [](const fold_entry& e, char32_t v) { return e.code_point < v; });
+  return it != end && it->code_point == c ? it->folded : nullptr;
 }
 
 }  // namespace
@@ -108,12 +88,10 @@ std::string fold_for_search(std::string_view text) {
       out.push_back(char(c >= 'A' && c <= 'Z' ? c + 32 : c));
     } else if (c >= 0x300 && c <= 0x36F) {
       // combining diacritical marks: dropped
-    } else if (auto special = special_fold(c); !special.empty()) {
-      out.append(special);
-    } else if (c >= 0xC0 && c <= 0x17F && latin_base[c - 0xC0] != '\0') {
-      out.push_back(latin_base[c - 0xC0]);
+    } else if (auto folded = folded_form(c)) {
+      out.append(folded);
     } else {
-      append_utf8(out, lower_other(c));
+      append_utf8(out, c);
     }
   }
   return out;
@@ -132,6 +110,13 @@ std::string slugify(std::string_view text, std::size_t max_length) {
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;
+}
+
+std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (std::uint8_t(text[cut]) & 0xC0) == 0x80) --cut;  // never split a character
+  return text.substr(0, cut);
 }
 
 std::string_view trim(std::string_view text) {

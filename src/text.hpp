@@ -17,6 +17,9 @@ std::string fold_for_search(std::string_view text);
 /// A readable id fragment: "FlashAttention: Fast!" -> "flashattention-fast".
 std::string slugify(std::string_view text, std::size_t max_length);
 
+/// At most `max_bytes` bytes of `text`, cut only between characters.
+std::string_view truncate_utf8(std::string_view text, std::size_t max_bytes);
+
 /// Leading and trailing ASCII white space removed.
 std::string_view trim(std::string_view text);
 

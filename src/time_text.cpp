@@ -1,5 +1,7 @@
 #include "time_text.hpp"
 
+#include "text.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -56,7 +58,7 @@ class scanner {
 
 std::string quote(std::string_view s) {
   std::string out = "\"";
-  out.append(s.substr(0, 60));
+  out.append(truncate_utf8(s, 60));
   if (s.size() > 60) out += "…";
   return out + "\"";
 }
@@ -150,7 +152,7 @@ std::optional<time_value> parse_time_text(std::string_view text, std::string& pr
   return value;
 }
 
-std::optional<time_value> parse_epoch_number(const nlohmann::json& value, std::string& problem) {
+std::optional<time_value> parse_epoch_number(const nlohmann::ordered_json& value, std::string& problem) {
   double seconds;
   if (value.is_number_unsigned()) seconds = double(value.get<std::uint64_t>());
   else if (value.is_number_integer()) seconds = double(value.get<std::int64_t>());
@@ -170,7 +172,7 @@ std::optional<time_value> parse_epoch_number(const nlohmann::json& value, std::s
   return v;
 }
 
-std::optional<std::int64_t> parse_duration(const nlohmann::json& value, std::string& problem) {
+std::optional<std::int64_t> parse_duration(const nlohmann::ordered_json& value, std::string& problem) {
   constexpr std::int64_t longest = 366LL * 86400;  // a talk, or a programme, lasts at most a year
   if (value.is_number()) {
     double minutes = value.get<double>();
@@ -186,7 +188,7 @@ std::optional<std::int64_t> parse_duration(const nlohmann::json& value, std::str
   }
   const auto& text = value.get_ref<const std::string&>();
   auto bad = [&] {
-    problem = "invalid duration \"" + text.substr(0, 60) +
+    problem = "invalid duration \"" + std::string(truncate_utf8(text, 60)) +
               "\" (expected minutes or ISO 8601 such as \"PT50M\", \"PT1H30M\", \"P1D\")";
     return std::nullopt;
   };

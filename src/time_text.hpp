@@ -24,9 +24,9 @@ struct time_value {
 /// "2024-05-02", "2024-05-02T09:30[:00]", "2024-05-02T09:30Z", "…+05:30".
 std::optional<time_value> parse_time_text(std::string_view text, std::string& problem);
 /// A JSON number of Unix epoch seconds.
-std::optional<time_value> parse_epoch_number(const nlohmann::json& value, std::string& problem);
+std::optional<time_value> parse_epoch_number(const nlohmann::ordered_json& value, std::string& problem);
 /// Minutes as a number, or ISO 8601 "PT1H30M" / "P1D" / "P1W"; in seconds.
-std::optional<std::int64_t> parse_duration(const nlohmann::json& value, std::string& problem);
+std::optional<std::int64_t> parse_duration(const nlohmann::ordered_json& value, std::string& problem);
 
 /// "+05:30" (or "+0530" without the colon); "Z" is never used.
 std::string format_offset(std::int32_t seconds, bool colon);

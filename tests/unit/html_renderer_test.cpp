@@ -1,0 +1,387 @@
+// The HTML renderer: exact <time> values, clocks, day headings, zone labels,
+// badges and hints, and escaping of hostile feed text.
+//
+// Expected local times from Python's zoneinfo:
+//
+//   from datetime import datetime, date
+//   from zoneinfo import ZoneInfo
+//   show = lambda u, z: (lambda d: (d.isoformat(), d.tzname()))(datetime.fromisoformat(u).astimezone(ZoneInfo(z)))
+//   show("2021-03-28T15:00:00+00:00", "Asia/Kolkata")        -> 2021-03-28T20:30:00+05:30 IST
+//   show("2021-03-28T14:50:00+00:00", "Europe/Berlin")       -> 2021-03-28T16:50:00+02:00 CEST
+//   show("2024-05-03T05:30:00+00:00", "Asia/Kolkata")        -> 2024-05-03T11:00:00+05:30 IST
+//   show("2024-05-02T03:30:00+00:00", "America/Los_Angeles") -> 2024-05-01T20:30:00-07:00 PDT
+//   show("2024-05-02T23:30:00+00:00", "Europe/Berlin")       -> 2024-05-03T01:30:00+02:00 CEST
+//   show("2024-05-02T10:00:00+00:00", "Asia/Kathmandu")      -> 2024-05-02T15:45:00+05:45 +0545
+//   show("2024-05-02T10:00:00+00:00", "Europe/Istanbul")     -> 2024-05-02T13:00:00+03:00 +03
+//   show("2024-05-02T10:00:00+00:00", "America/Sao_Paulo")   -> 2024-05-02T07:00:00-03:00 -03
+//   date(2021, 3, 28).strftime("%A, %-d %B %Y")  -> Sunday, 28 March 2021
+//   date(2024, 2, 29) -> Thursday, 29 February 2024;  date(1600, 1, 1) -> Saturday, 1 January 1600
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "talktime/html_renderer.hpp"
+
+namespace {
+
+using namespace talktime;
+using namespace std::chrono_literals;
+
+sys_seconds utc(const char* text) {
+  std::istringstream in(text);
+  sys_seconds t;
+  in >> date::parse("%FT%TZ", t);
+  EXPECT_FALSE(in.fail()) << text;
+  return t;
+}
+local_seconds wall(int y, unsigned mo, unsigned d, int h, int mi) {
+  return date::local_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi};
+}
+
+schedule load(std::string_view text) {
+  auto r = parse_feed(text);
+  EXPECT_TRUE(r.feed.has_value());
+  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
+  return schedule(r.feed ? std::move(*r.feed) : feed{});
+}
+
+std::string render(const schedule& s, const char* zone, sys_seconds now, bool hour12 = false) {
+  const time_zone* z = locate_zone(zone);
+  EXPECT_NE(z, nullptr) << zone;
+  render_options o;
+  o.display_zone = z;
+  o.now = now;
+  o.hour12 = hour12;
+  return render_html(s, s.find({}, now, *z).talks, o);
+}
+
+bool contains(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
+std::size_t count(const std::string& html, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = html.find(part); at != std::string::npos; at = html.find(part, at + 1)) ++n;
+  return n;
+}
+
+TEST(FormatClock, Writes24HourAnd12HourClocks) {
+  struct { int h, m; const char* h24; const char* h12; } cases[] = {
+      {0, 0, "00:00", "12:00 AM"},  {0, 5, "00:05", "12:05 AM"},  {8, 30, "08:30", "8:30 AM"},
+      {11, 59, "11:59", "11:59 AM"}, {12, 0, "12:00", "12:00 PM"}, {12, 30, "12:30", "12:30 PM"},
+      {13, 5, "13:05", "1:05 PM"},  {20, 30, "20:30", "8:30 PM"},  {23, 59, "23:59", "11:59 PM"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(format_clock(wall(2021, 3, 28, c.h, c.m), false), c.h24);
+    EXPECT_EQ(format_clock(wall(2021, 3, 28, c.h, c.m), true), c.h12);
+  }
+  EXPECT_EQ(format_clock(wall(1969, 12, 31, 23, 15), false), "23:15");  // before the epoch
+}
+
+TEST(FormatDayHeading, WritesWeekdayDayMonthYear) {
+  EXPECT_EQ(format_day_heading(date::sys_days{date::year{2021} / 3 / 28}), "Sunday, 28 March 2021");
+  EXPECT_EQ(format_day_heading(date::sys_days{date::year{2024} / 2 / 29}), "Thursday, 29 February 2024");
+  EXPECT_EQ(format_day_heading(date::sys_days{date::year{1600} / 1 / 1}), "Saturday, 1 January 1600");
+  EXPECT_EQ(format_day_heading(date::sys_days{date::year{2024} / 5 / 3}), "Friday, 3 May 2024");
+}
+
+TEST(ZoneLabel, UsesLettersOrUtcOffsets) {
+  auto label_at = [](const char* zone) { return zone_label(locate_zone(zone)->offset_at(utc("2024-05-02T10:00:00Z"))); };
+  EXPECT_EQ(label_at("Asia/Kolkata"), "IST");
+  EXPECT_EQ(label_at("Europe/Berlin"), "CEST");
+  EXPECT_EQ(label_at("America/New_York"), "EDT");
+  EXPECT_EQ(label_at("UTC"), "UTC");
+  EXPECT_EQ(label_at("Europe/Istanbul"), "UTC+3");     // "+03"
+  EXPECT_EQ(label_at("America/Sao_Paulo"), "UTC-3");   // "-03"
+  EXPECT_EQ(label_at("Pacific/Kiritimati"), "UTC+14");
+  EXPECT_EQ(label_at("Pacific/Niue"), "UTC-11");
+  EXPECT_EQ(label_at("Etc/GMT+5"), "UTC-5");
+  EXPECT_EQ(label_at("Asia/Kathmandu"), "UTC+5:45");  // "+0545"
+  EXPECT_EQ(label_at("Australia/Lord_Howe"), "UTC+10:30");
+  EXPECT_EQ(zone_label({0s, false, "-00"}), "UTC");
+  EXPECT_EQ(zone_label({0s, false, ""}), "UTC");
+  EXPECT_EQ(zone_label({std::chrono::seconds{-9000}, false, "-0230"}), "UTC-2:30");
+  EXPECT_EQ(zone_label({std::chrono::seconds{-17762}, false, "LMT"}), "LMT");
+}
+
+TEST(HtmlRenderer, TimeElementsCarryTheDisplayZoneOffset) {
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2021-03-28T15:00Z", "duration": 35}]})");
+  auto html = render(s, "Asia/Kolkata", utc("2021-03-01T00:00:00Z"));
+  EXPECT_TRUE(contains(html, R"(<time datetime="2021-03-28T20:30:00+05:30">20:30</time>)")) << html;
+  EXPECT_TRUE(contains(html, "\u2013<time datetime=\"2021-03-28T21:05:00+05:30\">21:05</time>")) << html;
+  EXPECT_TRUE(contains(html, R"(<abbr class="tt-zone" title="Asia/Kolkata">IST</abbr>)")) << html;
+  EXPECT_FALSE(contains(html, "tt-event-time"));  // the talk has no zone of its own
+  auto h12 = render(s, "Asia/Kolkata", utc("2021-03-01T00:00:00Z"), true);
+  EXPECT_TRUE(contains(h12, R"(<time datetime="2021-03-28T20:30:00+05:30">8:30 PM</time>)")) << h12;
+  EXPECT_TRUE(contains(h12, R"(<time datetime="2021-03-28T21:05:00+05:30">9:05 PM</time>)")) << h12;
+}
+
+TEST(HtmlRenderer, RendersOneTalkExactly) {
+  auto s = load(R"({"talktime": 1, "timezone": "Asia/Kolkata",
+    "talks": [{"id": "a", "title": "A talk", "start": "2021-03-28T20:30", "end": "2021-03-28T21:05"}]})");
+  auto html = render(s, "Asia/Kolkata", utc("2021-03-01T00:00:00Z"));
+  EXPECT_EQ(html,
+            "<section class=\"tt-section\" data-section=\"upcoming\"><h2 class=\"tt-section-title\">Upcoming</h2>"
+            "<section class=\"tt-day\" data-day=\"2021-03-28\"><h3 class=\"tt-day-title\">"
+            "<time datetime=\"2021-03-28\">Sunday, 28 March 2021</time></h3><ol class=\"tt-talks\">"
+            "<li class=\"tt-talk\" data-talk-id=\"a\" data-kind=\"talk\" data-status=\"scheduled\" "
+            "data-phase=\"upcoming\" data-start=\"1616943600\" data-end=\"1616945700\">"
+            "<article class=\"tt-card\" aria-labelledby=\"tt-title-0\"><p class=\"tt-when\">"
+            "<time datetime=\"2021-03-28T20:30:00+05:30\">20:30</time>\u2013"
+            "<time datetime=\"2021-03-28T21:05:00+05:30\">21:05</time> "
+            "<abbr class=\"tt-zone\" title=\"Asia/Kolkata\">IST</abbr><span class=\"tt-relative\"></span></p>"
+            "<h4 class=\"tt-title\" id=\"tt-title-0\"><a class=\"tt-permalink\" href=\"#talk=a\">A talk</a></h4>"
+            "<p class=\"tt-meta\"><span class=\"tt-kind\">Talk</span></p></article></li></ol></section></section>");
+}
+
+TEST(HtmlRenderer, EmptyOrderRendersNothing) {
+  auto s = load(R"({"talktime": 1, "talks": []})");
+  EXPECT_EQ(render(s, "UTC", utc("2021-03-01T00:00:00Z")), "");
+}
+
+TEST(HtmlRenderer, ShowsTheEventsOwnTimeWhenZonesDiffer) {
+  // FastPath 2021: 10:50 in New York is 16:50 CEST in Berlin (Europe switched that morning).
+  auto s = load(R"({"talktime": 1, "timezone": "America/New_York",
+    "talks": [{"id": "o", "title": "Opening Remarks", "start": "2021-03-28T10:50", "end": "2021-03-28T11:00"}]})");
+  auto html = render(s, "Europe/Berlin", utc("2021-03-01T00:00:00Z"));
+  EXPECT_TRUE(contains(html, "<time datetime=\"2021-03-28T16:50:00+02:00\">16:50</time>\u2013"
+                             "<time datetime=\"2021-03-28T17:00:00+02:00\">17:00</time> "
+                             "<abbr class=\"tt-zone\" title=\"Europe/Berlin\">CEST</abbr> "
+                             "<span class=\"tt-event-time\"><span class=\"tt-sep\" aria-hidden=\"true\">\u00b7</span> "
+                             "<time datetime=\"2021-03-28T10:50:00-04:00\">10:50</time> "
+                             "<abbr title=\"America/New_York, where the event takes place\">EDT</abbr></span>"))
+      << html;
+  EXPECT_FALSE(contains(html, "tt-shift"));
+  // Viewed from the event's own zone (also through a link name), the event time is not repeated.
+  EXPECT_FALSE(contains(render(s, "America/New_York", utc("2021-03-01T00:00:00Z")), "tt-event-time"));
+  EXPECT_FALSE(contains(render(s, "US/Eastern", utc("2021-03-01T00:00:00Z")), "tt-event-time"));
+}
+
+TEST(HtmlRenderer, HintsWhenTheDayDiffersFromTheEventsDay) {
+  auto s = load(R"({"talktime": 1, "talks": [
+    {"id": "late", "title": "Late", "start": "2024-05-02T22:30", "timezone": "America/Los_Angeles"},
+    {"id": "early", "title": "Early", "start": "2024-05-02T09:00", "timezone": "Asia/Kolkata"}]})");
+  auto kolkata = render(s, "Asia/Kolkata", utc("2024-04-01T00:00:00Z"));
+  // 22:30 PDT on 2 May is 11:00 IST on 3 May.
+  EXPECT_TRUE(contains(kolkata, "<time datetime=\"2024-05-03T11:00:00+05:30\">11:00</time> "
+                                "<abbr class=\"tt-zone\" title=\"Asia/Kolkata\">IST</abbr> "
+                                "<span class=\"tt-shift\" title=\"on a different day than where the event takes place\">"
+                                "+1 day</span>"))
+      << kolkata;
+  auto la = render(s, "America/Los_Angeles", utc("2024-04-01T00:00:00Z"));
+  // 09:00 IST on 2 May is 20:30 PDT on 1 May.
+  EXPECT_TRUE(contains(la, "<time datetime=\"2024-05-01T20:30:00-07:00\">20:30</time> "
+                           "<abbr class=\"tt-zone\" title=\"America/Los_Angeles\">PDT</abbr> "
+                           "<span class=\"tt-shift\" title=\"on a different day than where the event takes place\">"
+                           "\u22121 day</span>"))
+      << la;
+}
+
+TEST(HtmlRenderer, HintsWhenATalkEndsOnALaterDay) {
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "n", "title": "Night", "start": "2024-05-02T23:30Z", "duration": 60}]})");
+  auto html = render(s, "Europe/Berlin", utc("2024-04-01T00:00:00Z"));
+  // 01:30-02:30 CEST on 3 May: same day in Berlin, no hint.
+  EXPECT_FALSE(contains(html, "tt-end-shift"));
+  auto in_utc = render(s, "UTC", utc("2024-04-01T00:00:00Z"));
+  EXPECT_TRUE(contains(in_utc, "<time datetime=\"2024-05-02T23:30:00+00:00\">23:30</time>\u2013"
+                               "<time datetime=\"2024-05-03T00:30:00+00:00\">00:30</time>"
+                               "<sup class=\"tt-end-shift\" title=\"ends the next day\">+1 day</sup> "
+                               "<abbr class=\"tt-zone\" title=\"Etc/UTC\">UTC</abbr>"))  // "UTC" is a link to Etc/UTC
+      << in_utc;
+}
+
+TEST(HtmlRenderer, HintsAtTwoDaysBetweenTheExtremeZones) {
+  // 23:30 SST (UTC-11) on 2 May is 10:30Z on 3 May, 00:30 (UTC+14) on 4 May in Kiritimati.
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "pp", "title": "PP", "start": "2024-05-02T23:30",
+                    "timezone": "Pacific/Pago_Pago"}]})");
+  auto html = render(s, "Pacific/Kiritimati", utc("2024-04-01T00:00:00Z"));
+  EXPECT_TRUE(contains(html, "<time datetime=\"2024-05-04T00:30:00+14:00\">00:30</time> "
+                             "<abbr class=\"tt-zone\" title=\"Pacific/Kiritimati\">UTC+14</abbr> "
+                             "<span class=\"tt-shift\" title=\"on a different day than where the event takes place\">"
+                             "+2 days</span>"))
+      << html;
+  EXPECT_TRUE(contains(html, "<time datetime=\"2024-05-02T23:30:00-11:00\">23:30</time> "
+                             "<abbr title=\"Pacific/Pago_Pago, where the event takes place\">SST</abbr>"));
+  EXPECT_TRUE(contains(html, "data-day=\"2024-05-04\""));
+}
+
+TEST(HtmlRenderer, EndHintTitleMatchesTheDayCount) {
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "m", "title": "M", "start": "2024-05-02T09:00Z", "end": "2024-05-04T17:00Z"}]})");
+  auto html = render(s, "UTC", utc("2024-04-01T00:00:00Z"));
+  ASSERT_TRUE(contains(html, ">+2 days</sup>")) << html;
+  EXPECT_FALSE(contains(html, "title=\"ends the next day\">+2 days</sup>")) << html;
+}
+
+TEST(HtmlRenderer, DateOnlyTalksShowTheDateAndTimeTba) {
+  auto s = load(R"({"talktime": 1, "timezone": "America/Los_Angeles", "talks": [
+    {"id": "h", "title": "Hackathon", "start": "2024-05-04"},
+    {"id": "r", "title": "Retreat", "start": "2024-05-04", "end": "2024-05-05"}]})");
+  for (const char* zone : {"Pacific/Kiritimati", "Pacific/Pago_Pago"}) {
+    auto html = render(s, zone, utc("2024-04-01T00:00:00Z"));
+    EXPECT_TRUE(contains(html, "<p class=\"tt-when\"><time datetime=\"2024-05-04\">Saturday, 4 May 2024</time> "
+                               "<span class=\"tt-tba\">time TBA</span>"))
+        << html;
+    EXPECT_TRUE(contains(html, "<time datetime=\"2024-05-04\">Saturday, 4 May 2024</time> \u2013 "
+                               "<time datetime=\"2024-05-05\">Sunday, 5 May 2024</time> <span class=\"tt-tba\">time TBA</span>"))
+        << html;
+    EXPECT_TRUE(contains(html, "<section class=\"tt-day\" data-day=\"2024-05-04\">")) << zone;
+    EXPECT_EQ(count(html, "<section class=\"tt-day\""), 1u) << zone;
+    EXPECT_FALSE(contains(html, "tt-zone"));
+  }
+}
+
+TEST(HtmlRenderer, GroupsIntoUpcomingAndPastSectionsAndDays) {
+  auto s = load(R"({"talktime": 1, "talks": [
+    {"id": "old", "title": "Old", "start": "2024-04-15T10:00Z", "duration": 60},
+    {"id": "late", "title": "Late", "start": "2024-05-02T22:30", "timezone": "America/Los_Angeles"},
+    {"id": "next", "title": "Next", "start": "2024-05-03T07:30Z", "duration": 30}]})");
+  auto html = render(s, "Asia/Kolkata", utc("2024-05-01T00:00:00Z"));
+  // Both upcoming talks are on 3 May in Kolkata (11:00 and 13:00 IST): one day section.
+  auto upcoming = html.find("data-section=\"upcoming\"");
+  auto day3 = html.find("<section class=\"tt-day\" data-day=\"2024-05-03\"><h3 class=\"tt-day-title\">"
+                        "<time datetime=\"2024-05-03\">Friday, 3 May 2024</time></h3>");
+  auto late = html.find("data-talk-id=\"late\""), next = html.find("data-talk-id=\"next\"");
+  auto past = html.find("data-section=\"past\"");
+  auto day15 = html.find("data-day=\"2024-04-15\"");
+  auto old = html.find("data-talk-id=\"old\"");
+  ASSERT_NE(upcoming, std::string::npos) << html;
+  ASSERT_NE(past, std::string::npos) << html;
+  EXPECT_LT(upcoming, day3);
+  EXPECT_LT(day3, late);
+  EXPECT_LT(late, next);
+  EXPECT_LT(next, past);
+  EXPECT_LT(past, day15);
+  EXPECT_LT(day15, old);
+  EXPECT_EQ(count(html, "<section class=\"tt-day\""), 2u);
+  EXPECT_EQ(count(html, "<section"), count(html, "</section>"));
+  EXPECT_TRUE(contains(html, "<h2 class=\"tt-section-title\">Upcoming</h2>"));
+  EXPECT_TRUE(contains(html, "<h2 class=\"tt-section-title\">Past</h2>"));
+  // In Los Angeles the late talk is on 2 May and the next one on 3 May (00:30 PDT).
+  auto la = render(s, "America/Los_Angeles", utc("2024-05-01T00:00:00Z"));
+  EXPECT_EQ(count(la, "<section class=\"tt-day\""), 3u);
+  EXPECT_LT(la.find("data-day=\"2024-05-02\""), la.find("data-talk-id=\"late\""));
+  EXPECT_LT(la.find("data-talk-id=\"late\""), la.find("data-day=\"2024-05-03\""));
+}
+
+TEST(HtmlRenderer, MarksLiveTalksAndTheirLivestream) {
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2024-05-02T10:00Z", "duration": 60,
+    "links": {"livestream": "https://yt.example/live", "slides": "https://s.example/a.pdf",
+              "registration": "mailto:seminar@example.org"}}]})");
+  auto live = render(s, "UTC", utc("2024-05-02T10:30:00Z"));
+  EXPECT_TRUE(contains(live, "data-phase=\"live\"")) << live;
+  EXPECT_TRUE(contains(live, " <span class=\"tt-badge tt-badge-live\">Live now</span>"));
+  EXPECT_TRUE(contains(live, "<a href=\"https://yt.example/live\" class=\"tt-link tt-link-live\" target=\"_blank\" "
+                             "rel=\"noopener noreferrer\">Watch live</a>"))
+      << live;
+  EXPECT_TRUE(contains(live, "<a href=\"https://s.example/a.pdf\" class=\"tt-link\" target=\"_blank\" "
+                             "rel=\"noopener noreferrer\">Slides</a>"));
+  EXPECT_TRUE(contains(live, "<a href=\"mailto:seminar@example.org\" class=\"tt-link\">Register</a>"));  // no new tab
+  // Within 15 minutes after the end the stream stays prominent; then it is a plain link.
+  auto grace = render(s, "UTC", utc("2024-05-02T11:14:59Z"));
+  EXPECT_TRUE(contains(grace, "data-phase=\"past\""));
+  EXPECT_TRUE(contains(grace, ">Watch live</a>"));
+  EXPECT_FALSE(contains(grace, "Live now"));
+  auto later = render(s, "UTC", utc("2024-05-02T11:15:00Z"));
+  EXPECT_TRUE(contains(later, ">Livestream</a>"));
+  EXPECT_FALSE(contains(later, "Watch live"));
+  auto before = render(s, "UTC", utc("2024-05-02T09:59:59Z"));
+  EXPECT_TRUE(contains(before, "data-phase=\"upcoming\""));
+  EXPECT_TRUE(contains(before, ">Livestream</a>"));
+}
+
+TEST(HtmlRenderer, ShowsStatusBadges) {
+  auto s = load(R"({"talktime": 1, "talks": [
+    {"id": "c", "title": "C", "start": "2024-05-02T10:00Z", "duration": 60, "status": "cancelled",
+     "links": {"livestream": "https://yt.example/live"}},
+    {"id": "p", "title": "P", "start": "2024-05-02T12:00Z", "status": "postponed"},
+    {"id": "t", "title": "T", "start": "2024-05-02T14:00Z", "status": "tentative"}]})");
+  auto html = render(s, "UTC", utc("2024-05-02T10:30:00Z"));  // the cancelled talk's slot is now
+  EXPECT_TRUE(contains(html, "<span class=\"tt-badge tt-badge-status\">Cancelled</span>")) << html;
+  EXPECT_TRUE(contains(html, "<span class=\"tt-badge tt-badge-status\">Postponed</span>"));
+  EXPECT_TRUE(contains(html, "<span class=\"tt-badge tt-badge-status\">Tentative</span>"));
+  EXPECT_TRUE(contains(html, "data-talk-id=\"c\" data-kind=\"talk\" data-status=\"cancelled\""));
+  EXPECT_FALSE(contains(html, "Live now"));
+  EXPECT_FALSE(contains(html, "Watch live"));
+}
+
+TEST(HtmlRenderer, ShowsSpeakersMetaAndDetails) {
+  auto s = load(R"({"talktime": 1, "location": "Virtual",
+    "series": [{"id": "fm", "title": "Foundation Models"}],
+    "talks": [{"id": "a", "title": "A", "start": "2024-05-02T10:00Z", "kind": "keynote", "series": "fm",
+      "tags": ["GPUs", "attention"], "abstract": "Line one\nline two\n\nSecond paragraph",
+      "speakers": [{"name": "Tri Dao", "affiliation": "Stanford", "url": "https://t.example/",
+                    "photo": "https://t.example/p.jpg", "bio": "Bio."}, {"name": "Ana"}],
+      "links": {"mailing list": "https://g.example/l"}}]})");
+  auto html = render(s, "UTC", utc("2024-04-01T00:00:00Z"));
+  EXPECT_TRUE(contains(html, "<ul class=\"tt-speakers\"><li class=\"tt-speaker\"><img class=\"tt-photo\" loading=\"lazy\" "
+                             "decoding=\"async\" alt=\"\" width=\"40\" height=\"40\" src=\"https://t.example/p.jpg\">"
+                             "<span class=\"tt-speaker-name\"><a href=\"https://t.example/\" target=\"_blank\" "
+                             "rel=\"noopener noreferrer\">Tri Dao</a></span> <span class=\"tt-affiliation\">Stanford</span>"
+                             "</li><li class=\"tt-speaker\"><span class=\"tt-speaker-name\">Ana</span></li></ul>"))
+      << html;
+  EXPECT_TRUE(contains(html, "<p class=\"tt-meta\"><span class=\"tt-kind\">Keynote</span> <span class=\"tt-series\">"
+                             "Foundation Models</span> <span class=\"tt-location\">Virtual</span> <span class=\"tt-tag\">"
+                             "GPUs</span> <span class=\"tt-tag\">attention</span></p>"))
+      << html;
+  EXPECT_TRUE(contains(html, ">Mailing list</a>"));
+  EXPECT_TRUE(contains(html, "<details class=\"tt-details\"><summary>Abstract and speakers</summary><div class=\"tt-abstract\">"
+                             "<p>Line one<br>line two</p><p>Second paragraph</p></div><div class=\"tt-bio\"><h5>Tri Dao</h5>"
+                             "<p>Bio.</p></div></details>"))
+      << html;
+}
+
+TEST(HtmlRenderer, EscapesHostileFeedText) {
+  const std::string hostile = R"json({"talktime": 1, "title": "<script>alert('feed')</script>",
+    "location": {"name": "<b>Room</b>", "url": "https://m.example/?a=1&b=\"><script>alert(2)</script>"},
+    "series": [{"id": "s", "title": "</span><script>alert(3)</script>"}],
+    "talks": [{"id": "\"><script>alert(4)</script>", "title": "<img src=x onerror=alert(1)>",
+      "start": "2024-05-02T10:00Z", "series": "s",
+      "tags": ["\" onmouseover=\"alert(5)", "<svg onload=alert(6)>"],
+      "abstract": "</p><script>alert(7)</script>\n\n<iframe src=javascript:alert(8)>",
+      "speakers": [{"name": "<u>Mallory</u>", "affiliation": "'; DROP TABLE", "url": "https://x.example/\"onclick=\"alert(9)",
+                    "bio": "<style>*{display:none}</style>"}],
+      "links": {"<b>kind</b>": "https://l.example/'><script>alert(10)</script>"}}]})json";
+  auto s = load(hostile);
+  auto html = render(s, "UTC", utc("2024-04-01T00:00:00Z"));
+  // Nothing from the feed becomes markup.
+  for (const char* tag : {"<script", "<img src=x", "<svg", "<iframe", "<style", "<b>", "<u>"})
+    EXPECT_FALSE(contains(html, tag)) << tag << " in " << html;
+  EXPECT_FALSE(contains(html, "\" onmouseover"));
+  EXPECT_FALSE(contains(html, "\"onclick"));
+  // It is all there as text.
+  EXPECT_TRUE(contains(html, "<a class=\"tt-permalink\" href=\"#talk=&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;\">"
+                             "&lt;img src=x onerror=alert(1)&gt;</a>"))
+      << html;
+  EXPECT_TRUE(contains(html, "data-talk-id=\"&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;\""));
+  EXPECT_TRUE(contains(html, "<span class=\"tt-tag\">&quot; onmouseover=&quot;alert(5)</span>"));
+  EXPECT_TRUE(contains(html, "<span class=\"tt-tag\">&lt;svg onload=alert(6)&gt;</span>"));
+  EXPECT_TRUE(contains(html, "<span class=\"tt-series\">&lt;/span&gt;&lt;script&gt;alert(3)&lt;/script&gt;</span>"));
+  EXPECT_TRUE(contains(html, "<a href=\"https://m.example/?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;\" "
+                             "target=\"_blank\" rel=\"noopener noreferrer\">&lt;b&gt;Room&lt;/b&gt;</a>"))
+      << html;
+  EXPECT_TRUE(contains(html, "<p>&lt;/p&gt;&lt;script&gt;alert(7)&lt;/script&gt;</p><p>&lt;iframe src=javascript:alert(8)&gt;</p>"));
+  EXPECT_TRUE(contains(html, "<a href=\"https://x.example/&quot;onclick=&quot;alert(9)\" target=\"_blank\" "
+                             "rel=\"noopener noreferrer\">&lt;u&gt;Mallory&lt;/u&gt;</a>"));
+  EXPECT_TRUE(contains(html, "<span class=\"tt-affiliation\">&#39;; DROP TABLE</span>"));
+  EXPECT_TRUE(contains(html, "<h5>&lt;u&gt;Mallory&lt;/u&gt;</h5><p>&lt;style&gt;*{display:none}&lt;/style&gt;</p>"));
+  EXPECT_TRUE(contains(html, "<a href=\"https://l.example/&#39;&gt;&lt;script&gt;alert(10)&lt;/script&gt;\" class=\"tt-link\" "
+                             "target=\"_blank\" rel=\"noopener noreferrer\">&lt;b&gt;kind&lt;/b&gt;</a>"))
+      << html;
+}
+
+TEST(HtmlRenderer, NeverLinksUnsafeUrls) {
+  auto r = parse_feed(R"json({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2024-05-02T10:00Z",
+    "speakers": [{"name": "S", "url": "javascript:alert(1)", "photo": "data:image/svg+xml,<svg onload=alert(2)>"}],
+    "location": {"name": "L", "url": " JAVASCRIPT:alert(3)"},
+    "links": {"video": "java\tscript:alert(4)", "slides": "vbscript:x"}}]})json");
+  ASSERT_TRUE(r.feed);
+  schedule s(std::move(*r.feed));
+  auto html = render(s, "UTC", utc("2024-04-01T00:00:00Z"));
+  EXPECT_FALSE(contains(html, "script:"));
+  EXPECT_FALSE(contains(html, "data:"));
+  EXPECT_FALSE(contains(html, "<img"));
+  EXPECT_FALSE(contains(html, "tt-links"));
+  EXPECT_TRUE(contains(html, "<span class=\"tt-speaker-name\">S</span>"));
+  EXPECT_TRUE(contains(html, "<span class=\"tt-location\">L</span>"));
+}
+
+}  // namespace

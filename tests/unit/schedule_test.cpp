@@ -1,0 +1,338 @@
+// The query engine: search, filters, upcoming/live/past, ordering and days.
+//
+// Expected instants from Python's zoneinfo (fold=0 = talktime's rule):
+//
+//   from datetime import datetime, timezone
+//   from zoneinfo import ZoneInfo
+//   utc = lambda local, zone: datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(zone)).astimezone(timezone.utc)
+//   loc = lambda u, zone: datetime.fromisoformat(u).astimezone(ZoneInfo(zone))
+//
+//   utc("2024-05-02T22:30", "America/Los_Angeles") -> 2024-05-03 05:30Z
+//   loc("2024-05-03T05:30+00:00", "Asia/Kolkata")     -> 2024-05-03 11:00+05:30 (next day)
+//   loc("2024-05-03T05:30+00:00", "Pacific/Pago_Pago") -> 2024-05-02 18:30-11:00
+//   utc("2024-05-04T00:00", "America/Los_Angeles") -> 2024-05-04 07:00Z (date-only talk begins)
+//   utc("2024-05-05T00:00", "America/Los_Angeles") -> 2024-05-05 07:00Z (... and is over)
+//   utc("2018-11-04T00:00", "America/Sao_Paulo")   -> 2018-11-04 03:00Z (midnight in a DST gap)
+//   utc("2018-11-05T00:00", "America/Sao_Paulo")   -> 2018-11-05 02:00Z
+//   loc("2024-04-15T15:00+00:00", "Pacific/Kiritimati") -> 2024-04-16 05:00+14:00
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "talktime/schedule.hpp"
+
+namespace {
+
+using namespace talktime;
+using namespace std::chrono_literals;
+
+sys_seconds utc(const char* text) {
+  std::istringstream in(text);
+  sys_seconds t;
+  in >> date::parse("%FT%TZ", t);
+  EXPECT_FALSE(in.fail()) << text;
+  return t;
+}
+date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days{date::year{y} / m / d}; }
+const time_zone& zone(const char* name) { return *locate_zone(name); }
+
+schedule load(std::string_view text) {
+  auto r = parse_feed(text);
+  EXPECT_TRUE(r.feed.has_value());
+  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
+  return schedule(r.feed ? std::move(*r.feed) : feed{});
+}
+
+// One day of a workshop (in UTC for easy reading) plus some earlier talks.
+const char* const workshop = R"({
+  "talktime": 1,
+  "timezone": "America/Los_Angeles",
+  "series": [{"id": "fm", "title": "Foundation Models Limited Series"}],
+  "talks": [
+    {"id": "opening", "title": "Opening Remarks", "kind": "opening", "series": "fm",
+     "start": "2024-05-02T16:00Z", "end": "2024-05-02T16:10Z",
+     "speakers": [{"name": "Parijat Dube", "affiliation": "IBM"}]},
+    {"id": "kaestner", "title": "Toward a system-wide perspective", "kind": "invited",
+     "start": "2024-05-02T16:10Z", "end": "2024-05-02T16:45Z",
+     "speakers": [{"name": "Christian Kästner", "affiliation": "Carnegie Mellon University"}],
+     "tags": ["ML Systems", "performance"]},
+    {"id": "coffee", "title": "Coffee Break", "kind": "break", "start": "2024-05-02T16:45Z", "end": "2024-05-02T17:00Z"},
+    {"id": "dao", "title": "FlashAttention: Fast and Memory-Efficient Exact Attention", "kind": "keynote",
+     "series": "fm", "start": "2024-05-02T17:00Z", "duration": 50, "location": "Gates 104",
+     "speakers": [{"name": "Tri Dao", "affiliation": "Stanford"}], "tags": ["attention", "GPUs"]},
+    {"id": "late", "title": "Late Night Systems", "start": "2024-05-02T22:30",
+     "abstract": "A dataloader deep dive."},
+    {"id": "hack", "title": "Hackathon", "kind": "social", "start": "2024-05-04", "tags": ["hands-on"]},
+    {"id": "past1", "title": "Past Talk April", "start": "2024-04-01T17:00Z"},
+    {"id": "past2", "title": "Past Talk Mid April", "start": "2024-04-15T17:00Z", "end": "2024-04-15T18:00Z"},
+    {"id": "past3", "title": "Earlier on April 15", "start": "2024-04-15T15:00Z", "end": "2024-04-15T16:00Z"},
+    {"id": "noend", "title": "Open Discussion", "kind": "panel", "start": "2024-05-02T18:00Z"}
+  ]
+})";
+
+// 2024-05-02T16:20Z: Kästner's talk is on; the opening is over.
+const sys_seconds now = utc("2024-05-02T16:20:00Z");
+
+std::vector<std::string> ids(const schedule& s, const query_result& r) {
+  std::vector<std::string> out;
+  for (auto i : r.talks) out.push_back(s.feed().talks.at(i).id);
+  return out;
+}
+
+std::vector<std::string> search(const schedule& s, const std::string& text) {
+  query q;
+  q.text = text;
+  return ids(s, s.find(q, now, zone("UTC")));
+}
+
+TEST(Schedule, ListsUpcomingSoonestFirstThenPastMostRecentDayFirst) {
+  auto s = load(workshop);
+  auto r = s.find({}, now, zone("UTC"));
+  EXPECT_EQ(ids(s, r), (std::vector<std::string>{"kaestner", "coffee", "dao", "noend", "late", "hack",  // upcoming/live
+                                                 "opening", "past3", "past2", "past1"}));               // past
+  EXPECT_EQ(r.talk_count, 9u);  // the coffee break is not a talk
+}
+
+TEST(Schedule, ShowsUpcomingPastOrAll) {
+  auto s = load(workshop);
+  query q;
+  q.show = show_filter::upcoming;
+  EXPECT_EQ(ids(s, s.find(q, now, zone("UTC"))),
+            (std::vector<std::string>{"kaestner", "coffee", "dao", "noend", "late", "hack"}));
+  q.show = show_filter::past;
+  EXPECT_EQ(ids(s, s.find(q, now, zone("UTC"))), (std::vector<std::string>{"opening", "past3", "past2", "past1"}));
+  q.show = show_filter::all;
+  EXPECT_EQ(s.find(q, now, zone("UTC")).talks.size(), 10u);
+}
+
+TEST(Schedule, EverythingIsUpcomingBeforeAndPastAfter) {
+  auto s = load(workshop);
+  query q;
+  q.show = show_filter::past;
+  EXPECT_TRUE(s.find(q, utc("2024-01-01T00:00:00Z"), zone("UTC")).talks.empty());
+  q.show = show_filter::upcoming;
+  EXPECT_TRUE(s.find(q, utc("2025-01-01T00:00:00Z"), zone("UTC")).talks.empty());
+  // Long after: everything is past, most recent day first; the date-only Hackathon (4 May) leads.
+  auto all = s.find({}, utc("2025-01-01T00:00:00Z"), zone("UTC"));
+  EXPECT_EQ(ids(s, all), (std::vector<std::string>{"hack", "late", "opening", "kaestner", "coffee", "dao", "noend",
+                                                   "past3", "past2", "past1"}));
+}
+
+TEST(Schedule, PhaseFollowsStartAndEnd) {
+  auto s = load(workshop);
+  const auto& t = s.feed().talks[1];  // kaestner, 16:10-16:45Z
+  ASSERT_EQ(t.id, "kaestner");
+  EXPECT_EQ(s.phase(t, utc("2024-05-02T16:09:59Z")), talk_phase::upcoming);
+  EXPECT_EQ(s.phase(t, utc("2024-05-02T16:10:00Z")), talk_phase::live);
+  EXPECT_EQ(s.phase(t, utc("2024-05-02T16:44:59Z")), talk_phase::live);
+  EXPECT_EQ(s.phase(t, utc("2024-05-02T16:45:00Z")), talk_phase::past);
+  EXPECT_EQ(s.begins(t), utc("2024-05-02T16:10:00Z"));
+  EXPECT_EQ(s.ends(t), utc("2024-05-02T16:45:00Z"));
+}
+
+TEST(Schedule, TalkWithoutEndIsTakenToLastAnHour) {
+  auto s = load(workshop);
+  const auto& t = s.feed().talks[9];  // noend, 18:00Z
+  ASSERT_EQ(t.id, "noend");
+  EXPECT_EQ(assumed_talk_length, 60min);
+  EXPECT_EQ(s.ends(t), utc("2024-05-02T19:00:00Z"));
+  EXPECT_EQ(s.phase(t, utc("2024-05-02T17:59:59Z")), talk_phase::upcoming);
+  EXPECT_EQ(s.phase(t, utc("2024-05-02T18:59:59Z")), talk_phase::live);
+  EXPECT_EQ(s.phase(t, utc("2024-05-02T19:00:00Z")), talk_phase::past);
+  query q;
+  q.show = show_filter::upcoming;
+  auto shown = ids(s, s.find(q, utc("2024-05-02T18:59:59Z"), zone("UTC")));
+  EXPECT_NE(std::find(shown.begin(), shown.end(), "noend"), shown.end());
+  shown = ids(s, s.find(q, utc("2024-05-02T19:00:00Z"), zone("UTC")));
+  EXPECT_EQ(std::find(shown.begin(), shown.end(), "noend"), shown.end());
+}
+
+TEST(Schedule, ZeroLengthTalkIsLiveForItsStartSecond) {
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "z", "title": "Z", "start": "2024-05-02T10:00Z", "duration": 0}]})");
+  const auto& t = s.feed().talks[0];
+  EXPECT_EQ(s.phase(t, utc("2024-05-02T09:59:59Z")), talk_phase::upcoming);
+  EXPECT_EQ(s.phase(t, utc("2024-05-02T10:00:00Z")), talk_phase::live);
+  EXPECT_EQ(s.phase(t, utc("2024-05-02T10:00:01Z")), talk_phase::past);
+}
+
+TEST(Schedule, DateOnlyTalkLastsUntilItsDayIsOverInItsZone) {
+  auto s = load(workshop);
+  const auto& t = s.feed().talks[5];  // hack, 2024-05-04 in America/Los_Angeles
+  ASSERT_EQ(t.id, "hack");
+  EXPECT_EQ(s.begins(t), utc("2024-05-04T07:00:00Z"));
+  EXPECT_EQ(s.ends(t), utc("2024-05-05T07:00:00Z"));
+  EXPECT_EQ(s.phase(t, utc("2024-05-04T06:59:59Z")), talk_phase::upcoming);
+  EXPECT_EQ(s.phase(t, utc("2024-05-04T07:00:00Z")), talk_phase::live);
+  // Already 5 May in UTC, still 4 May in Los Angeles.
+  EXPECT_EQ(s.phase(t, utc("2024-05-05T06:59:59Z")), talk_phase::live);
+  EXPECT_EQ(s.phase(t, utc("2024-05-05T07:00:00Z")), talk_phase::past);
+}
+
+TEST(Schedule, MultiDayDateOnlyTalkEndsAfterItsLastDay) {
+  auto s = load(R"({"talktime": 1, "timezone": "America/Los_Angeles", "talks": [
+      {"id": "r", "title": "Retreat", "start": "2024-05-04", "end": "2024-05-05"},
+      {"id": "d", "title": "Days", "start": "2024-05-04", "duration": "P2D"}]})");
+  for (const auto& t : s.feed().talks) {
+    EXPECT_EQ(s.begins(t), utc("2024-05-04T07:00:00Z")) << t.id;
+    EXPECT_EQ(s.ends(t), utc("2024-05-06T07:00:00Z")) << t.id;
+  }
+}
+
+TEST(Schedule, DateOnlyTalkWithoutAnyZoneUsesUtcDays) {
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "h", "title": "Hackathon", "start": "2024-05-04"}]})");
+  const auto& t = s.feed().talks[0];
+  EXPECT_EQ(s.begins(t), utc("2024-05-04T00:00:00Z"));
+  EXPECT_EQ(s.ends(t), utc("2024-05-05T00:00:00Z"));
+}
+
+TEST(Schedule, DateOnlyDayStartsWhenItsMidnightIsSkipped) {
+  // Sao Paulo sprang forward at midnight on 2018-11-04: that day began at 01:00 -02 (03:00Z).
+  auto s = load(R"({"talktime": 1, "timezone": "America/Sao_Paulo",
+                    "talks": [{"id": "d", "title": "Day", "start": "2018-11-04"}]})");
+  const auto& t = s.feed().talks[0];
+  EXPECT_EQ(s.begins(t), utc("2018-11-04T03:00:00Z"));
+  EXPECT_EQ(s.ends(t), utc("2018-11-05T02:00:00Z"));
+}
+
+TEST(Schedule, SearchIgnoresCaseAndDiacritics) {
+  auto s = load(workshop);
+  EXPECT_EQ(search(s, "kastner"), std::vector<std::string>{"kaestner"});
+  EXPECT_EQ(search(s, "Kästner"), std::vector<std::string>{"kaestner"});
+  EXPECT_EQ(search(s, "KÄSTNER"), std::vector<std::string>{"kaestner"});
+  EXPECT_EQ(search(s, "  CHRISTIAN   kast "), std::vector<std::string>{"kaestner"});
+}
+
+TEST(Schedule, SearchCoversEveryTextField) {
+  auto s = load(workshop);
+  EXPECT_EQ(search(s, "flashattention"), std::vector<std::string>{"dao"});                        // title
+  EXPECT_EQ(search(s, "tri dao"), std::vector<std::string>{"dao"});                               // speaker
+  EXPECT_EQ(search(s, "carnegie"), std::vector<std::string>{"kaestner"});                         // affiliation
+  EXPECT_EQ(search(s, "dataloader"), std::vector<std::string>{"late"});                           // abstract
+  EXPECT_EQ(search(s, "gpus"), std::vector<std::string>{"dao"});                                  // tag
+  EXPECT_EQ(search(s, "ml systems"), std::vector<std::string>{"kaestner"});                       // tag words
+  EXPECT_EQ(search(s, "foundation models"), (std::vector<std::string>{"dao", "opening"}));        // series title
+  EXPECT_EQ(search(s, "gates"), std::vector<std::string>{"dao"});                                 // location
+}
+
+TEST(Schedule, SearchNeedsEveryWord) {
+  auto s = load(workshop);
+  EXPECT_EQ(search(s, "flash memory"), std::vector<std::string>{"dao"});
+  EXPECT_EQ(search(s, "flash, attention"), std::vector<std::string>{"dao"});
+  EXPECT_TRUE(search(s, "flash kastner").empty());
+  EXPECT_TRUE(search(s, "quantum").empty());
+  query q;
+  q.text = "quantum";
+  EXPECT_EQ(s.find(q, now, zone("UTC")).talk_count, 0u);
+}
+
+TEST(Schedule, SearchFindsNamesBeyondLatin1) {
+  auto s = load(R"({"talktime": 1, "talks": [
+      {"id": "a", "title": "A", "start": "2024-05-02T10:00Z", "speakers": [{"name": "Nguyễn Văn An"}]},
+      {"id": "b", "title": "B", "start": "2024-05-02T11:00Z", "speakers": [{"name": "Ștefan Dumitrescu"}]}]})");
+  EXPECT_EQ(search(s, "nguyen"), std::vector<std::string>{"a"});
+  EXPECT_EQ(search(s, "stefan"), std::vector<std::string>{"b"});
+  EXPECT_EQ(search(s, "ștefan"), std::vector<std::string>{"b"});
+}
+
+TEST(Schedule, FiltersBySeriesKindTagAndSpeaker) {
+  auto s = load(workshop);
+  auto run = [&](query q) { return ids(s, s.find(q, now, zone("UTC"))); };
+  query q;
+  q.series = "fm";
+  EXPECT_EQ(run(q), (std::vector<std::string>{"dao", "opening"}));
+  q = {};
+  q.kind = "keynote";
+  EXPECT_EQ(run(q), std::vector<std::string>{"dao"});
+  q.kind = "break";
+  EXPECT_EQ(run(q), std::vector<std::string>{"coffee"});
+  EXPECT_EQ(s.find(q, now, zone("UTC")).talk_count, 0u);
+  q = {};
+  q.tag = "gpus";  // exact tag, case ignored
+  EXPECT_EQ(run(q), std::vector<std::string>{"dao"});
+  q.tag = "GPU";
+  EXPECT_TRUE(run(q).empty());
+  q.tag = "ml systems";
+  EXPECT_EQ(run(q), std::vector<std::string>{"kaestner"});
+  q = {};
+  q.speaker = "kast";
+  EXPECT_EQ(run(q), std::vector<std::string>{"kaestner"});
+  q.speaker = "Tri";
+  EXPECT_EQ(run(q), std::vector<std::string>{"dao"});
+  q.speaker = "ibm";  // affiliations are not names
+  EXPECT_TRUE(run(q).empty());
+  q = {};
+  q.series = "fm";
+  q.kind = "opening";
+  q.show = show_filter::past;
+  EXPECT_EQ(run(q), std::vector<std::string>{"opening"});
+}
+
+TEST(Schedule, FiltersByDaysInTheDisplayZone) {
+  auto s = load(workshop);
+  query q;
+  q.from = q.to = day(2024, 5, 3);
+  // 22:30 Los Angeles on 2 May is 05:30Z on 3 May and 11:00 IST on 3 May.
+  EXPECT_EQ(ids(s, s.find(q, now, zone("UTC"))), std::vector<std::string>{"late"});
+  EXPECT_EQ(ids(s, s.find(q, now, zone("Asia/Kolkata"))), std::vector<std::string>{"late"});
+  EXPECT_TRUE(s.find(q, now, zone("America/Los_Angeles")).talks.empty());
+  q.from = q.to = day(2024, 5, 2);
+  EXPECT_EQ(ids(s, s.find(q, now, zone("America/Los_Angeles"))),
+            (std::vector<std::string>{"kaestner", "coffee", "dao", "noend", "late", "opening"}));
+  // The date-only Hackathon is on 4 May wherever it is viewed from.
+  q.from = q.to = day(2024, 5, 4);
+  for (const char* z : {"Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"})
+    EXPECT_EQ(ids(s, s.find(q, now, zone(z))), std::vector<std::string>{"hack"}) << z;
+  // Open-ended ranges.
+  query from_only;
+  from_only.from = day(2024, 5, 3);
+  EXPECT_EQ(ids(s, s.find(from_only, now, zone("UTC"))), (std::vector<std::string>{"late", "hack"}));
+  query to_only;
+  to_only.to = day(2024, 4, 30);
+  EXPECT_EQ(ids(s, s.find(to_only, now, zone("UTC"))), (std::vector<std::string>{"past3", "past2", "past1"}));
+}
+
+TEST(Schedule, GroupsByDayInTheDisplayZone) {
+  auto s = load(workshop);
+  const auto& late = s.feed().talks[4];
+  ASSERT_EQ(late.id, "late");
+  EXPECT_EQ(day_in_zone(late, zone("America/Los_Angeles")), day(2024, 5, 2));
+  EXPECT_EQ(day_in_zone(late, zone("Asia/Kolkata")), day(2024, 5, 3));
+  EXPECT_EQ(day_in_zone(late, zone("Pacific/Pago_Pago")), day(2024, 5, 2));
+  const auto& hack = s.feed().talks[5];
+  EXPECT_EQ(day_in_zone(hack, zone("Pacific/Kiritimati")), day(2024, 5, 4));
+  EXPECT_EQ(day_in_zone(hack, zone("Pacific/Pago_Pago")), day(2024, 5, 4));
+}
+
+TEST(Schedule, PastTalksKeepRunningOrderWithinADay) {
+  auto s = load(workshop);
+  query q;
+  q.show = show_filter::past;
+  // In Kiritimati both 15 April talks fall on 16 April; the order within the day is by start.
+  EXPECT_EQ(ids(s, s.find(q, now, zone("Pacific/Kiritimati"))),
+            (std::vector<std::string>{"opening", "past3", "past2", "past1"}));
+}
+
+TEST(Schedule, TiesKeepFeedOrder) {
+  auto s = load(R"({"talktime": 1, "talks": [
+      {"id": "b", "title": "B", "start": "2024-05-02T10:00Z"},
+      {"id": "a", "title": "A", "start": "2024-05-02T10:00Z"},
+      {"id": "c", "title": "C", "start": "2024-05-02T09:00Z"}]})");
+  EXPECT_EQ(ids(s, s.find({}, utc("2024-05-01T00:00:00Z"), zone("UTC"))), (std::vector<std::string>{"c", "b", "a"}));
+  EXPECT_EQ(ids(s, s.find({}, utc("2024-06-01T00:00:00Z"), zone("UTC"))), (std::vector<std::string>{"c", "b", "a"}));
+}
+
+TEST(Schedule, CountsEverythingButBreaks) {
+  auto s = load(R"({"talktime": 1, "talks": [
+      {"title": "Lunch", "kind": "break", "start": "2024-05-02T12:00Z"},
+      {"title": "Coffee", "kind": "break", "start": "2024-05-02T15:00Z"},
+      {"title": "Reception", "kind": "social", "start": "2024-05-02T18:00Z"},
+      {"title": "Posters", "kind": "poster", "start": "2024-05-02T16:00Z"}]})");
+  auto r = s.find({}, utc("2024-05-01T00:00:00Z"), zone("UTC"));
+  EXPECT_EQ(r.talks.size(), 4u);
+  EXPECT_EQ(r.talk_count, 2u);
+}
+
+}  // namespace
