@@ -6,7 +6,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 deps="$root/build/deps"
 
 packages=(cmake ninja-build g++ make patch xz-utils python3 tzdata
-          emscripten nlohmann-json3-dev libhowardhinnant-date-dev googletest chromium)
+          emscripten nlohmann-json3-dev libhowardhinnant-date-dev googletest chromium fonts-dejavu-core)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -21,7 +21,7 @@ run "feed schema (ajv)" node tests/schema/validate-feeds.mjs \
   --expect-invalid tests/fixtures/truncated.json tests/fixtures/latin1-bytes.json \
   tests/browser/pages/feeds/bad-json.json tests/browser/pages/feeds/partly-bad.json tests/browser/pages/feeds/hostile.json
 run "WebAssembly module (node)" node --no-experimental-fetch --test tests/wasm/
-run "browser tests (chromium)" node --test --test-concurrency=1 tests/browser/
+run "browser tests (chromium)" node --test tests/browser/
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then
