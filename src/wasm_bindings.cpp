@@ -116,7 +116,9 @@ talktime::query query_of(const json& q) {
   return query;
 }
 
-// {"zone", "now", "hour12"} -> {"html", "zoneLabel", "zone"} or {"error"}
+// {"zone", "now", "hour12", "limit", query fields…} -> {"html", "zone", "zoneLabel",
+// "count", "matched", "shown"} or {"error"}. Only the first `limit` matches are
+// rendered, so a keystroke costs the same for 100 talks or 100,000.
 std::string render(int handle, const std::string& view_text) {
   auto* s = schedule_for(handle);
   auto view = json::parse(view_text, nullptr, false);
@@ -127,14 +129,20 @@ std::string render(int handle, const std::string& view_text) {
   options.display_zone = zone;
   options.now = seconds_of(view, "now");
   options.hour12 = view.value("hour12", false);
-  talktime::query all;
-  auto order = s->find(all, options.now, *zone).talks;
-  return json{{"html", talktime::render_html(*s, order, options)},
+  auto found = s->find(query_of(view), options.now, *zone);
+  std::size_t limit = found.talks.size();
+  if (auto it = view.find("limit"); it != view.end() && it->is_number_unsigned()) limit = std::min(limit, it->get<std::size_t>());
+  std::vector<std::size_t> shown(found.talks.begin(), found.talks.begin() + std::ptrdiff_t(limit));
+  return json{{"html", talktime::render_html(*s, shown, options)},
               {"zone", std::string(zone->name())},
-              {"zoneLabel", talktime::zone_label(zone->offset_at(options.now))}}
+              {"zoneLabel", talktime::zone_label(zone->offset_at(options.now))},
+              {"count", found.talk_count},
+              {"matched", found.talks.size()},
+              {"shown", shown.size()}}
       .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// The same query, answered with talk ids only (for callers that filter themselves).
 // {"text", "series", "kind", "tag", "speaker", "show", "now", "zone"} -> {"ids": [...], "count": n}
 std::string find(int handle, const std::string& query_text) {
   auto* s = schedule_for(handle);

@@ -10,6 +10,7 @@ var widgetCount = 0;
 var FEED_TIMEOUT_MS = 20000;
 var TICK_MS = 30000;
 var ZONE_KEY = 'talktime.zone';
+var PAGE_SIZE = 60;  // talks rendered at once; "Show more" adds another page
 
 function loadCore() {
   if (!corePromise) {
@@ -124,6 +125,7 @@ function Widget(host, options) {
   this.timer = null;
   this.destroyed = false;
   this.query = { text: '', series: '', kind: '', tag: '', show: 'all' };
+  this.limit = PAGE_SIZE;
   this.fixedNow = parseNow(options.now);
   this.hour12 = options.hour12 !== undefined ? options.hour12 : defaultHour12();
 }
@@ -348,6 +350,23 @@ Widget.prototype.build = function () {
   this.empty.appendChild(clear);
   wrapper.appendChild(this.empty);
 
+  this.more = element('button', 'tt-button tt-more');
+  this.more.type = 'button';
+  this.more.hidden = true;
+  this.more.addEventListener('click', function () {
+    self.limit += PAGE_SIZE;
+    self.render();
+  });
+  wrapper.appendChild(this.more);
+  // Scrolling to the end of the list shows the next page without a click.
+  if (typeof IntersectionObserver === 'function') {
+    if (this.observer) this.observer.disconnect();
+    this.observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; }) && !self.more.hidden) self.more.click();
+    }, { rootMargin: '400px' });
+    this.observer.observe(this.more);
+  }
+
   var warnings = this.diagnostics.filter(function (d) { return d.level === 'error'; });
   if (warnings.length) {
     var note = element('details', 'tt-problems');
@@ -439,39 +458,36 @@ Widget.prototype.chooseZone = function (name, forget) {
   return true;
 };
 
+// Renders the talks that match the query, a page at a time: the DOM stays small
+// however long the feed is, so typing and zone switches stay within a frame.
 Widget.prototype.render = function () {
   if (!this.handle) return;
-  var view = JSON.parse(this.core.render(this.handle, JSON.stringify({ zone: this.zone, now: this.now(), hour12: this.hour12 })));
+  var q = this.query;
+  var view = JSON.parse(this.core.render(this.handle, JSON.stringify({
+    zone: this.zone, now: this.now(), hour12: this.hour12, limit: this.limit,
+    text: q.text, series: q.series, kind: q.kind, tag: q.tag, show: q.show })));
   if (view.error) throw new Error(view.error);
   // The core escapes every feed string and emits only http(s)/mailto links.
   this.list.innerHTML = view.html;
   this.items = this.list.querySelectorAll('.tt-talk');
+  this.matched = view.matched;
   var title = zoneTitle(this.zone);
   this.zoneText.textContent = 'Times are shown in ' + (title || view.zoneLabel) + ' (' + view.zone + ').';
   this.zoneInput.value = this.zone;
-  this.applyQuery();
-  this.updateRelative();
-};
-
-Widget.prototype.applyQuery = function () {
-  var q = this.query;
-  var found = JSON.parse(this.core.find(this.handle, JSON.stringify({
-    text: q.text, series: q.series, kind: q.kind, tag: q.tag, show: q.show, now: this.now(), zone: this.zone })));
-  var visible = new Set(found.ids);
-  for (var i = 0; i < this.items.length; i++) this.items[i].hidden = !visible.has(this.items[i].getAttribute('data-talk-id'));
-  var groups = this.list.querySelectorAll('.tt-day, .tt-section');
-  for (var g = groups.length - 1; g >= 0; g--) groups[g].hidden = !groups[g].querySelector('.tt-talk:not([hidden])');
-  var count = found.count;
-  this.status.textContent = count === 1 ? '1 talk' : count + ' talks';
-  this.empty.hidden = found.ids.length > 0;
+  this.status.textContent = view.count === 1 ? '1 talk' : view.count + ' talks';
+  this.empty.hidden = view.matched > 0;
+  this.more.hidden = view.shown >= view.matched;
+  this.more.textContent = 'Show more (' + (view.matched - view.shown) + ' left)';
   for (var name in this.showButtons) this.showButtons[name].setAttribute('aria-pressed', String(name === q.show));
   for (var key in this.selects) this.selects[key].value = q[key];
+  this.updateRelative();
 };
 
 Widget.prototype.update = function (changes) {
   for (var k in changes) this.query[k] = changes[k];
   if (this.search && changes.text !== undefined && this.search.value !== changes.text) this.search.value = changes.text;
-  this.applyQuery();
+  this.limit = PAGE_SIZE;
+  this.render();
   var f = {};
   f.q = this.query.text; f.series = this.query.series; f.kind = this.query.kind; f.tag = this.query.tag;
   f.show = this.query.show === 'all' ? '' : this.query.show;
@@ -495,10 +511,17 @@ Widget.prototype.setFragment = function (values, global) {
 Widget.prototype.focusPermalink = function () {
   var id = fragmentParams().get('talk');
   if (!id) return;
+  if (!this.list.querySelector('[data-talk-id="' + (window.CSS && CSS.escape ? CSS.escape(id) : id) + '"]')) {
+    // Not on the first page, or filtered out: show everything so the link lands.
+    this.query = { text: '', series: '', kind: '', tag: '', show: 'all' };
+    if (this.search) this.search.value = '';
+    this.limit = Infinity;
+    this.render();
+    this.limit = PAGE_SIZE;
+  }
   for (var i = 0; i < this.items.length; i++) {
     if (this.items[i].getAttribute('data-talk-id') === id) {
       var item = this.items[i];
-      if (item.hidden) this.update({ text: '', series: '', kind: '', tag: '', show: 'all' });
       this.highlight(item);
       item.scrollIntoView({ block: 'center' });
       return;
@@ -571,6 +594,7 @@ Widget.prototype.handle_ = function () {
 Widget.prototype.destroy = function () {
   this.destroyed = true;
   clearInterval(this.timer);
+  if (this.observer) this.observer.disconnect();
   if (this.abort) this.abort.abort();
   if (this.core && this.handle) this.core.closeFeed(this.handle);
   this.handle = 0;
