@@ -340,3 +340,32 @@ test('screenshots at desktop and phone widths', async () => {
     await context.close();
   }
 });
+
+test('long feeds render a page of talks at a time, with Show more', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'UTC', viewport: { width: 900, height: 600 } });
+  await page.goto(page_('mount.html'));
+  await page.evaluate(() => {
+    const talks = Array.from({ length: 130 }, (_, i) => ({ id: `t${i}`, title: `Talk ${i}`, start: 1767225600 + i * 3600, duration: 30 }));
+    const feed = Object.assign(document.createElement('script'), { type: 'application/json', id: 'many', textContent: JSON.stringify({ talktime: 1, talks }) });
+    document.body.appendChild(feed);
+    return TalkTime.mount('#w', { feed: '#many', now: '2025-01-01T00:00:00Z' });
+  });
+  await ready(page);
+  const rendered = () => page.locator('#w .tt-talk').count();
+  assert.equal(await rendered(), 60);
+  assert.equal(await page.locator('#w .tt-status').textContent(), '130 talks');
+  const more = page.locator('#w .tt-more');
+  assert.equal(await more.textContent(), 'Show more (70 left)');
+  await more.click();
+  assert.ok(await rendered() >= 120);
+  // The button came into view, so scrolling loads the rest without another click.
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelectorAll('.tt-talk').length === 130);
+  assert.equal(await more.isVisible(), false);
+  // Searching starts again from the first page of matches.
+  await page.locator('#w input[type="search"]').fill('Talk 12');
+  assert.deepEqual(await page.locator('#w .tt-talk').evaluateAll((els) => els.map((e) => e.dataset.talkId)),
+    ['t12', 't120', 't121', 't122', 't123', 't124', 't125', 't126', 't127', 't128', 't129']);
+  assert.equal(await more.isVisible(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
