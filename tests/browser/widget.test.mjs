@@ -362,10 +362,10 @@ test('long feeds render a page of talks at a time, with Show more', async () => 
   for (let i = 0; i < 3 && await more.isVisible(); i++) await more.click().catch(() => {});
   assert.equal(await rendered(), 130);
   assert.equal(await more.isVisible(), false);
-  // Searching starts again from the first page of matches.
+  // Searching starts again from the first page of matches ("Talk 12" is also inside "Talk 112").
   await page.locator('#w input[type="search"]').fill('Talk 12');
   assert.deepEqual(await page.locator('#w .tt-talk').evaluateAll((els) => els.map((e) => e.dataset.talkId)),
-    ['t12', 't120', 't121', 't122', 't123', 't124', 't125', 't126', 't127', 't128', 't129']);
+    ['t12', 't112', 't120', 't121', 't122', 't123', 't124', 't125', 't126', 't127', 't128', 't129']);
   assert.equal(await more.isVisible(), false);
   assert.deepEqual(errors, []);
   await context.close();
