@@ -3,6 +3,8 @@
 // computed here with a plain text search, independently of the parser.
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -14,20 +16,9 @@
 namespace {
 
 using namespace talktime;
+using namespace talktime::test_support;
 
-std::string read_fixture(const std::string& name) {
-  std::ifstream in(std::string(TALKTIME_FIXTURES) + "/" + name, std::ios::binary);
-  EXPECT_TRUE(in) << name;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
-std::vector<std::string> messages(const parse_result& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.diagnostics) out.push_back(d.to_string());
-  return out;
-}
 
 // "(line L, column C)" of the first `needle` in `text` at or after the first `after`:
 // lines by '\n', columns by UTF-8 code points.

@@ -26,6 +26,8 @@
 //   datetime.fromtimestamp(1675294200, timezone.utc) -> 2023-02-01 23:30:00+00:00
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -38,24 +40,12 @@
 namespace {
 
 using namespace talktime;
+using namespace talktime::test_support;
 
-std::string read_fixture(const std::string& name) {
-  std::ifstream in(std::string(TALKTIME_FIXTURES) + "/" + name, std::ios::binary);
-  EXPECT_TRUE(in) << name;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
-std::vector<std::string> messages(const parse_result& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.diagnostics) out.push_back(d.to_string());
-  return out;
-}
 
 std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
 std::string iso(date::sys_days d) { return date::format("%F", d); }
-date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days{date::year{y} / m / d}; }
 
 // Parses a feed that must load; fails the test (with the diagnostics) otherwise.
 feed load(std::string_view text, std::vector<std::string> expected_diagnostics = {}) {

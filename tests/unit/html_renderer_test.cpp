@@ -18,6 +18,8 @@
 //   date(2024, 2, 29) -> Thursday, 29 February 2024;  date(1600, 1, 1) -> Saturday, 1 January 1600
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <sstream>
 #include <string>
 #include <vector>
@@ -27,15 +29,9 @@
 namespace {
 
 using namespace talktime;
+using namespace talktime::test_support;
 using namespace std::chrono_literals;
 
-sys_seconds utc(const char* text) {
-  std::istringstream in(text);
-  sys_seconds t;
-  in >> date::parse("%FT%TZ", t);
-  EXPECT_FALSE(in.fail()) << text;
-  return t;
-}
 local_seconds wall(int y, unsigned mo, unsigned d, int h, int mi) {
   return date::local_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi};
 }

@@ -17,6 +17,8 @@
 //   loc("2024-04-15T15:00+00:00", "Pacific/Kiritimati") -> 2024-04-16 05:00+14:00
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <algorithm>
 #include <sstream>
 #include <string>
@@ -27,16 +29,9 @@
 namespace {
 
 using namespace talktime;
+using namespace talktime::test_support;
 using namespace std::chrono_literals;
 
-sys_seconds utc(const char* text) {
-  std::istringstream in(text);
-  sys_seconds t;
-  in >> date::parse("%FT%TZ", t);
-  EXPECT_FALSE(in.fail()) << text;
-  return t;
-}
-date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days{date::year{y} / m / d}; }
 const time_zone& zone(const char* name) { return *locate_zone(name); }
 
 schedule load(std::string_view text) {
