@@ -18,6 +18,9 @@ if [ ! -f build/wasm/CMakeCache.txt ]; then
 fi
 cmake --build build/wasm -j "$jobs"
 
-raw=$(stat -c %s dist/talktime.js)
-gz=$(gzip -9 -c dist/talktime.js | wc -c)
-printf 'dist/talktime.js: %d bytes, %d bytes gzip (everything the widget loads)\n' "$raw" "$gz"
+size() { printf '%7d bytes, %6d gzip' "$(stat -c %s "$1")" "$(gzip -9 -c "$1" | wc -c)"; }
+echo "dist/ (what a site copies):"
+for f in dist/talktime.js dist/talktime.wasm dist/talktime.wasm.js; do printf '  %-22s %s\n' "$f" "$(size "$f")"; done
+total_raw=$(( $(stat -c %s dist/talktime.js) + $(stat -c %s dist/talktime.wasm) ))
+total_gz=$(( $(gzip -9 -c dist/talktime.js | wc -c) + $(gzip -9 -c dist/talktime.wasm | wc -c) ))
+echo "  first render over http(s): talktime.js + talktime.wasm = $total_raw bytes, $total_gz gzip (talktime.wasm.js is used only from file://)"

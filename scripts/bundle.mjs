@@ -1,22 +1,18 @@
-// Makes dist/talktime.js: the Emscripten module and the loader in one closure,
-// so the page gains exactly one global (TalkTime). The stylesheet travels as a
-// string and is applied as a constructable stylesheet (no inline <style>, so a
-// strict style-src CSP is fine).
-// usage: node bundle.mjs CORE.js LOADER.js STYLES.css OUT.js
-import { readFileSync, writeFileSync } from 'node:fs';
+// Makes dist/: talktime.js (the Emscripten glue and the loader in one closure, so
+// the page gains exactly one global, TalkTime), talktime.wasm, and talktime.wasm.js
+// (the module as base64 in a script, for pages opened from file://, where fetch is
+// not allowed). The stylesheet travels as a string and is applied as a
+// constructable stylesheet (no inline <style>, so a strict style-src CSP is fine).
+// usage: node bundle.mjs CORE.js LOADER.js STYLES.css DIST_DIR
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 
-const [core, loader, css, out] = process.argv.slice(2);
-let coreText = readFileSync(core, 'utf8')
+const [core, loader, css, dist] = process.argv.slice(2);
+const coreText = readFileSync(core, 'utf8')
   // The UMD tail would export to a CommonJS `module` or AMD `define` of the host page.
   .replace(/\nif \(typeof exports === 'object'[\s\S]*$/, '\n');
-// Emscripten 3.1.6 first tries fetch() on the inlined data: URL, which a strict
-// connect-src policy reports as a violation before it falls back to decoding
-// the base64 itself. Go straight to the decoding.
-const fetchFirst = 'if(!wasmBinary&&(ENVIRONMENT_IS_WEB||ENVIRONMENT_IS_WORKER))';
-if (!coreText.includes(fetchFirst)) throw new Error('bundle.mjs: Emscripten output changed; revisit the data: URL patch');
-coreText = coreText.replace(fetchFirst, 'if(!wasmBinary&&!isDataURI(wasmBinaryFile)&&(ENVIRONMENT_IS_WEB||ENVIRONMENT_IS_WORKER))');
+const wasm = readFileSync(core.replace(/\.js$/, '.wasm'));
 const cssText = readFileSync(css, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim();
-const bundle = `/*! talktime: schedule widget, https://github.com/ (MIT) */
+const bundle = `/*! talktime: schedule widget in the viewer's time zone (MIT) */
 (function () {
 'use strict';
 var TALKTIME_CSS = ${JSON.stringify(cssText)};
@@ -24,4 +20,9 @@ ${coreText}
 ${readFileSync(loader, 'utf8')}
 })();
 `;
-writeFileSync(out, bundle);
+mkdirSync(dist, { recursive: true });
+writeFileSync(`${dist}/talktime.js`, bundle);
+writeFileSync(`${dist}/talktime.wasm`, wasm);
+// No global: the bytes reach the loader through an event on the document.
+writeFileSync(`${dist}/talktime.wasm.js`,
+  `document.dispatchEvent(new CustomEvent('talktime:wasm', { detail: '${wasm.toString('base64')}' }));\n`);

@@ -13,7 +13,8 @@
 
 namespace {
 
-using json = nlohmann::json;
+// The same JSON type as the parser's, so one copy of nlohmann's code is linked.
+using json = nlohmann::ordered_json;
 using talktime::sys_seconds;
 
 std::map<int, std::unique_ptr<talktime::schedule>>& open_schedules() {

@@ -5,6 +5,7 @@
 
 var scriptElement = document.currentScript;
 var corePromise = null;
+var loadedCore = null;
 var sharedSheet = null;
 var widgetCount = 0;
 var FEED_TIMEOUT_MS = 20000;
@@ -12,9 +13,50 @@ var TICK_MS = 30000;
 var ZONE_KEY = 'talktime.zone';
 var PAGE_SIZE = 60;  // talks rendered at once; "Show more" adds another page
 
+// User Timing marks for benchmarks and for site owners' own measurements.
+function mark(name) {
+  try { performance.mark('talktime:' + name); } catch (e) { /* very old browsers */ }
+}
+
+// talktime.wasm sits next to talktime.js; pages opened from file:// may not fetch
+// it, so there the same bytes come from talktime.wasm.js, loaded as a script.
+var scriptURL = scriptElement && scriptElement.src ? scriptElement.src : document.baseURI;
+
+function inlineWasm() {
+  return new Promise(function (resolve, reject) {
+    var script = document.createElement('script');
+    var received = function (event) {
+      document.removeEventListener('talktime:wasm', received);
+      var text = atob(event.detail);
+      var bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      script.remove();
+      resolve(bytes);
+    };
+    document.addEventListener('talktime:wasm', received);
+    script.onerror = function () {
+      document.removeEventListener('talktime:wasm', received);
+      reject(new Error('talktime.wasm.js was not found next to talktime.js'));
+    };
+    script.src = new URL('talktime.wasm.js', scriptURL).href;
+    document.head.appendChild(script);
+  });
+}
+
 function loadCore() {
   if (!corePromise) {
-    corePromise = createTalkTimeCore().catch(function (error) {
+    var moduleArg = {
+      locateFile: function (path) { return new URL(/\.wasm$/.test(path) ? 'talktime.wasm' : path, scriptURL).href; }
+    };
+    var bytes = /^file:/.test(scriptURL) ? inlineWasm() : Promise.resolve(null);
+    corePromise = bytes.then(function (wasmBinary) {
+      if (wasmBinary) moduleArg.wasmBinary = wasmBinary;
+      return createTalkTimeCore(moduleArg);
+    }).then(function (core) {
+      loadedCore = core;
+      mark('engine-ready');
+      return core;
+    }, function (error) {
       corePromise = null;  // a later mount may try again
       throw new Error('The schedule engine could not start: ' + (error && error.message || error));
     });
@@ -95,24 +137,30 @@ function fragmentParams() {
 }
 
 // "Pacific Time" for America/Los_Angeles, from the browser's own names; '' when it has none.
+var zoneTitles = {};
 function zoneTitle(name) {
+  if (zoneTitles[name] !== undefined) return zoneTitles[name];
   var styles = ['longGeneric', 'long'];
-  for (var s = 0; s < styles.length; s++) {
+  var title = '';
+  for (var s = 0; s < styles.length && !title; s++) {
     try {
       var parts = new Intl.DateTimeFormat('en', { timeZone: name, timeZoneName: styles[s] }).formatToParts(new Date());
-      for (var i = 0; i < parts.length; i++) if (parts[i].type === 'timeZoneName' && !/^GMT[+-]/.test(parts[i].value)) return parts[i].value;
+      for (var i = 0; i < parts.length; i++) if (parts[i].type === 'timeZoneName' && !/^GMT[+-]/.test(parts[i].value)) title = parts[i].value;
     } catch (e) { /* an older browser or a name it does not know */ }
   }
-  return '';
+  return (zoneTitles[name] = title);
 }
 
+var relativeFormat;
 function relativeText(seconds) {
-  var rtf;
-  try { rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' }); } catch (e) { return ''; }
+  if (relativeFormat === undefined) {
+    try { relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' }); } catch (e) { relativeFormat = null; }
+  }
+  if (!relativeFormat) return '';
   var abs = Math.abs(seconds);
-  if (abs < 3600) return rtf.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86400 * 2) return rtf.format(Math.round(seconds / 3600), 'hour');
-  return rtf.format(Math.round(seconds / 86400), 'day');
+  if (abs < 3600) return relativeFormat.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86400 * 2) return relativeFormat.format(Math.round(seconds / 3600), 'hour');
+  return relativeFormat.format(Math.round(seconds / 86400), 'day');
 }
 
 function Widget(host, options) {
@@ -197,6 +245,7 @@ Widget.prototype.start = function () {
     self.core = results[0];
     var opened = JSON.parse(self.core.openFeed(results[1], JSON.stringify({
       maxBytes: self.options.maxBytes, maxDepth: self.options.maxDepth })));
+    mark('feed-opened');
     self.diagnostics = opened.diagnostics;
     if (!opened.handle) {
       var first = opened.diagnostics.filter(function (d) { return d.level === 'error'; })[0];
@@ -212,6 +261,7 @@ Widget.prototype.start = function () {
     });
     self.build();
     self.setState('ready');
+    mark('ready');
     self.host.dispatchEvent(new CustomEvent('talktime:ready', { bubbles: true, detail: { diagnostics: self.diagnostics } }));
     return self;
   }).catch(function (error) {
@@ -637,7 +687,12 @@ function autoMount() {
   for (var i = 0; i < hosts.length; i++) if (!mounted.has(hosts[i])) mount(hosts[i]).catch(report);
 }
 
-window.TalkTime = { mount: mount, version: '0.1.0' };
+window.TalkTime = {
+  mount: mount,
+  version: '0.1.0',
+  // Bytes of WebAssembly memory in use by the engine (0 before it has started); for benchmarks.
+  memory: function () { return loadedCore ? loadedCore.HEAP8.buffer.byteLength : 0; }
+};
 // Start the engine while the page is still parsing when this script tag will mount a widget.
 if (scriptElement && scriptElement.dataset.feed) loadCore().catch(function () {});
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autoMount);

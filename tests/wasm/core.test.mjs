@@ -11,7 +11,7 @@ let core;
 
 before(async () => {
   const createTalkTimeCore = require(new URL('build/wasm/talktime_core.js', root).pathname);
-  core = await createTalkTimeCore();
+  core = await createTalkTimeCore({ wasmBinary: readFileSync(new URL('build/wasm/talktime_core.wasm', root)) });
 });
 
 const open = (feed) => JSON.parse(core.openFeed(typeof feed === 'string' ? feed : JSON.stringify(feed), '{}'));

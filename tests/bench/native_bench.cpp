@@ -1,0 +1,74 @@
+// Native benchmark of the core: zone start-up, feed parse + validation + conversion,
+// and query time. Prints one JSON object per feed file (median of the runs).
+// usage: talktime_bench RUNS FEED.json...
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "talktime/talktime.hpp"
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+double ms_since(clock_type::time_point t0) {
+  return std::chrono::duration<double, std::milli>(clock_type::now() - t0).count();
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: talktime_bench RUNS FEED.json...\n");
+    return 2;
+  }
+  // The first lookup decodes the table's index and one zone: the zone database start-up.
+  auto t0 = clock_type::now();
+  auto* zone = talktime::locate_zone("America/Los_Angeles");
+  auto first = zone->resolve(date::local_days{date::year{2026} / 3 / 9} + std::chrono::hours{15});
+  double startup = ms_since(t0);
+  if (first.instant.time_since_epoch().count() == 0) return 1;
+
+  int runs = std::max(1, std::atoi(argv[1]));
+  auto* display = talktime::locate_zone("America/New_York");
+  auto now = talktime::sys_seconds{std::chrono::seconds{1798761600}};  // 2027-01-01
+  for (int f = 2; f < argc; ++f) {
+    std::ifstream in(argv[f], std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    std::vector<double> parse_ms, query_ms, render_ms;
+    std::size_t talks = 0;
+    talktime::feed_limits limits;
+    limits.max_bytes = 1u << 30;
+    for (int r = 0; r < runs; ++r) {
+      auto t = clock_type::now();
+      auto result = talktime::parse_feed(text, limits);
+      talktime::schedule s(std::move(*result.feed));
+      parse_ms.push_back(ms_since(t));
+      talks = s.feed().talks.size();
+      talktime::query q;
+      q.text = "memory";
+      t = clock_type::now();
+      auto found = s.find(q, now, *display);
+      query_ms.push_back(ms_since(t));
+      t = clock_type::now();
+      std::vector<std::size_t> page(found.talks.begin(), found.talks.begin() + std::min<std::size_t>(60, found.talks.size()));
+      auto html = talktime::render_html(s, page, {display, now});
+      render_ms.push_back(ms_since(t));
+      if (html.empty() && !page.empty()) return 1;
+    }
+    std::printf("{\"file\":\"%s\",\"talks\":%zu,\"zoneStartupMs\":%.3f,\"parseMs\":%.3f,\"perTalkUs\":%.3f,\"queryMs\":%.3f,\"renderPageMs\":%.3f}\n",
+                argv[f], talks, startup, median(parse_ms), talks ? median(parse_ms) * 1000 / double(talks) : 0.0,
+                median(query_ms), median(render_ms));
+  }
+}
