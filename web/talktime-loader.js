@@ -8,7 +8,7 @@ var corePromise = null;
 var loadedCore = null;
 var sharedSheet = null;
 var widgetCount = 0;
-var FEED_TIMEOUT_MS = 20000;
+var FEED_TIMEOUT_MS = 20000;  // data-timeout (seconds) overrides
 var TICK_MS = 30000;
 var ZONE_KEY = 'talktime.zone';
 var PAGE_SIZE = 60;  // talks rendered at once; "Show more" adds another page
@@ -102,6 +102,7 @@ function optionsFromAttributes(element) {
   if (d.hour12 === 'true' || d.hour12 === 'false') options.hour12 = d.hour12 === 'true';
   if (d.maxBytes) options.maxBytes = Number(d.maxBytes);
   if (d.maxDepth) options.maxDepth = Number(d.maxDepth);
+  if (d.timeout) options.timeout = Number(d.timeout);
   return options;
 }
 
@@ -221,7 +222,8 @@ Widget.prototype.fetchFeed = function () {
   this.abort = controller;
   var url = new URL(source, document.baseURI).href;
   var timedOut = false;
-  var timer = setTimeout(function () { timedOut = true; if (controller) controller.abort(); }, FEED_TIMEOUT_MS);
+  var limit = this.options.timeout > 0 ? this.options.timeout * 1000 : FEED_TIMEOUT_MS;
+  var timer = setTimeout(function () { timedOut = true; if (controller) controller.abort(); }, limit);
   return fetch(url, { signal: controller ? controller.signal : undefined, credentials: 'same-origin' })
     .then(function (response) {
       if (!response.ok) throw new Error('The feed ' + source + ' could not be loaded: HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : '') + '.');
@@ -229,7 +231,7 @@ Widget.prototype.fetchFeed = function () {
     })
     .catch(function (error) {
       if (self.destroyed) throw error;
-      if (timedOut) throw new Error('The feed ' + source + ' took longer than ' + FEED_TIMEOUT_MS / 1000 + ' s to load.');
+      if (timedOut) throw new Error('The feed ' + source + ' took longer than ' + limit / 1000 + ' s to load.');
       if (error && /could not be loaded/.test(error.message)) throw error;
       throw new Error('The feed ' + source + ' could not be loaded (' + (error && error.message || 'network error') + ').');
     })

@@ -1,0 +1,208 @@
+// Reliability in the page: a hostile-input corpus, network faults, long-lived pages,
+// isolation from other scripts. Every case must end in a rendered widget or a clear
+// error: never an exception escaping into the page, a frozen tab or executed script.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, launchBrowser, openPage, serveRepo } from './browser.mjs';
+
+let browser, server, base;
+const routes = {};
+const page_ = (path) => `${base}/tests/browser/pages/${path}`;
+
+// Serves `body` (string or Buffer) at `path` with an optional content type.
+function serve(path, body, type = 'application/json') {
+  routes[path] = (req, res) => { res.writeHead(200, { 'Content-Type': type }); res.end(body); };
+  return path;
+}
+
+before(async () => {
+  browser = await launchBrowser();
+  routes['/fault/slow.json'] = () => { /* never answers */ };
+  routes['/fault/500.json'] = (req, res) => { res.writeHead(500, { 'Content-Type': 'text/plain' }); res.end('boom'); };
+  routes['/fault/html.json'] = (req, res) => { res.writeHead(200, { 'Content-Type': 'text/html' }); res.end('<!doctype html><title>Oops</title>'); };
+  routes['/fault/cut.json'] = (req, res) => {
+    // Promises 5,000 bytes, sends 40 and hangs up.
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '5000' });
+    res.write('{"talktime": 1, "talks": [{"title": "Cut o');
+    setTimeout(() => res.destroy(), 50);
+  };
+  routes['/fault/text-plain.json'] = (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=iso-8859-1' });
+    res.end(JSON.stringify({ talktime: 1, timezone: 'UTC', talks: [{ id: 'plain', title: 'Served as text/plain', start: '2024-05-02T10:00' }] }));
+  };
+  ({ server, url: base } = await serveRepo(routes));
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function mountOutcome(page, feed, options = {}) {
+  return page.evaluate(({ feed, options }) => TalkTime.mount('#w', Object.assign({ feed }, options))
+    .then(() => ({ state: 'ready', message: '' }), (e) => ({ state: 'error', message: e.message })), { feed, options });
+}
+
+// ---- The hostile corpus -------------------------------------------------------
+const payloads = [
+  '<script>window.__pwned="script"</script>',
+  '<img src=x onerror="window.__pwned=\'img\'">',
+  '<svg onload="window.__pwned=\'svg\'"></svg>',
+  '"><iframe srcdoc="<script>parent.__pwned=1</script>">',
+  '<style>*{display:none!important}</style>',
+  "'><a href=javascript:window.__pwned=1>x</a>",
+];
+const badUrls = ['javascript:window.__pwned=1', 'JaVaScRiPt:window.__pwned=1', '  javascript:window.__pwned=1', 'java\nscript:window.__pwned=1',
+  'java\tscript:window.__pwned=1', 'data:text/html,<script>parent.__pwned=1</script>', 'vbscript:msgbox(1)', '\u0001javascript:window.__pwned=1'];
+const talk = (extra = {}) => Object.assign({ id: 'x', title: 'A talk', start: '2024-05-02T10:00Z', duration: 30 }, extra);
+const feedOf = (talks, extra = {}) => JSON.stringify(Object.assign({ talktime: 1, url: 'https://example.org/', series: [{ id: 's', title: 'S' }], talks }, extra));
+
+const corpus = [];
+payloads.forEach((p, i) => {
+  corpus.push([`payload ${i} in every text field`, feedOf([talk({ id: `id${i}${p}`, title: p, abstract: p, series: 's', tags: [p, `t${i}`], location: { name: p },
+    speakers: [{ name: p, affiliation: p, bio: p }], links: { [p]: 'https://example.org/ok' } })], { title: p, description: p })]);
+});
+badUrls.forEach((u, i) => {
+  corpus.push([`bad URL ${i} in every URL field`, feedOf([talk({ location: { name: 'Room', url: u }, speakers: [{ name: 'S', url: u, photo: u }],
+    links: { video: u, slides: u, livestream: u } })], { url: u })]);
+});
+corpus.push(['CSS injection in ids and tags', feedOf([talk({ id: 'a{}*{display:none}', tags: ['};body{background:red}', '</style><style>*{color:red}'] })])]);
+corpus.push(['a 1 MB title', feedOf([talk({ title: 'T'.repeat(1 << 20) })])]);
+corpus.push(['100,000 levels of nesting', `{"talktime":1,"talks":[],"x":${'['.repeat(100000)}${']'.repeat(100000)}}`]);
+corpus.push(['duplicate keys', '{"talktime":1,"talks":[{"title":"first","title":"second","start":"2024-05-02T10:00Z","id":"dup"}]}']);
+corpus.push(['epoch 1e20', feedOf([talk({ start: 1e20 }), talk({ id: 'ok' })])]);
+corpus.push(['negative duration', feedOf([talk({ duration: -30 }), talk({ id: 'ok' })])]);
+corpus.push(['duration 1e308', feedOf([talk({ duration: 1e308 })])]);
+corpus.push(['lone surrogates', '{"talktime":1,"talks":[{"id":"s","title":"A \\ud800 B \\udc00 C","start":"2024-05-02T10:00Z"}]}']);
+corpus.push(['zero-width and right-to-left override characters', feedOf([talk({ title: 'evil\u202Egnp.exe \u200B\u200D\u2066', speakers: [{ name: '\u202Eموسى' }] })])]);
+corpus.push(['NUL and control characters', feedOf([talk({ title: 'a\u0000b\u0007c\u001b[31m' })])]);
+corpus.push(['not an object', '[1, 2, 3]']);
+corpus.push(['numbers as strings', feedOf([talk({ start: '1691157600' })])]);
+corpus.push(['HTML entities stay text', feedOf([talk({ title: '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#x3C;b&#x3E;', links: { video: '&#106;avascript:alert(1)' } })])]);
+corpus.push(['prototype-pollution keys', '{"talktime":1,"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}},"talks":[{"id":"p","title":"P","start":"2024-05-02T10:00Z","__proto__":{"x":1}}]}']);
+corpus.push(['huge number of tags', feedOf([talk({ tags: Array.from({ length: 5000 }, (_, i) => `tag${i}`) })])]);
+
+test(`hostile-input corpus (${corpus.length + 2} cases) never runs script or breaks the page`, async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'UTC' });
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  await page.goto(page_('mount.html'));
+  const cases = corpus.map(([name, body], i) => [name, serve(`/hostile/${i}.json`, body)]);
+  cases.push(['invalid UTF-8 bytes', serve('/hostile/utf8.json', Buffer.concat([Buffer.from('{"talktime":1,"talks":[{"id":"u","title":"Caf'), Buffer.from([0xe9, 0xff, 0xc3]), Buffer.from('","start":"2024-05-02T10:00Z"}]}')]))]);
+  cases.push(['a 50 MB feed', serve('/hostile/huge.json', `{"talktime":1,"talks":[],"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`)]);
+  for (const [name, path] of cases) {
+    const outcome = await mountOutcome(page, path);
+    const state = await page.getAttribute('#w', 'data-talktime-state');
+    assert.ok(['ready', 'error'].includes(state), `${name}: state ${state}`);
+    if (state === 'error') assert.ok((await page.locator('#w [role="alert"]').textContent()).length > 20, name);
+    const inside = await page.locator('#w').evaluate((host) => ({
+      markup: host.shadowRoot.querySelectorAll('script, iframe, svg, style, object, embed').length,
+      handlers: [...host.shadowRoot.querySelectorAll('*')].some((e) => [...e.attributes].some((a) => a.name.startsWith('on'))),
+      hrefs: [...host.shadowRoot.querySelectorAll('[href], [src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')),
+    }));
+    assert.equal(inside.markup, 0, name);
+    assert.equal(inside.handlers, false, name);
+    for (const href of inside.hrefs) assert.match(href, /^(#|https?:\/\/|mailto:)/, `${name}: ${href}`);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, name);
+    if (name === 'a 50 MB feed') assert.match(outcome.message, /\[feed\.too_large\].*limit is 16777216 bytes/);
+    if (name === '100,000 levels of nesting') assert.match(outcome.message, /\[feed\.too_deep\] line 1, column \d+: arrays and objects nest deeper than 64 levels/);
+  }
+  assert.equal(dialogs, 0);
+  assert.equal(await page.evaluate(() => ({}).polluted), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('limits are configurable and the message names the limit', async () => {
+  const { page, context } = await openPage(browser, { timezoneId: 'UTC' });
+  await page.goto(page_('mount.html'));
+  const deep = serve('/limits/deep.json', `{"talktime":1,"talks":[],"x":${'['.repeat(10)}${']'.repeat(10)}}`);
+  assert.match((await mountOutcome(page, deep, { maxDepth: 5 })).message, /nest deeper than 5 levels, the limit/);
+  assert.equal((await mountOutcome(page, deep, { maxDepth: 20 })).state, 'ready');
+  assert.match((await mountOutcome(page, '../../../data/fastpath-2021.json', { maxBytes: 1000 })).message, /the limit is 1000 bytes/);
+  await context.close();
+});
+
+// ---- Network faults -----------------------------------------------------------
+test('network faults: timeout with retry, 500, HTML, cut-off body, wrong content type', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'UTC' });
+  await page.goto(page_('mount.html'));
+  const slow = await mountOutcome(page, '/fault/slow.json', { timeout: 1 });
+  assert.match(slow.message, /took longer than 1 s to load/);
+  assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 1);
+  assert.match((await mountOutcome(page, '/fault/500.json')).message, /HTTP 500/);
+  assert.match((await mountOutcome(page, '/fault/html.json')).message, /web page, not JSON/);
+  const cut = await mountOutcome(page, '/fault/cut.json');
+  assert.equal(cut.state, 'error');
+  assert.match(cut.message, /could not be loaded|unexpected end of input/);
+  assert.equal((await mountOutcome(page, '/fault/text-plain.json')).state, 'ready');
+  assert.equal(await page.locator('[data-talk-id="plain"]').count(), 1);
+  // "Try again" after the server recovers.
+  routes['/fault/flaky.json'] = (req, res) => { res.writeHead(503); res.end(); };
+  assert.match((await mountOutcome(page, '/fault/flaky.json')).message, /HTTP 503/);
+  serve('/fault/flaky.json', JSON.stringify({ talktime: 1, talks: [{ id: 'back', title: 'Back again', start: '2024-05-02T10:00Z' }] }));
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForFunction(() => document.querySelector('#w').dataset.talktimeState === 'ready');
+  assert.equal(await page.locator('[data-talk-id="back"]').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// ---- Long-lived pages -----------------------------------------------------------
+test('1,000 mount/destroy cycles and 10,000 filter changes leave memory flat', async () => {
+  const gcBrowser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+  const context = await gcBrowser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  await page.goto(page_('mount.html'));
+  const figures = await page.evaluate(async () => {
+    const feed = '../../../data/fastpath-2021.json';
+    const measure = () => { gc(); return { js: performance.memory.usedJSHeapSize, wasm: TalkTime.memory() }; };
+    for (let i = 0; i < 20; i++) (await TalkTime.mount('#w', { feed })).destroy();
+    const before = measure();
+    for (let i = 0; i < 1000; i++) (await TalkTime.mount('#w', { feed })).destroy();
+    const afterMounts = measure();
+    const handle = await TalkTime.mount('#w', { feed });
+    const words = ['', 'k', 'ka', 'kast', 'learning', 'zzz'];
+    for (let i = 0; i < 200; i++) handle.setQuery({ text: words[i % words.length] });
+    const beforeFilters = measure();
+    for (let i = 0; i < 10000; i++) handle.setQuery({ text: words[i % words.length], show: i % 3 ? 'all' : 'past' });
+    const afterFilters = measure();
+    handle.destroy();
+    return { before, afterMounts, beforeFilters, afterFilters };
+  });
+  const mb = (b) => (b / 1048576).toFixed(2);
+  console.log(`memory: mounts js ${mb(figures.before.js)} -> ${mb(figures.afterMounts.js)} MB, wasm ${mb(figures.before.wasm)} -> ${mb(figures.afterMounts.wasm)} MB; ` +
+    `filters js ${mb(figures.beforeFilters.js)} -> ${mb(figures.afterFilters.js)} MB, wasm ${mb(figures.beforeFilters.wasm)} -> ${mb(figures.afterFilters.wasm)} MB`);
+  assert.equal(figures.afterMounts.wasm, figures.before.wasm, 'wasm memory grew over 1,000 mounts');
+  assert.equal(figures.afterFilters.wasm, figures.beforeFilters.wasm, 'wasm memory grew over 10,000 filter changes');
+  assert.ok(figures.afterMounts.js - figures.before.js < 1 << 20, 'JS heap grew by more than 1 MB over 1,000 mounts');
+  assert.ok(figures.afterFilters.js - figures.beforeFilters.js < 1 << 20, 'JS heap grew by more than 1 MB over 10,000 filter changes');
+  await gcBrowser.close();
+});
+
+test('a page left open flips a talk from upcoming to live to past without reload', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'Europe/Berlin' });
+  await page.clock.install({ time: new Date('2025-06-02T07:58:00Z') });  // 09:58 in Berlin
+  await page.goto(page_('mount.html'));
+  await page.evaluate(() => TalkTime.mount('#w', { feed: 'feeds/live.json' }));
+  await page.waitForFunction(() => document.querySelector('#w').dataset.talktimeState === 'ready');
+  const phase = () => page.getAttribute('[data-talk-id="running"]', 'data-phase');
+  assert.equal(await phase(), 'upcoming');
+  await page.clock.fastForward('03:00');  // 10:01: the talk runs 10:00-11:00
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('[data-talk-id="running"]').dataset.phase === 'live');
+  assert.equal(await page.locator('[data-talk-id="running"] .tt-badge-live').count(), 1);
+  await page.clock.fastForward('01:00:00');  // 11:01
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('[data-talk-id="running"]').dataset.phase === 'past');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('works beside a page that has its own Module global and Emscripten program', async () => {
+  const { page, context, errors } = await openPage(browser, { timezoneId: 'Asia/Kolkata' });
+  await page.goto(page_('other-emscripten.html'));
+  await page.waitForFunction(() => document.querySelector('#talks').dataset.talktimeState === 'ready' && window.otherAnswer === 42);
+  assert.equal(await page.locator('[data-talk-id="2021-03-28-klimovic"] time').first().getAttribute('datetime'), '2021-03-28T20:30:00+05:30');
+  assert.equal(await page.evaluate(() => typeof Module.ccall), 'function');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
