@@ -6,7 +6,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 deps="$root/build/deps"
 
 packages=(cmake ninja-build g++ make patch xz-utils python3 tzdata
-          emscripten nlohmann-json3-dev libhowardhinnant-date-dev googletest chromium fonts-dejavu-core)
+          emscripten nlohmann-json3-dev libhowardhinnant-date-dev googletest chromium fonts-dejavu-core python3-icalendar
+          clang-14 libclang-rt-14-dev llvm-14)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_document.hpp"
 #include "json_scan.hpp"
 #include "talktime/feed.hpp"
 #include "text.hpp"
@@ -15,8 +16,7 @@
 
 namespace talktime {
 
-// Ordered, so links and other maps keep the order the organiser wrote them in.
-using json = nlohmann::ordered_json;
+using detail::json;
 
 std::string_view to_string(talk_kind kind) {
   static constexpr std::string_view names[] = {"talk",     "keynote", "invited", "contributed",
@@ -37,32 +37,6 @@ const series_info* feed::find_series(std::string_view id) const {
 }
 
 namespace {
-
-// nlohmann's DOM builder, with syntax errors captured instead of thrown.
-class capturing_sax : public nlohmann::detail::json_sax_dom_parser<json> {
- public:
-  explicit capturing_sax(json& root) : json_sax_dom_parser(root, false) {}
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-    error_position = position;
-    error_message = error.what();
-    return false;
-  }
-  std::size_t error_position = 0;
-  std::string error_message;
-};
-
-// "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error
-// while parsing value - unexpected '}'; expected ..." -> "unexpected '}'; expected ..."
-std::string syntax_message(const std::string& what) {
-  std::string message = what;
-  if (!message.empty() && message.front() == '[')  // "[json.exception.parse_error.101] "
-    if (auto close = message.find("] "); close != std::string::npos) message = message.substr(close + 2);
-  if (message.rfind("parse error", 0) == 0)
-    if (auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
-  if (message.rfind("syntax error while parsing", 0) == 0)
-    if (auto dash = message.find(" - "); dash != std::string::npos) message = message.substr(dash + 3);
-  return message;
-}
 
 std::string quote_value(std::string_view value) {
   std::string out = "\"";
@@ -92,21 +66,22 @@ std::string type_name(const json& value) {
   }
 }
 
-std::string escape_pointer_token(std::string_view token) {
-  std::string out;
-  for (char c : token) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out.push_back(c);
-  }
-  return out;
-}
-
 class feed_reader {
  public:
   feed_reader(std::string_view text, std::vector<diagnostic>& out) : text_(text), out_(out) {}
 
+  // At most max_listed problems are listed (each located by a walk over the text);
+  // the rest are counted, so a hostile feed with millions of bad values costs
+  // neither quadratic time nor gigabytes of diagnostics.
+  static constexpr int max_listed = 100;
+
   void report(severity level, std::string code, std::string pointer, std::string message) {
+    if (listed_ == max_listed) {
+      ++unlisted_;
+      unlisted_errors_ += level == severity::error;
+      return;
+    }
+    ++listed_;
     diagnostic d;
     d.level = level;
     d.code = std::move(code);
@@ -123,6 +98,16 @@ class feed_reader {
   }
   void warn(std::string code, std::string pointer, std::string message) {
     report(severity::warning, std::move(code), std::move(pointer), std::move(message));
+  }
+  // One last line for the problems that were not listed.
+  void finish() {
+    if (unlisted_ == 0) return;
+    diagnostic d;
+    d.level = unlisted_errors_ > 0 ? severity::error : severity::warning;
+    d.code = "feed.too_many_problems";
+    d.message = std::to_string(unlisted_) + " more problems (" + std::to_string(unlisted_errors_) +
+                " of them errors) were found but are not listed";
+    out_.push_back(std::move(d));
   }
 
   // An optional string field; a value of another type is reported and ignored.
@@ -169,6 +154,8 @@ class feed_reader {
  private:
   std::string_view text_;
   std::vector<diagnostic>& out_;
+  int listed_ = 0;
+  std::size_t unlisted_ = 0, unlisted_errors_ = 0;
 };
 
 const std::map<std::string, talk_kind, std::less<>>& kinds() {
@@ -445,7 +432,7 @@ class talk_reader {
         r_.warn("talk.bad_field", at_ + "/links", "\"links\" should be an object of kind: URL, not " + type_name(*it) + "; ignored");
       } else {
         for (const auto& [kind, url] : it->items()) {
-          std::string at = at_ + "/links/" + escape_pointer_token(kind);
+          std::string at = at_ + "/links/" + detail::escape_pointer_token(kind);
           if (!url.is_string()) {
             r_.warn("talk.bad_url", at, "link " + quote_value(kind) + " should be a URL string, not " + type_name(url) + "; dropped");
             continue;
@@ -471,6 +458,7 @@ void read_series(feed_reader& r, const json& root, feed& f) {
     r.warn("feed.bad_field", "/series", "\"series\" should be an array, not " + type_name(*it) + "; ignored");
     return;
   }
+  std::set<std::string, std::less<>> declared;
   for (std::size_t i = 0; i < it->size(); ++i) {
     const auto& s = (*it)[i];
     std::string at = "/series/" + std::to_string(i);
@@ -484,7 +472,7 @@ void read_series(feed_reader& r, const json& root, feed& f) {
       r.warn("feed.bad_field", at, "a series without an \"id\" is ignored");
       continue;
     }
-    if (f.find_series(info.id)) {
+    if (!declared.insert(info.id).second) {
       r.warn("feed.bad_field", at + "/id", "series " + quote_value(info.id) + " is declared twice; the first is kept");
       continue;
     }
@@ -510,26 +498,10 @@ std::string derived_id(const talk& t) {
 
 parse_result parse_feed(std::string_view text, const feed_limits& limits) {
   parse_result result;
-  auto preflight = detail::preflight_json(text, limits);
-  result.diagnostics = preflight.warnings;
-  if (preflight.error) {
-    result.diagnostics.push_back(*preflight.error);
-    return result;
-  }
-  std::string_view source = preflight.changed ? std::string_view(preflight.repaired) : text;
-
-  json root;
-  capturing_sax sax(root);
-  if (!json::sax_parse(source, &sax)) {
-    diagnostic d;
-    d.code = "feed.syntax";
-    auto at = detail::position_at(source, sax.error_position > 0 ? sax.error_position - 1 : 0);
-    d.line = at.line;
-    d.column = at.column;
-    d.message = syntax_message(sax.error_message);
-    result.diagnostics.push_back(std::move(d));
-    return result;
-  }
+  detail::json_document doc;
+  if (!detail::parse_json_document(text, limits, "feed", doc, result.diagnostics)) return result;
+  const auto& root = doc.root;
+  std::string_view source = doc.text;
 
   feed_reader r(source, result.diagnostics);
   if (!root.is_object()) {
@@ -586,15 +558,20 @@ parse_result parse_feed(std::string_view text, const feed_limits& limits) {
     }
     f.talks.push_back(std::move(*t));
   }
-  // Derived ids last, so they never take an id the feed gives explicitly.
+  // Derived ids last, so they never take an id the feed gives explicitly. Each base
+  // id's "-n" count goes on where it stopped (ids only get used, never freed), so
+  // many talks with the same title and day cost linear, not quadratic, time.
+  std::map<std::string, std::size_t, std::less<>> next_suffix;
   for (auto k : needs_id) {
     auto& t = f.talks[k];
     std::string id = derived_id(t), candidate = id;
-    for (int n = 2; used.count(candidate); ++n) candidate = id + "-" + std::to_string(n);
+    auto& n = next_suffix.try_emplace(id, 2).first->second;
+    while (used.count(candidate)) candidate = id + "-" + std::to_string(n++);
     t.id = candidate;
     t.id_derived = true;
     used.insert(candidate);
   }
+  r.finish();
   result.feed = std::move(f);
   return result;
 }

@@ -2,6 +2,10 @@
 // `attr()` (HTML escaping) and URLs were checked by the parser (src/url.cpp).
 #include "talktime/html_renderer.hpp"
 
+#include <algorithm>
+
+#include "talktime/calendar.hpp"
+
 #include <cstdio>
 
 #include "text.hpp"
@@ -139,6 +143,7 @@ class talk_renderer {
     meta(w, t);
     links(w, t, phase);
     details(w, t);
+    if (o_.interactive) actions(w, t);
     w.raw("</article></li>");
   }
 
@@ -241,6 +246,22 @@ class talk_renderer {
       w.raw("<div class=\"tt-bio\"><h5>").text(sp.name).raw("</h5>").paragraphs(sp.bio).raw("</div>");
     }
     w.raw("</details>");
+  }
+
+  // The star toggle and the calendar menu; the loader handles their clicks.
+  void actions(html_writer& w, const talk& t) {
+    bool starred = std::find(o_.starred.begin(), o_.starred.end(), t.id) != o_.starred.end();
+    w.raw("<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\"").attr("aria-pressed", starred ? "true" : "false")
+        .attr("aria-label", (starred ? "Unstar " : "Star ") + t.title).raw("><span aria-hidden=\"true\">")
+        .raw(starred ? "\u2605" : "\u2606").raw("</span> ").text(starred ? "Starred" : "Star").raw("</button>");
+    if (t.status != talk_status::cancelled) {
+      const auto& f = s_.feed();
+      w.raw("<details class=\"tt-calendar\"><summary>Add to calendar</summary><ul>");
+      w.raw("<li><button type=\"button\" class=\"tt-ics\">Download .ics</button></li>");
+      w.raw("<li>").link(google_calendar_url(f, t), "Google Calendar", "").raw("</li>");
+      w.raw("<li>").link(outlook_calendar_url(f, t), "Outlook", "").raw("</li></ul></details>");
+    }
+    w.raw("</div>");
   }
 
   const schedule& s_;

@@ -2,6 +2,8 @@
 #include "talktime/schedule.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 #include "text.hpp"
 
@@ -74,8 +76,11 @@ query_result schedule::find(const query& q, sys_seconds now, const time_zone& di
   auto speaker = detail::fold_for_search(q.speaker);
   auto tag = detail::fold_for_search(q.tag);
   std::vector<std::size_t> upcoming, past;
+  std::unordered_set<std::string_view> wanted;
+  if (q.ids) wanted.insert(q.ids->begin(), q.ids->end());
   for (std::size_t i = 0; i < feed_.talks.size(); ++i) {
     const auto& t = feed_.talks[i];
+    if (q.ids && !wanted.count(t.id)) continue;
     if (!q.series.empty() && t.series != q.series) continue;
     if (!q.kind.empty() && to_string(t.kind) != q.kind) continue;
     if (!tag.empty() && std::none_of(t.tags.begin(), t.tags.end(),

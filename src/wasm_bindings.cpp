@@ -6,9 +6,13 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
+#include "talktime/calendar.hpp"
+#include "talktime/importers.hpp"
+#include "talktime/structured_data.hpp"
 #include "talktime/talktime.hpp"
 
 namespace {
@@ -64,26 +68,72 @@ json meta_json(const talktime::feed& f) {
           {"talkCount", f.talks.size()}};
 }
 
-// {"maxBytes": n, "maxDepth": n} -> handle, diagnostics and what the controls need.
-std::string open_feed(const std::string& text, const std::string& options_text) {
+talktime::feed_limits limits_of(const json& options) {
   talktime::feed_limits limits;
-  auto options = json::parse(options_text, nullptr, false);
-  if (options.is_object()) {
-    if (auto it = options.find("maxBytes"); it != options.end() && it->is_number_unsigned())
-      limits.max_bytes = it->get<std::size_t>();
-    if (auto it = options.find("maxDepth"); it != options.end() && it->is_number_unsigned())
-      limits.max_depth = it->get<int>();
+  if (!options.is_object()) return limits;
+  if (auto it = options.find("maxBytes"); it != options.end() && it->is_number_unsigned())
+    limits.max_bytes = it->get<std::size_t>();
+  if (auto it = options.find("maxDepth"); it != options.end() && it->is_number_unsigned())
+    limits.max_depth = it->get<int>();
+  return limits;
+}
+
+talktime::feed_format format_of(const std::string& name) {
+  if (name == "talktime") return talktime::feed_format::talktime;
+  if (name == "frab") return talktime::feed_format::frab;
+  if (name == "ics" || name == "ical" || name == "icalendar") return talktime::feed_format::ical;
+  return talktime::feed_format::detect;
+}
+
+// [{"name", "text", "format"}…], {"maxBytes", "maxDepth"} -> {"handle", "diagnostics", "meta"}.
+// One source is parsed as it is; several are parsed one by one and merged, and
+// each diagnostic then says which feed it is about.
+std::string open_feeds(const std::string& sources_text, const std::string& options_text) {
+  auto sources = json::parse(sources_text, nullptr, false);
+  auto limits = limits_of(json::parse(options_text, nullptr, false));
+  json diagnostics = json::array();
+  auto add = [&](const std::vector<talktime::diagnostic>& list, const std::string& source) {
+    for (auto d : diagnostics_json(list)) {
+      d["source"] = source;
+      if (!source.empty()) d["text"] = source + ": " + d["text"].get<std::string>();
+      diagnostics.push_back(std::move(d));
+    }
+  };
+  std::optional<talktime::feed> result;
+  if (!sources.is_array() || sources.empty()) {
+    return json{{"handle", 0}, {"diagnostics", json::array({{{"level", "error"}, {"code", "feed.none"}, {"text", "no feed given"}, {"message", "no feed given"}}})}}.dump();
   }
-  auto result = talktime::parse_feed(text, limits);
-  json out = {{"diagnostics", diagnostics_json(result.diagnostics)}, {"handle", 0}};
-  if (result.feed) {
+  bool several = sources.size() > 1;
+  std::vector<talktime::feed_source> parsed;
+  for (const auto& source : sources) {
+    auto name = source.value("name", std::string());
+    auto r = talktime::parse_any_feed(source.value("text", std::string()), format_of(source.value("format", std::string())), limits);
+    add(r.diagnostics, several ? name : std::string());
+    if (r.feed) parsed.push_back({name, std::move(*r.feed)});
+  }
+  if (!several && !parsed.empty()) {
+    result = std::move(parsed.front().feed);
+  } else if (several && parsed.size() == sources.size()) {
+    auto merged = talktime::merge_feeds(std::move(parsed));
+    add(merged.diagnostics, std::string());
+    result = std::move(merged.feed);
+  }
+  json out = {{"diagnostics", diagnostics}, {"handle", 0}};
+  if (result) {
     static int next_handle = 0;
     int handle = ++next_handle;
-    out["meta"] = meta_json(*result.feed);
-    open_schedules()[handle] = std::make_unique<talktime::schedule>(std::move(*result.feed));
+    out["meta"] = meta_json(*result);
+    open_schedules()[handle] = std::make_unique<talktime::schedule>(std::move(*result));
     out["handle"] = handle;
   }
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// One talktime feed text: kept for callers that have a single feed.
+std::string open_feed(const std::string& text, const std::string& options_text) {
+  auto options = json::parse(options_text, nullptr, false);
+  json source = {{"name", ""}, {"text", text}, {"format", options.is_object() ? options.value("format", std::string()) : std::string()}};
+  return open_feeds(json::array({source}).dump(), options_text);
 }
 
 void close_feed(int handle) { open_schedules().erase(handle); }
@@ -110,6 +160,11 @@ talktime::query query_of(const json& q) {
   query.kind = string_of(q, "kind");
   query.tag = string_of(q, "tag");
   query.speaker = string_of(q, "speaker");
+  if (auto starred = q.find("starred"); q.value("onlyStarred", false) && starred != q.end() && starred->is_array()) {
+    query.ids.emplace();
+    for (const auto& id : *starred)
+      if (id.is_string()) query.ids->push_back(id.get<std::string>());
+  }
   auto show = string_of(q, "show");
   query.show = show == "upcoming" ? talktime::show_filter::upcoming
                : show == "past"   ? talktime::show_filter::past
@@ -130,11 +185,16 @@ std::string render(int handle, const std::string& view_text) {
   options.display_zone = zone;
   options.now = seconds_of(view, "now");
   options.hour12 = view.value("hour12", false);
+  options.interactive = true;
+  if (auto starred = view.find("starred"); starred != view.end() && starred->is_array())
+    for (const auto& id : *starred)
+      if (id.is_string()) options.starred.push_back(id.get<std::string>());
   auto found = s->find(query_of(view), options.now, *zone);
   std::size_t limit = found.talks.size();
   if (auto it = view.find("limit"); it != view.end() && it->is_number_unsigned()) limit = std::min(limit, it->get<std::size_t>());
   std::vector<std::size_t> shown(found.talks.begin(), found.talks.begin() + std::ptrdiff_t(limit));
   return json{{"html", talktime::render_html(*s, shown, options)},
+              {"jsonLd", view.value("jsonLd", false) ? talktime::to_json_ld(s->feed(), shown) : std::string()},
               {"zone", std::string(zone->name())},
               {"zoneLabel", talktime::zone_label(zone->offset_at(options.now))},
               {"count", found.talk_count},
@@ -157,6 +217,25 @@ std::string find(int handle, const std::string& query_text) {
   return json{{"ids", ids}, {"count", result.talk_count}}.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+// An iCalendar file for every talk the query matches (or for {"ids": [...]}).
+std::string ics(int handle, const std::string& query_text) {
+  auto* s = schedule_for(handle);
+  auto q = json::parse(query_text, nullptr, false);
+  if (!s || !q.is_object()) return std::string();
+  auto* zone = talktime::locate_zone(string_of(q, "zone"));
+  if (!zone) zone = talktime::locate_zone("UTC");
+  auto now = seconds_of(q, "now");
+  std::vector<std::size_t> talks;
+  if (auto ids = q.find("ids"); ids != q.end() && ids->is_array()) {
+    for (std::size_t i = 0; i < s->feed().talks.size(); ++i)
+      for (const auto& id : *ids)
+        if (id.is_string() && id.get_ref<const std::string&>() == s->feed().talks[i].id) talks.push_back(i);
+  } else {
+    talks = s->find(query_of(q), now, *zone).talks;
+  }
+  return talktime::to_ics(s->feed(), talks, now);
+}
+
 std::string zone_list() {
   json names = json::array();
   for (auto name : talktime::zone_names()) names.push_back(std::string(name));
@@ -175,6 +254,8 @@ std::string describe_zone(const std::string& name, double at) {
 
 EMSCRIPTEN_BINDINGS(talktime) {
   emscripten::function("openFeed", &open_feed);
+  emscripten::function("openFeeds", &open_feeds);
+  emscripten::function("ics", &ics);
   emscripten::function("closeFeed", &close_feed);
   emscripten::function("render", &render);
   emscripten::function("find", &find);

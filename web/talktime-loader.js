@@ -96,13 +96,14 @@ function rememberZone(name) {
 function optionsFromAttributes(element) {
   var d = element.dataset;
   var options = {};
-  ['feed', 'timezone', 'show', 'series', 'kind', 'tag', 'now', 'view'].forEach(function (key) {
+  ['feed', 'timezone', 'show', 'series', 'kind', 'tag', 'now', 'view', 'format'].forEach(function (key) {
     if (d[key] !== undefined && d[key] !== '') options[key] = d[key];
   });
   if (d.hour12 === 'true' || d.hour12 === 'false') options.hour12 = d.hour12 === 'true';
   if (d.maxBytes) options.maxBytes = Number(d.maxBytes);
   if (d.maxDepth) options.maxDepth = Number(d.maxDepth);
   if (d.timeout) options.timeout = Number(d.timeout);
+  if (d.jsonld === 'false') options.jsonld = false;
   return options;
 }
 
@@ -150,6 +151,31 @@ function zoneTitle(name) {
     } catch (e) { /* an older browser or a name it does not know */ }
   }
   return (zoneTitles[name] = title);
+}
+
+function loadStars(key) {
+  try { return new Set(JSON.parse(window.localStorage.getItem(key) || '[]')); } catch (e) { return new Set(); }
+}
+
+function saveStars(key, stars) {
+  try { window.localStorage.setItem(key, JSON.stringify(Array.from(stars))); } catch (e) { /* stars last for this page only */ }
+}
+
+// Offers `text` as a file download (a Blob URL: allowed under a strict CSP).
+function download(root, filename, text, type) {
+  var url = URL.createObjectURL(new Blob([text], { type: type }));
+  var link = element('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  root.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+}
+
+function fileName(title) {
+  return (String(title || 'talks').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'talks') + '.ics';
 }
 
 var relativeFormat;
@@ -209,50 +235,56 @@ Widget.prototype.showFallback = function () {
   root.replaceChildren(element('slot'));
 };
 
-Widget.prototype.fetchFeed = function () {
-  var source = this.options.feed;
-  if (!source) return Promise.reject(new Error('No feed given: add data-feed="talks.json" (or "#id" of an inline JSON script).'));
-  if (source.charAt(0) === '#') {
-    var inline = document.getElementById(source.slice(1));
-    if (!inline) return Promise.reject(new Error('No element with id "' + source.slice(1) + '" holds the feed.'));
-    return Promise.resolve(inline.textContent);
-  }
+// Every feed named in data-feed (several are separated by spaces and merged), as
+// [{name, text, format}]. "#id" reads an inline <script type="application/json">.
+Widget.prototype.fetchFeeds = function () {
+  var names = String(this.options.feed || '').split(/\s+/).filter(Boolean);
+  if (!names.length) return Promise.reject(new Error('No feed given: add data-feed="talks.json" (or "#id" of an inline JSON script).'));
   var self = this;
   var controller = typeof AbortController === 'function' ? new AbortController() : null;
   this.abort = controller;
-  var url = new URL(source, document.baseURI).href;
-  var timedOut = false;
   var limit = this.options.timeout > 0 ? this.options.timeout * 1000 : FEED_TIMEOUT_MS;
+  var timedOut = false;
   var timer = setTimeout(function () { timedOut = true; if (controller) controller.abort(); }, limit);
-  return fetch(url, { signal: controller ? controller.signal : undefined, credentials: 'same-origin' })
-    .then(function (response) {
-      if (!response.ok) throw new Error('The feed ' + source + ' could not be loaded: HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : '') + '.');
-      return response.text();
-    })
-    .catch(function (error) {
-      if (self.destroyed) throw error;
-      if (timedOut) throw new Error('The feed ' + source + ' took longer than ' + limit / 1000 + ' s to load.');
-      if (error && /could not be loaded/.test(error.message)) throw error;
-      throw new Error('The feed ' + source + ' could not be loaded (' + (error && error.message || 'network error') + ').');
-    })
-    .finally(function () { clearTimeout(timer); });
+  var format = this.options.format || '';
+  return Promise.all(names.map(function (source) {
+    if (source.charAt(0) === '#') {
+      var inline = document.getElementById(source.slice(1));
+      if (!inline) return Promise.reject(new Error('No element with id "' + source.slice(1) + '" holds the feed.'));
+      return { name: source, text: inline.textContent, format: format };
+    }
+    var url = new URL(source, document.baseURI).href;
+    return fetch(url, { signal: controller ? controller.signal : undefined, credentials: 'same-origin' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('The feed ' + source + ' could not be loaded: HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : '') + '.');
+        return response.text();
+      })
+      .then(function (text) { return { name: source, text: text, format: format }; })
+      .catch(function (error) {
+        if (self.destroyed) throw error;
+        if (timedOut) throw new Error('The feed ' + source + ' took longer than ' + limit / 1000 + ' s to load.');
+        if (error && /could not be loaded/.test(error.message)) throw error;
+        throw new Error('The feed ' + source + ' could not be loaded (' + (error && error.message || 'network error') + ').');
+      });
+  })).finally(function () { clearTimeout(timer); });
 };
 
 Widget.prototype.start = function () {
   var self = this;
   this.setState('loading');
   this.showFallback();
-  return Promise.all([loadCore(), this.fetchFeed()]).then(function (results) {
+  return Promise.all([loadCore(), this.fetchFeeds()]).then(function (results) {
     if (self.destroyed) return self;
     self.core = results[0];
-    var opened = JSON.parse(self.core.openFeed(results[1], JSON.stringify({
+    var sources = results[1];
+    var opened = JSON.parse(self.core.openFeeds(JSON.stringify(sources), JSON.stringify({
       maxBytes: self.options.maxBytes, maxDepth: self.options.maxDepth })));
     mark('feed-opened');
     self.diagnostics = opened.diagnostics;
     if (!opened.handle) {
       var first = opened.diagnostics.filter(function (d) { return d.level === 'error'; })[0];
       var text = first ? first.text : 'The feed could not be read.';
-      if (first && first.code === 'feed.syntax' && /^\s*</.test(results[1])) text += ' (the server sent a web page, not JSON)';
+      if (first && first.code === 'feed.syntax' && sources.some(function (f) { return /^\s*</.test(f.text); })) text += ' (the server sent a web page, not JSON)';
       throw new Error('The feed ' + (self.options.feed || '') + ' is not a valid talk feed: ' + text);
     }
     if (self.handle) self.core.closeFeed(self.handle);
@@ -321,6 +353,16 @@ Widget.prototype.build = function () {
   };
   if (['upcoming', 'past', 'all'].indexOf(this.query.show) < 0) this.query.show = 'all';
   this.zone = this.initialZone();
+  // Stars live in this browser, per feed; a shared link (#<key>.starred=a,b) adds its stars.
+  this.starKey = 'talktime.stars:' + (meta.url || this.options.feed);
+  this.stars = loadStars(this.starKey);
+  var shared = p('starred');
+  this.onlyStarred = false;
+  if (shared) {
+    shared.split(',').filter(Boolean).forEach(function (id) { self.stars.add(id); });
+    saveStars(this.starKey, this.stars);
+    this.onlyStarred = true;
+  }
 
   var root = this.shadow();
   var wrapper = element('div', 'tt' + (this.options.view === 'compact' ? ' tt-compact' : ''));
@@ -369,6 +411,32 @@ Widget.prototype.build = function () {
     self.showButtons[pair[0]] = b;
   });
   toolbar.appendChild(show);
+
+  var starredButton = element('button', 'tt-button tt-toggle', '\u2605 Starred');
+  starredButton.type = 'button';
+  starredButton.title = 'Show only the talks you starred';
+  starredButton.addEventListener('click', function () { self.onlyStarred = !self.onlyStarred; self.update({}); });
+  toolbar.appendChild(starredButton);
+  this.starredButton = starredButton;
+
+  var exportButton = element('button', 'tt-button', 'Export .ics');
+  exportButton.type = 'button';
+  exportButton.title = 'Download the talks shown here as a calendar file';
+  exportButton.addEventListener('click', function () {
+    var q = self.currentQuery();
+    download(self.root, fileName(self.meta.title), self.core.ics(self.handle, JSON.stringify(q)), 'text/calendar');
+  });
+  toolbar.appendChild(exportButton);
+
+  var shareButton = element('button', 'tt-button tt-link-button', 'Share starred');
+  shareButton.type = 'button';
+  shareButton.addEventListener('click', function () {
+    self.setFragment({ starred: Array.from(self.stars).join(',') }, false);
+    self.status.textContent = 'The address bar now links to your ' + self.stars.size + ' starred talks.';
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(window.location.href).catch(function () {});
+  });
+  toolbar.appendChild(shareButton);
+  this.shareButton = shareButton;
   wrapper.appendChild(toolbar);
 
   wrapper.appendChild(this.buildZoneLine());
@@ -380,6 +448,24 @@ Widget.prototype.build = function () {
 
   this.list = element('div', 'tt-list');
   this.list.addEventListener('click', function (event) {
+    var star = event.target.closest && event.target.closest('.tt-star');
+    if (star) {
+      var id = star.closest('.tt-talk').getAttribute('data-talk-id');
+      if (self.stars.has(id)) self.stars.delete(id);
+      else self.stars.add(id);
+      saveStars(self.starKey, self.stars);
+      self.render();
+      var again = self.list.querySelector('[data-talk-id="' + (window.CSS && CSS.escape ? CSS.escape(id) : id) + '"] .tt-star');
+      if (again) again.focus();
+      return;
+    }
+    var ics = event.target.closest && event.target.closest('.tt-ics');
+    if (ics) {
+      var talk = ics.closest('.tt-talk');
+      download(self.root, fileName(talk.getAttribute('data-talk-id')),
+        self.core.ics(self.handle, JSON.stringify({ ids: [talk.getAttribute('data-talk-id')], now: self.now() })), 'text/calendar');
+      return;
+    }
     var link = event.target.closest && event.target.closest('a.tt-permalink');
     if (link) {
       event.preventDefault();
@@ -397,6 +483,7 @@ Widget.prototype.build = function () {
   clear.type = 'button';
   clear.addEventListener('click', function () {
     search.value = '';
+    self.onlyStarred = false;
     self.update({ text: '', series: '', kind: '', tag: '', show: 'all' });
   });
   this.empty.appendChild(clear);
@@ -514,10 +601,11 @@ Widget.prototype.chooseZone = function (name, forget) {
 // however long the feed is, so typing and zone switches stay within a frame.
 Widget.prototype.render = function () {
   if (!this.handle) return;
-  var q = this.query;
-  var view = JSON.parse(this.core.render(this.handle, JSON.stringify({
-    zone: this.zone, now: this.now(), hour12: this.hour12, limit: this.limit,
-    text: q.text, series: q.series, kind: q.kind, tag: q.tag, show: q.show })));
+  var request = this.currentQuery();
+  request.hour12 = this.hour12;
+  request.limit = this.limit;
+  request.jsonLd = this.options.jsonld !== false;
+  var view = JSON.parse(this.core.render(this.handle, JSON.stringify(request)));
   if (view.error) throw new Error(view.error);
   // The core escapes every feed string and emits only http(s)/mailto links.
   this.list.innerHTML = view.html;
@@ -530,9 +618,31 @@ Widget.prototype.render = function () {
   this.empty.hidden = view.matched > 0;
   this.more.hidden = view.shown >= view.matched;
   this.more.textContent = 'Show more (' + (view.matched - view.shown) + ' left)';
-  for (var name in this.showButtons) this.showButtons[name].setAttribute('aria-pressed', String(name === q.show));
-  for (var key in this.selects) this.selects[key].value = q[key];
+  for (var name in this.showButtons) this.showButtons[name].setAttribute('aria-pressed', String(name === this.query.show));
+  for (var key in this.selects) this.selects[key].value = this.query[key];
+  this.starredButton.setAttribute('aria-pressed', String(this.onlyStarred));
+  this.shareButton.hidden = this.stars.size === 0;
+  this.updateJsonLd(view.jsonLd);
   this.updateRelative();
+};
+
+// The query as the core takes it: filters, starred talks, zone and clock.
+Widget.prototype.currentQuery = function () {
+  var q = this.query;
+  return { text: q.text, series: q.series, kind: q.kind, tag: q.tag, show: q.show, zone: this.zone, now: this.now(),
+    starred: Array.from(this.stars || []), onlyStarred: !!this.onlyStarred };
+};
+
+// schema.org Events for the talks shown, in the host document where search engines look.
+Widget.prototype.updateJsonLd = function (text) {
+  if (!text) return;
+  if (!this.jsonLd) {
+    this.jsonLd = document.createElement('script');
+    this.jsonLd.type = 'application/ld+json';
+    this.jsonLd.setAttribute('data-talktime', this.key);
+    document.head.appendChild(this.jsonLd);
+  }
+  this.jsonLd.textContent = text;  // a data block: never executed, and text cannot end the element
 };
 
 Widget.prototype.update = function (changes) {
@@ -655,6 +765,7 @@ Widget.prototype.destroy = function () {
   if (this.core && this.handle) this.core.closeFeed(this.handle);
   this.handle = 0;
   if (this.root) this.root.replaceChildren(element('slot'));
+  if (this.jsonLd) this.jsonLd.remove();
   if (this.inner) this.inner.remove();
   this.host.removeAttribute('data-talktime-state');
   mounted.delete(this.host);

@@ -14,6 +14,10 @@ struct render_options {
   bool hour12 = false;                       ///< "8:30 PM" instead of "20:30"
   /// Minutes after a talk ends during which its livestream link stays prominent.
   std::chrono::minutes livestream_grace{15};
+  /// Interactive extras for the widget: a star toggle and an "Add to calendar" menu
+  /// per talk. Off for static pages (the CLI), where nothing would handle them.
+  bool interactive = false;
+  std::vector<std::string> starred;  ///< ids whose star is on
 };
 
 /// Renders the talks `order` names (as schedule::find returns them) grouped into

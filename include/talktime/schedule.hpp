@@ -26,6 +26,8 @@ struct query {
   std::string speaker;  ///< part of a speaker's name, case and diacritics ignored
   std::optional<date::sys_days> from, to;  ///< inclusive range of days in the display zone
   show_filter show = show_filter::all;
+  /// When set, only talks with these ids (e.g. a visitor's starred talks).
+  std::optional<std::vector<std::string>> ids;
 };
 
 struct query_result {

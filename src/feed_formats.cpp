@@ -1,0 +1,136 @@
+// Format detection and parse_any_feed: imported formats become talktime JSON,
+// go through parse_feed, and have every diagnostic moved back to its source.
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "json_scan.hpp"
+#include "talktime/importers.hpp"
+
+namespace talktime {
+namespace {
+
+// Reads only as far as the first member of the top-level object that tells the format.
+class format_sniffer {
+ public:
+  using json = nlohmann::ordered_json;
+  feed_format found = feed_format::talktime;
+
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(json::number_integer_t) { return true; }
+  bool number_unsigned(json::number_unsigned_t) { return true; }
+  bool number_float(json::number_float_t, const std::string&) { return true; }
+  bool string(std::string&) { return true; }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) {
+    ++depth_;
+    return true;
+  }
+  bool end_object() {
+    --depth_;
+    return depth_ > 0;
+  }
+  bool start_array(std::size_t) {
+    ++depth_;
+    return depth_ > 1;  // a top-level array is no feed of any kind
+  }
+  bool end_array() {
+    --depth_;
+    return true;
+  }
+  bool key(std::string& name) {
+    if (depth_ != 1) return true;
+    if (name == "talktime") {
+      found = feed_format::talktime;
+      return false;
+    }
+    if (name == "schedule") {
+      found = feed_format::frab;
+      return false;
+    }
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+ private:
+  int depth_ = 0;
+};
+
+bool begins_calendar(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n'))
+    text.remove_prefix(1);
+  constexpr std::string_view begin = "BEGIN:VCALENDAR";
+  if (text.size() < begin.size()) return false;
+  for (std::size_t i = 0; i < begin.size(); ++i) {
+    char c = text[i];
+    if (c >= 'a' && c <= 'z') c = char(c - 32);
+    if (c != begin[i]) return false;
+  }
+  return true;
+}
+
+diagnostic relocate(diagnostic d, const std::map<std::string, source_location>& origins, std::string_view source) {
+  std::string pointer = d.pointer;
+  while (true) {
+    if (auto it = origins.find(pointer); it != origins.end()) {
+      d.pointer = it->second.pointer;
+      d.line = it->second.line;
+      d.column = it->second.column;
+      if (d.line == 0 && !d.pointer.empty())
+        if (auto at = detail::locate_pointer(source, d.pointer)) {
+          d.line = at->line;
+          d.column = at->column;
+        }
+      return d;
+    }
+    if (pointer.empty()) break;
+    auto slash = pointer.rfind('/');
+    pointer.erase(slash == std::string::npos ? 0 : slash);
+  }
+  d.pointer.clear();  // a place in the generated text would mean nothing to the reader
+  d.line = d.column = 0;
+  return d;
+}
+
+}  // namespace
+
+std::string_view to_string(feed_format format) {
+  switch (format) {
+    case feed_format::talktime: return "talktime";
+    case feed_format::frab: return "frab";
+    case feed_format::ical: return "ical";
+    default: return "detect";
+  }
+}
+
+feed_format detect_feed_format(std::string_view text) {
+  if (begins_calendar(text)) return feed_format::ical;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  format_sniffer sniffer;
+  nlohmann::ordered_json::sax_parse(text, &sniffer, nlohmann::ordered_json::input_format_t::json, false);
+  return sniffer.found;
+}
+
+parse_result parse_any_feed(std::string_view text, feed_format format_hint, const feed_limits& limits) {
+  auto format = format_hint == feed_format::detect ? detect_feed_format(text) : format_hint;
+  if (format == feed_format::talktime) return parse_feed(text, limits);
+
+  auto imported = format == feed_format::frab ? import_frab(text, limits) : import_ical(text, limits);
+  parse_result result;
+  result.diagnostics = std::move(imported.diagnostics);
+  if (!imported.feed_json) return result;
+  // The input met the limits already; the generated text is laid out by us.
+  feed_limits generated;
+  generated.max_bytes = std::max(limits.max_bytes, imported.feed_json->size());
+  generated.max_depth = std::max(limits.max_depth, 64);
+  auto parsed = parse_feed(*imported.feed_json, generated);
+  for (auto& d : parsed.diagnostics) result.diagnostics.push_back(relocate(std::move(d), imported.origins, text));
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                   [](const diagnostic& a, const diagnostic& b) { return a.line < b.line; });
+  result.feed = std::move(parsed.feed);
+  return result;
+}
+
+}  // namespace talktime

@@ -1,0 +1,118 @@
+// A feed written back as talktime v1 JSON (docs/feed-format.md).
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "talktime/importers.hpp"
+#include "time_text.hpp"
+
+namespace talktime {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json place_json(const place& p) {
+  if (p.url.empty()) return p.name;
+  json out = json::object();
+  if (!p.name.empty()) out["name"] = p.name;
+  out["url"] = p.url;
+  return out;
+}
+
+bool same_zone(const time_zone* a, const time_zone* b) {
+  return a == b || (a && b && a->name() == b->name());
+}
+
+// "2021-03-28T10:50" (seconds only when there are some), read in `zone`.
+std::string local_text(local_seconds local) {
+  auto day = date::floor<date::days>(local);
+  date::year_month_day ymd{day};
+  auto rest = (local - day).count();
+  char buf[32];
+  if (rest % 60 != 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", int(ymd.year()), unsigned(ymd.month()),
+                  unsigned(ymd.day()), int(rest / 3600), int(rest / 60 % 60), int(rest % 60));
+  else
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d", int(ymd.year()), unsigned(ymd.month()),
+                  unsigned(ymd.day()), int(rest / 3600), int(rest / 60 % 60));
+  return buf;
+}
+
+// An instant as the feed's text: local time in the talk's zone where that reads
+// back as the same instant without a warning, else with its offset; "Z" without a zone.
+std::string instant_text(sys_seconds t, const time_zone* zone) {
+  if (!zone) return detail::format_iso_utc(t);
+  auto local = zone->to_local(t);
+  auto resolution = zone->resolve(local);
+  if (resolution.kind == local_time_kind::unique && resolution.instant == t) return local_text(local);
+  auto offset = std::int32_t((local.time_since_epoch() - t.time_since_epoch()).count());
+  return local_text(local) + detail::format_offset(offset, true);
+}
+
+}  // namespace
+
+std::string to_feed_json(const feed& f) {
+  json root = json::object();
+  root["talktime"] = 1;
+  if (!f.title.empty()) root["title"] = f.title;
+  if (!f.description.empty()) root["description"] = f.description;
+  if (!f.url.empty()) root["url"] = f.url;
+  if (f.zone) root["timezone"] = std::string(f.zone->name());
+  if (!f.location.empty()) root["location"] = place_json(f.location);
+  if (!f.series.empty()) {
+    json series = json::array();
+    for (const auto& s : f.series) {
+      json entry = {{"id", s.id}};
+      if (!s.title.empty() && s.title != s.id) entry["title"] = s.title;
+      if (!s.description.empty()) entry["description"] = s.description;
+      if (!s.url.empty()) entry["url"] = s.url;
+      series.push_back(std::move(entry));
+    }
+    root["series"] = std::move(series);
+  }
+  json talks = json::array();
+  for (const auto& t : f.talks) {
+    json j = json::object();
+    j["id"] = t.id;
+    j["title"] = t.title;
+    if (t.kind != talk_kind::talk) j["kind"] = std::string(to_string(t.kind));
+    if (t.status != talk_status::scheduled) j["status"] = std::string(to_string(t.status));
+    // Local times are written in the talk's zone, which is named when it is not the feed's.
+    const time_zone* zone = t.zone;
+    if (t.date_only) {
+      j["start"] = detail::format_iso_date(t.start_day);
+      if (t.end_day && *t.end_day != t.start_day) j["end"] = detail::format_iso_date(*t.end_day);
+    } else {
+      j["start"] = instant_text(t.start, zone);
+      if (t.end) j["end"] = instant_text(*t.end, zone);
+    }
+    if (zone && !same_zone(zone, f.zone)) j["timezone"] = std::string(zone->name());
+    if (!t.series.empty()) j["series"] = t.series;
+    if (!t.speakers.empty()) {
+      json speakers = json::array();
+      for (const auto& sp : t.speakers) {
+        json s = {{"name", sp.name}};
+        if (!sp.affiliation.empty()) s["affiliation"] = sp.affiliation;
+        if (!sp.url.empty()) s["url"] = sp.url;
+        if (!sp.photo.empty()) s["photo"] = sp.photo;
+        if (!sp.bio.empty()) s["bio"] = sp.bio;
+        speakers.push_back(std::move(s));
+      }
+      j["speakers"] = std::move(speakers);
+    }
+    if (!t.abstract.empty()) j["abstract"] = t.abstract;
+    if (!t.tags.empty()) j["tags"] = t.tags;
+    if (!t.location.empty()) j["location"] = place_json(t.location);
+    if (!t.links.empty()) {
+      json links = json::object();
+      for (const auto& l : t.links)
+        if (!links.contains(l.kind)) links[l.kind] = l.url;
+      j["links"] = std::move(links);
+    }
+    talks.push_back(std::move(j));
+  }
+  root["talks"] = std::move(talks);
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace talktime

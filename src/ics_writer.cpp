@@ -1,0 +1,336 @@
+// Calendar export: RFC 5545 iCalendar text and "add to calendar" links.
+#include <cstdio>
+
+#include "ics_format.hpp"
+#include "talktime/calendar.hpp"
+#include "text.hpp"
+#include "time_text.hpp"
+
+namespace talktime {
+namespace detail {
+
+std::string ics_escape_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case ';': out += "\\;"; break;
+      case ',': out += "\\,"; break;
+      case '\r':
+        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        out += "\\n";
+        break;
+      case '\n': out += "\\n"; break;
+      default:
+        if ((std::uint8_t(c) < 0x20 && c != '\t') || c == 0x7F) break;  // not allowed in TEXT
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string ics_unescape_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c != '\\' || i + 1 == text.size()) {
+      out.push_back(c);
+      continue;
+    }
+    char next = text[++i];
+    out.push_back(next == 'n' || next == 'N' ? '\n' : next);
+  }
+  return out;
+}
+
+void append_ics_line(std::string& out, std::string_view line) {
+  std::size_t limit = 75;  // octets on the first physical line; later ones start with a space
+  while (line.size() > limit) {
+    std::size_t cut = limit;
+    while (cut > 0 && (std::uint8_t(line[cut]) & 0xC0) == 0x80) --cut;  // never inside a character
+    out.append(line.substr(0, cut));
+    out += "\r\n ";
+    line.remove_prefix(cut);
+    limit = 74;
+  }
+  out.append(line);
+  out += "\r\n";
+}
+
+std::string ics_uri(std::string_view url) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : url) {
+    auto c = std::uint8_t(ch);
+    bool encode = c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
+                  c == '`' || c == '{' || c == '|' || c == '}';
+    if (encode) {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return out;
+}
+
+std::string percent_encode(std::string_view text) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    auto c = std::uint8_t(ch);
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                c == '_' || c == '~';
+    if (keep) {
+      out.push_back(ch);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+namespace {
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+}  // namespace
+
+std::string url_host(std::string_view url) {
+  std::size_t skip = starts_with_nocase(url, "https://") ? 8 : starts_with_nocase(url, "http://") ? 7 : 0;
+  if (skip == 0) return {};
+  auto authority = url.substr(skip, url.find_first_of("/?#", skip) - skip);
+  if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  if (!authority.empty() && authority.front() == '[') {
+    authority = authority.substr(0, authority.find(']') + 1);
+  } else if (auto colon = authority.find(':'); colon != std::string_view::npos) {
+    authority = authority.substr(0, colon);
+  }
+  std::string host(authority);
+  for (auto& c : host)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return host;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::append_ics_line;
+using detail::ics_escape_text;
+
+std::string compact_utc(sys_seconds t) {  // 20240502T070000Z
+  auto day = date::floor<date::days>(t);
+  date::year_month_day ymd{day};
+  auto rest = (t - day).count();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d%02u%02uT%02d%02d%02dZ", int(ymd.year()), unsigned(ymd.month()),
+                unsigned(ymd.day()), int(rest / 3600), int(rest / 60 % 60), int(rest % 60));
+  return buf;
+}
+
+std::string compact_date(date::sys_days day) {  // 20240502
+  date::year_month_day ymd{day};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02u%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+  return buf;
+}
+
+date::sys_days exclusive_end_day(const talk& t) { return t.end_day.value_or(t.start_day) + date::days{1}; }
+
+std::string link_label(const std::string& kind) {
+  std::string label = kind;
+  if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = char(label[0] - 32);
+  return label;
+}
+
+const place& where(const feed& f, const talk& t) { return t.location.empty() ? f.location : t.location; }
+
+std::string location_text(const place& p) { return p.name.empty() ? p.url : p.name; }
+
+const talk_link* find_link(const talk& t, std::string_view kind) {
+  for (const auto& l : t.links)
+    if (l.kind == kind) return &l;
+  return nullptr;
+}
+
+// The talk's page: its own "website" link, else its permalink on the feed's page.
+std::string page_of(const feed& f, const talk& t) {
+  if (auto* site = find_link(t, "website")) return site->url;
+  return talk_permalink(f, t);
+}
+
+std::string status_value(talk_status s) {
+  switch (s) {
+    case talk_status::cancelled: return "CANCELLED";
+    case talk_status::postponed:
+    case talk_status::tentative: return "TENTATIVE";
+    default: return "CONFIRMED";
+  }
+}
+
+}  // namespace
+
+std::string calendar_uid(const feed& f, const talk& t) {
+  if (t.id.find('@') != std::string::npos) return t.id;  // a UID already (an imported calendar's)
+  auto host = detail::url_host(f.url);
+  return t.id + "@" + (host.empty() ? std::string("talktime") : host);
+}
+
+std::string talk_permalink(const feed& f, const talk& t) {
+  if (detail::url_host(f.url).empty()) return {};
+  return f.url.substr(0, f.url.find('#')) + "#talk=" + detail::percent_encode(t.id);
+}
+
+std::string calendar_description(const feed& f, const talk& t) {
+  std::vector<std::string> blocks;
+  switch (t.status) {
+    case talk_status::postponed: blocks.push_back("Postponed: the new date has not been announced yet."); break;
+    case talk_status::cancelled: blocks.push_back("Cancelled."); break;
+    case talk_status::tentative: blocks.push_back("Tentative: not confirmed yet."); break;
+    default: break;
+  }
+  std::string about;
+  if (!t.speakers.empty()) {
+    about = t.speakers.size() == 1 ? "Speaker: " : "Speakers: ";
+    for (std::size_t i = 0; i < t.speakers.size(); ++i) {
+      const auto& sp = t.speakers[i];
+      if (i > 0) about += ", ";
+      about += sp.name;
+      if (!sp.affiliation.empty()) about += " (" + sp.affiliation + ")";
+    }
+  }
+  if (!t.series.empty()) {
+    auto* s = f.find_series(t.series);
+    if (!about.empty()) about += "\n";
+    about += "Series: " + (s ? s->title : t.series);
+  }
+  if (!about.empty()) blocks.push_back(about);
+  if (!t.abstract.empty()) blocks.push_back(t.abstract);
+  std::string links;
+  for (const auto& l : t.links) {
+    if (!links.empty()) links += "\n";
+    links += link_label(l.kind) + ": " + l.url;
+  }
+  if (!links.empty()) blocks.push_back(links);
+  std::string out;
+  for (const auto& b : blocks) {
+    if (!out.empty()) out += "\n\n";
+    out += b;
+  }
+  return out;
+}
+
+std::string to_ics(const feed& f, const std::vector<std::size_t>& talks, sys_seconds now, const ics_options& options) {
+  std::string out;
+  append_ics_line(out, "BEGIN:VCALENDAR");
+  append_ics_line(out, "VERSION:2.0");
+  append_ics_line(out, "PRODID:" + ics_escape_text(options.product_id));
+  append_ics_line(out, "CALSCALE:GREGORIAN");
+  append_ics_line(out, "METHOD:PUBLISH");
+  if (!f.title.empty()) append_ics_line(out, "X-WR-CALNAME:" + ics_escape_text(f.title));
+  if (!f.description.empty()) append_ics_line(out, "X-WR-CALDESC:" + ics_escape_text(f.description));
+  auto stamp = compact_utc(now);
+  for (auto index : talks) {
+    if (index >= f.talks.size()) continue;
+    const talk& t = f.talks[index];
+    append_ics_line(out, "BEGIN:VEVENT");
+    append_ics_line(out, "UID:" + ics_escape_text(calendar_uid(f, t)));
+    append_ics_line(out, "DTSTAMP:" + stamp);
+    if (t.date_only) {
+      append_ics_line(out, "DTSTART;VALUE=DATE:" + compact_date(t.start_day));
+      append_ics_line(out, "DTEND;VALUE=DATE:" + compact_date(exclusive_end_day(t)));
+    } else {
+      append_ics_line(out, "DTSTART:" + compact_utc(t.start));
+      if (t.end) append_ics_line(out, "DTEND:" + compact_utc(*t.end));
+    }
+    append_ics_line(out, "SUMMARY:" + ics_escape_text(t.title));
+    auto description = calendar_description(f, t);
+    if (!description.empty()) append_ics_line(out, "DESCRIPTION:" + ics_escape_text(description));
+    const place& p = where(f, t);
+    if (!p.empty()) {
+      std::string line = "LOCATION";
+      if (!p.name.empty() && !p.url.empty()) line += ";ALTREP=\"" + detail::ics_uri(p.url) + "\"";
+      append_ics_line(out, line + ":" + ics_escape_text(location_text(p)));
+    }
+    if (auto page = page_of(f, t); !page.empty()) append_ics_line(out, "URL:" + detail::ics_uri(page));
+    append_ics_line(out, "STATUS:" + status_value(t.status));
+    if (!t.tags.empty()) {
+      std::string line = "CATEGORIES:";
+      for (std::size_t i = 0; i < t.tags.size(); ++i) line += (i ? "," : "") + ics_escape_text(t.tags[i]);
+      append_ics_line(out, line);
+    }
+    if (auto* live = find_link(t, "livestream"))
+      append_ics_line(out, "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Livestream:" + detail::ics_uri(live->url));
+    append_ics_line(out, "END:VEVENT");
+  }
+  append_ics_line(out, "END:VCALENDAR");
+  return out;
+}
+
+std::string to_ics(const feed& f, sys_seconds now, const ics_options& options) {
+  std::vector<std::size_t> all(f.talks.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  return to_ics(f, all, now, options);
+}
+
+namespace {
+
+constexpr std::size_t max_link_details = 1500;
+
+// The description for a link, with the talk's page at the end, cut to fit.
+std::string link_details(const feed& f, const talk& t) {
+  auto description = calendar_description(f, t);
+  auto page = page_of(f, t);
+  std::string tail = page.empty() ? "" : (description.empty() ? "" : "\n\n") + page;
+  if (description.size() + tail.size() > max_link_details) {
+    std::size_t room = tail.size() + 3 < max_link_details ? max_link_details - tail.size() - 3 : 0;
+    description = std::string(detail::truncate_utf8(description, room)) + "\u2026";
+  }
+  return description + tail;
+}
+
+}  // namespace
+
+std::string google_calendar_url(const feed& f, const talk& t) {
+  std::string dates;
+  if (t.date_only) {
+    dates = compact_date(t.start_day) + "/" + compact_date(exclusive_end_day(t));
+  } else {
+    dates = compact_utc(t.start) + "/" + compact_utc(t.end.value_or(t.start));
+  }
+  std::string url = "https://calendar.google.com/calendar/render?action=TEMPLATE&text=" +
+                    detail::percent_encode(t.title) + "&dates=" + dates;
+  if (auto details = link_details(f, t); !details.empty()) url += "&details=" + detail::percent_encode(details);
+  if (auto place = location_text(where(f, t)); !place.empty()) url += "&location=" + detail::percent_encode(place);
+  return url;
+}
+
+std::string outlook_calendar_url(const feed& f, const talk& t) {
+  std::string url = "https://outlook.live.com/calendar/0/deeplink/compose?subject=" + detail::percent_encode(t.title);
+  if (t.date_only) {
+    url += "&startdt=" + detail::format_iso_date(t.start_day) + "&enddt=" + detail::format_iso_date(exclusive_end_day(t)) +
+           "&allday=true";
+  } else {
+    url += "&startdt=" + detail::percent_encode(detail::format_iso_utc(t.start));
+    if (t.end) url += "&enddt=" + detail::percent_encode(detail::format_iso_utc(*t.end));
+  }
+  if (auto details = link_details(f, t); !details.empty()) url += "&body=" + detail::percent_encode(details);
+  if (auto place = location_text(where(f, t)); !place.empty()) url += "&location=" + detail::percent_encode(place);
+  return url;
+}
+
+}  // namespace talktime

@@ -1,0 +1,372 @@
+// frab / C3VOC schedule.json -> talktime v1 JSON. Values are carried over as
+// they are wherever the talktime parser can judge them, so a bad value is
+// reported once, by the parser, and then located back in the frab file.
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "json_document.hpp"
+#include "json_scan.hpp"
+#include "talktime/importers.hpp"
+#include "text.hpp"
+
+namespace talktime {
+namespace {
+
+using detail::json;
+
+std::string quote_text(std::string_view s) {
+  std::string out = "\"";
+  out.append(detail::truncate_utf8(s, 80));
+  if (s.size() > 80) out += "\u2026";
+  return out + "\"";
+}
+
+const json* member(const json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() || it->is_null() ? nullptr : &*it;
+}
+
+// A non-empty trimmed string member, or "".
+std::string text_of(const json& object, const char* key) {
+  const json* v = member(object, key);
+  if (!v || !v->is_string()) return {};
+  return std::string(detail::trim(v->get_ref<const std::string&>()));
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return out;
+}
+
+// frab's event types (free text in frab; these are the common ones) -> talktime kinds.
+std::string kind_of(std::string type) {
+  type = lower_ascii(detail::trim(type));
+  for (auto& c : type)
+    if (c == ' ' || c == '-') c = '_';
+  static const std::pair<const char*, const char*> kinds[] = {
+      {"lecture", "talk"},         {"talk", "talk"},           {"lightning_talk", "talk"},
+      {"lightning_talks", "talk"}, {"keynote", "keynote"},     {"workshop", "tutorial"},
+      {"tutorial", "tutorial"},    {"panel", "panel"},         {"podium", "panel"},
+      {"podium_discussion", "panel"}, {"discussion", "panel"}, {"poster", "poster"},
+      {"break", "break"},          {"pause", "break"},         {"social", "social"},
+      {"party", "social"},         {"opening", "opening"},     {"closing", "closing"}};
+  for (const auto& [name, kind] : kinds)
+    if (type == name) return kind;
+  return "other";
+}
+
+class frab_importer {
+ public:
+  frab_importer(std::string_view text, import_result& result) : text_(text), r_(result) {}
+
+  void run(const json& root) {
+    if (!root.is_object() || !member(root, "schedule") || !member(root, "schedule")->is_object()) {
+      error("frab.not_schedule", "", "a frab schedule.json is a JSON object with a \"schedule\" object");
+      return;
+    }
+    const json& schedule = *member(root, "schedule");
+    const json* conference = member(schedule, "conference");
+    if (!conference || !conference->is_object()) {
+      error("frab.no_conference", "/schedule", "the schedule has no \"conference\" object");
+      return;
+    }
+    const std::string at_conf = "/schedule/conference";
+    const json* days = member(*conference, "days");
+    if (!days || !days->is_array()) {
+      error("frab.no_days", days ? at_conf + "/days" : at_conf, "the conference has no \"days\" array");
+      return;
+    }
+
+    json feed = json::object();
+    feed["talktime"] = 1;
+    origin("", at_conf);
+    auto title = text_of(*conference, "title"), acronym = text_of(*conference, "acronym");
+    if (title.empty()) title = acronym;
+    if (!title.empty()) {
+      feed["title"] = title;
+      origin("/title", at_conf + (text_of(*conference, "title").empty() ? "/acronym" : "/title"));
+    }
+    if (auto description = text_of(*conference, "description"); !description.empty()) {
+      feed["description"] = description;
+      origin("/description", at_conf + "/description");
+    }
+    if (const json* url = member(*conference, "url")) {
+      feed["url"] = *url;
+      origin("/url", at_conf + "/url");
+    }
+    if (const json* zone = member(*conference, "time_zone_name")) {
+      feed["timezone"] = *zone;
+      origin("/timezone", at_conf + "/time_zone_name");
+    }
+
+    json talks = json::array();
+    for (std::size_t d = 0; d < days->size(); ++d) {
+      const json& day = (*days)[d];
+      std::string at_day = at_conf + "/days/" + std::to_string(d);
+      const json* rooms = member(day, "rooms");
+      if (!rooms) continue;
+      if (!rooms->is_object()) {
+        warn("frab.bad_field", at_day + "/rooms", "\"rooms\" should be an object of room name: events; ignored");
+        continue;
+      }
+      for (const auto& [room, events] : rooms->items()) {
+        std::string at_room = at_day + "/rooms/" + detail::escape_pointer_token(room);
+        if (!events.is_array()) {
+          warn("frab.bad_field", at_room, "room " + quote_text(room) + " should hold an array of events; ignored");
+          continue;
+        }
+        for (std::size_t k = 0; k < events.size(); ++k) {
+          std::string at_event = at_room + "/" + std::to_string(k);
+          std::string at_talk = "/talks/" + std::to_string(talks.size());
+          if (!events[k].is_object()) {
+            error("frab.bad_event", at_event, "an event should be an object; it is skipped");
+            continue;
+          }
+          talks.push_back(convert_event(events[k], day, room, at_event, at_talk));
+        }
+      }
+    }
+    if (!series_.empty()) {
+      json series = json::array();
+      for (std::size_t i = 0; i < series_.size(); ++i) {
+        series.push_back({{"id", series_[i].id}, {"title", series_[i].title}});
+        origin("/series/" + std::to_string(i), series_[i].source);
+      }
+      feed["series"] = std::move(series);
+    }
+    feed["talks"] = std::move(talks);
+    r_.feed_json = feed.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  }
+
+ private:
+  struct track {
+    std::string name, id, title, source;
+  };
+
+  void report(severity level, std::string code, std::string pointer, std::string message) {
+    diagnostic d;
+    d.level = level;
+    d.code = std::move(code);
+    d.pointer = std::move(pointer);
+    d.message = std::move(message);
+    if (auto at = detail::locate_pointer(text_, d.pointer)) {
+      d.line = at->line;
+      d.column = at->column;
+    }
+    r_.diagnostics.push_back(std::move(d));
+  }
+  void error(std::string code, std::string pointer, std::string message) {
+    report(severity::error, std::move(code), std::move(pointer), std::move(message));
+  }
+  void warn(std::string code, std::string pointer, std::string message) {
+    report(severity::warning, std::move(code), std::move(pointer), std::move(message));
+  }
+  void origin(const std::string& generated, const std::string& source) { r_.origins[generated] = {source, 0, 0}; }
+
+  std::string series_for(const std::string& name, const std::string& source) {
+    for (const auto& t : series_)
+      if (t.name == name) return t.id;
+    std::string id = detail::slugify(name, 48);
+    if (id.empty()) id = "track";
+    std::string candidate = id;
+    for (int n = 2; std::any_of(series_.begin(), series_.end(), [&](const track& t) { return t.id == candidate; }); ++n)
+      candidate = id + "-" + std::to_string(n);
+    series_.push_back({name, candidate, name, source});
+    return candidate;
+  }
+
+  json convert_event(const json& ev, const json& day, const std::string& room, const std::string& at_event,
+                     const std::string& at) {
+    json t = json::object();
+    origin(at, at_event);
+
+    // id: the slug is readable and stable; else frab's numeric id, else the guid.
+    for (const char* key : {"slug", "id", "guid"}) {
+      const json* v = member(ev, key);
+      if (!v) continue;
+      std::string id = v->is_string() ? std::string(detail::trim(v->get_ref<const std::string&>()))
+                       : v->is_number_integer() ? v->dump() : std::string();
+      if (id.empty()) continue;
+      t["id"] = id;
+      origin(at + "/id", at_event + "/" + key);
+      break;
+    }
+    if (const json* title = member(ev, "title")) {
+      t["title"] = *title;
+      origin(at + "/title", at_event + "/title");
+    }
+
+    const json* date = member(ev, "date");
+    const json* start = member(ev, "start");
+    if (date) {
+      t["start"] = *date;
+      origin(at + "/start", at_event + "/date");
+      if (date->is_string() && start && start->is_string()) {
+        const auto& d = date->get_ref<const std::string&>();
+        const auto& s = start->get_ref<const std::string&>();
+        if (d.size() >= 16 && s.size() == 5 && d.compare(11, 5, s) != 0)
+          warn("frab.start_mismatch", at_event + "/start",
+               "\"start\" " + quote_text(s) + " differs from the time in \"date\" " + quote_text(d) + "; \"date\" is used");
+      }
+    } else if (start && start->is_string() && !text_of(day, "date").empty()) {
+      // No full date: the day's date and the start time, read in the conference's zone.
+      t["start"] = text_of(day, "date") + "T" + std::string(detail::trim(start->get_ref<const std::string&>()));
+      origin(at + "/start", at_event + "/start");
+    }
+
+    if (const json* duration = member(ev, "duration")) {
+      if (auto value = duration_of(*duration)) {
+        t["duration"] = *value;
+        origin(at + "/duration", at_event + "/duration");
+      } else {
+        warn("frab.bad_duration", at_event + "/duration",
+             "duration " + (duration->is_string() ? quote_text(duration->get_ref<const std::string&>()) : duration->dump()) +
+                 " is not \"HH:MM\"; the talk is shown without an end");
+      }
+    }
+
+    std::string abstract;
+    for (const char* key : {"subtitle", "abstract", "description"}) {
+      auto part = text_of(ev, key);
+      if (part.empty() || abstract.find(part) != std::string::npos) continue;
+      if (!abstract.empty()) abstract += "\n\n";
+      else origin(at + "/abstract", at_event + "/" + key);
+      abstract += part;
+    }
+    if (!abstract.empty()) t["abstract"] = abstract;
+
+    if (const json* type = member(ev, "type"); type && type->is_string()) {
+      auto kind = kind_of(type->get_ref<const std::string&>());
+      if (kind != "talk") {
+        t["kind"] = kind;
+        origin(at + "/kind", at_event + "/type");
+      }
+    }
+
+    if (auto track_name = text_of(ev, "track"); !track_name.empty()) {
+      t["series"] = series_for(track_name, at_event + "/track");
+      origin(at + "/series", at_event + "/track");
+    }
+
+    if (const json* persons = member(ev, "persons")) {
+      origin(at + "/speakers", at_event + "/persons");
+      if (!persons->is_array()) {
+        t["speakers"] = *persons;  // the parser reports the wrong type
+      } else {
+        json speakers = json::array();
+        for (std::size_t i = 0; i < persons->size(); ++i) {
+          const json& p = (*persons)[i];
+          origin(at + "/speakers/" + std::to_string(speakers.size()), at_event + "/persons/" + std::to_string(i));
+          if (!p.is_object()) {
+            speakers.push_back(p);
+            continue;
+          }
+          json sp = json::object();
+          for (const char* key : {"public_name", "name", "full_public_name"}) {
+            if (auto name = text_of(p, key); !name.empty()) {
+              sp["name"] = name;
+              break;
+            }
+          }
+          if (auto bio = text_of(p, "biography"); !bio.empty()) sp["bio"] = bio;
+          speakers.push_back(std::move(sp));
+        }
+        t["speakers"] = std::move(speakers);
+      }
+    }
+
+    if (auto language = text_of(ev, "language"); !language.empty()) {
+      t["tags"] = json::array({language});
+      origin(at + "/tags", at_event + "/language");
+    }
+
+    std::string where = text_of(ev, "room");
+    if (where.empty()) where = room;
+    if (!where.empty()) {
+      t["location"] = where;
+      origin(at + "/location", at_event + (text_of(ev, "room").empty() ? "" : "/room"));
+    }
+
+    json links = json::object();
+    auto add_link = [&](std::string kind, const json& url, const std::string& source) {
+      if (kind.empty()) kind = "link";
+      std::string key = kind;
+      for (int n = 2; links.contains(key); ++n) key = kind + " " + std::to_string(n);
+      links[key] = url;
+      origin(at + "/links/" + detail::escape_pointer_token(key), source);
+    };
+    if (const json* url = member(ev, "url")) add_link("website", *url, at_event + "/url");
+    if (const json* list = member(ev, "links")) {
+      if (!list->is_array()) {
+        warn("frab.bad_field", at_event + "/links", "\"links\" should be an array of {url, title}; ignored");
+      } else {
+        for (std::size_t i = 0; i < list->size(); ++i) {
+          const json& l = (*list)[i];
+          std::string at_link = at_event + "/links/" + std::to_string(i);
+          if (l.is_string()) {
+            add_link("link", l, at_link);
+          } else if (const json* url = member(l, "url")) {
+            add_link(lower_ascii(text_of(l, "title")), *url, at_link + "/url");
+          } else {
+            warn("frab.bad_field", at_link, "a link should be an object with a \"url\"; ignored");
+          }
+        }
+      }
+    }
+    if (const json* recording = member(ev, "recording")) {
+      if (recording->is_string()) add_link("recording", *recording, at_event + "/recording");
+      else if (const json* url = member(*recording, "url")) add_link("recording", *url, at_event + "/recording/url");
+    }
+    if (!links.empty()) t["links"] = std::move(links);
+    return t;
+  }
+
+  // "01:30" or "01:30:00" -> 90 (minutes) or "PT1H30M15S".
+  static std::optional<json> duration_of(const json& value) {
+    if (!value.is_string()) return std::nullopt;
+    std::string_view s = detail::trim(value.get_ref<const std::string&>());
+    int parts[3] = {0, 0, 0}, count = 0;
+    std::size_t digits = 0;
+    for (char c : s) {
+      if (c >= '0' && c <= '9') {
+        if (++digits > 4) return std::nullopt;
+        parts[count] = parts[count] * 10 + (c - '0');
+      } else if (c == ':' && digits > 0 && count < 2) {
+        ++count;
+        digits = 0;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (digits == 0 || count == 0 || parts[1] > 59 || parts[2] > 59) return std::nullopt;
+    if (parts[2] == 0) return json(parts[0] * 60 + parts[1]);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "PT%dH%dM%dS", parts[0], parts[1], parts[2]);
+    return json(std::string(buf));
+  }
+
+  std::string_view text_;
+  import_result& r_;
+  std::vector<track> series_;
+};
+
+}  // namespace
+
+import_result import_frab(std::string_view text, const feed_limits& limits) {
+  import_result result;
+  detail::json_document doc;
+  if (!detail::parse_json_document(text, limits, "frab", doc, result.diagnostics)) return result;
+  const json& root = doc.root;
+  std::string_view source = doc.text;
+  frab_importer importer(source, result);
+  importer.run(root);
+  return result;
+}
+
+}  // namespace talktime

@@ -1,0 +1,506 @@
+// iCalendar (RFC 5545) -> talktime v1 JSON. The feed parser validates the
+// result; this file only reads the calendar's structure and value syntax, and
+// records where each generated value came from (its line) for diagnostics.
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "ics_format.hpp"
+#include "talktime/importers.hpp"
+#include "text.hpp"
+#include "time_text.hpp"
+
+namespace talktime {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string upper_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'a' && c <= 'z') c = char(c - 32);
+  return out;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return out;
+}
+
+std::string quote_text(std::string_view s) {
+  std::string out = "\"";
+  out.append(detail::truncate_utf8(s, 80));
+  if (s.size() > 80) out += "\u2026";
+  return out + "\"";
+}
+
+struct content_line {
+  int line = 0;  // physical line it starts on, 1-based
+  std::string name;  // upper case
+  std::vector<std::pair<std::string, std::string>> params;  // name upper case, value unquoted
+  std::string value;
+
+  const std::string* param(std::string_view key) const {
+    for (const auto& [k, v] : params)
+      if (k == key) return &v;
+    return nullptr;
+  }
+};
+
+// Splits "NAME;P=V;Q=\"a:b\":value". False when there is no name or no ':'.
+bool split_content_line(const std::string& text, content_line& out) {
+  std::size_t i = 0;
+  auto name_char = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  };
+  while (i < text.size() && name_char(text[i])) ++i;
+  if (i == 0) return false;
+  out.name = upper_ascii(text.substr(0, i));
+  while (i < text.size() && text[i] == ';') {
+    std::size_t start = ++i;
+    while (i < text.size() && name_char(text[i])) ++i;
+    std::string key = upper_ascii(text.substr(start, i - start));
+    if (key.empty() || i >= text.size() || text[i] != '=') return false;
+    ++i;
+    std::string value;
+    // Values may be lists ("a,b"); each may be quoted. Kept as written, quotes removed.
+    while (true) {
+      if (i < text.size() && text[i] == '"') {
+        auto close = text.find('"', i + 1);
+        if (close == std::string::npos) return false;
+        value.append(text, i + 1, close - i - 1);
+        i = close + 1;
+      } else {
+        while (i < text.size() && text[i] != ';' && text[i] != ':' && text[i] != ',') value.push_back(text[i++]);
+      }
+      if (i < text.size() && text[i] == ',') {
+        value.push_back(',');
+        ++i;
+        continue;
+      }
+      break;
+    }
+    out.params.emplace_back(std::move(key), std::move(value));
+  }
+  if (i >= text.size() || text[i] != ':') return false;
+  out.value = text.substr(i + 1);
+  return true;
+}
+
+// A DATE or DATE-TIME value.
+struct ics_time {
+  enum kind_t { date_value, floating, utc, zoned } kind = date_value;
+  date::sys_days day{};
+  int hour = 0, minute = 0, second = 0;
+  const time_zone* zone = nullptr;
+  std::string zone_name;  // the TZID as it names an IANA zone
+
+  local_seconds local() const {
+    return local_seconds{day.time_since_epoch()} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
+           std::chrono::seconds{second};
+  }
+  // "2024-05-02", "2024-05-02T09:30", "2024-05-02T09:30:15", with "Z" for UTC.
+  std::string feed_text() const {
+    std::string out = detail::format_iso_date(day);
+    if (kind == date_value) return out;
+    char buf[16];
+    if (second != 0) std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", hour, minute, second);
+    else std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
+    out += buf;
+    if (kind == utc) out += "Z";
+    return out;
+  }
+};
+
+// A TZID that names an IANA zone, also behind a "/"-prefixed global id
+// ("/mozilla.org/20050126_1/America/New_York" -> "America/New_York").
+std::optional<std::string> iana_name(std::string_view tzid) {
+  tzid = detail::trim(tzid);
+  while (!tzid.empty()) {
+    if (locate_zone(tzid)) return std::string(tzid);
+    auto slash = tzid.find('/');
+    if (slash == std::string_view::npos) break;
+    tzid.remove_prefix(slash + 1);
+  }
+  return std::nullopt;
+}
+
+class ical_importer {
+ public:
+  ical_importer(std::string_view text, import_result& result) : text_(text), r_(result) {}
+
+  void run() {
+    auto lines = unfold();
+    std::vector<std::string> stack;
+    bool seen_calendar = false;
+    int calendar_line = 0;
+    for (auto& raw : lines) {
+      content_line cl;
+      cl.line = raw.first;
+      bool parsed = split_content_line(raw.second, cl);
+      if (!seen_calendar && (!parsed || cl.name != "BEGIN" || upper_ascii(detail::trim(cl.value)) != "VCALENDAR")) {
+        error("ics.not_calendar", cl.line, "an iCalendar file begins with BEGIN:VCALENDAR, not " + quote_text(raw.second));
+        return;
+      }
+      if (!parsed) {
+        warn("ics.syntax", cl.line, "line " + quote_text(raw.second) + " is not NAME:VALUE; ignored");
+        continue;
+      }
+      if (!seen_calendar) {
+        seen_calendar = true;
+        calendar_line = cl.line;
+      }
+      if (cl.name == "BEGIN") {
+        auto component = upper_ascii(detail::trim(cl.value));
+        stack.push_back(component);
+        if (component == "VEVENT" && stack.size() == 2 && stack[0] == "VCALENDAR") {
+          event_ = std::vector<content_line>{};
+          event_line_ = cl.line;
+        }
+        continue;
+      }
+      if (cl.name == "END") {
+        auto component = upper_ascii(detail::trim(cl.value));
+        if (stack.empty() || stack.back() != component) {
+          warn("ics.syntax", cl.line,
+               "END:" + component + " does not close " + (stack.empty() ? std::string("anything") : "BEGIN:" + stack.back()) + "; ignored");
+          continue;
+        }
+        stack.pop_back();
+        if (component == "VEVENT" && event_ && stack.size() == 1) {
+          convert_event(*event_);
+          event_.reset();
+        }
+        continue;
+      }
+      if (stack.size() == 1 && stack[0] == "VCALENDAR") calendar_.push_back(std::move(cl));
+      else if (stack.size() == 2 && event_) event_->push_back(std::move(cl));
+      // VTIMEZONE, VALARM, VTODO, …: not needed (zones come from the tz database).
+    }
+    if (!seen_calendar) {
+      error("ics.not_calendar", 0, "the file is empty; an iCalendar file begins with BEGIN:VCALENDAR");
+      return;
+    }
+    if (event_) {
+      error("ics.unterminated", event_line_, "this VEVENT has no END:VEVENT (the file is cut short?); it is skipped");
+    }
+    if (!stack.empty())
+      warn("ics.unterminated", calendar_line, "the calendar has no END:VCALENDAR (the file is cut short?)");
+    build_feed(calendar_line);
+  }
+
+ private:
+  using numbered_line = std::pair<int, std::string>;
+
+  // Logical lines: CRLF or LF endings, continuation lines (leading space or tab) joined.
+  std::vector<numbered_line> unfold() {
+    std::vector<numbered_line> lines;
+    std::size_t pos = 0;
+    int number = 0;
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+    while (pos < text_.size()) {
+      auto end = text_.find('\n', pos);
+      auto physical = text_.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+      pos = end == std::string_view::npos ? text_.size() : end + 1;
+      ++number;
+      if (!physical.empty() && physical.back() == '\r') physical.remove_suffix(1);
+      if (!physical.empty() && (physical.front() == ' ' || physical.front() == '\t') && !lines.empty()) {
+        lines.back().second.append(physical.substr(1));
+        continue;
+      }
+      if (detail::trim(physical).empty()) continue;
+      lines.emplace_back(number, std::string(physical));
+    }
+    // Only now, with folds undone (a careless writer may fold inside a UTF-8 sequence).
+    std::size_t bad = 0;
+    int first_bad = 0;
+    for (auto& [line, text] : lines) {
+      auto n = repair_utf8(text);
+      if (n > 0 && bad == 0) first_bad = line;
+      bad += n;
+    }
+    if (bad > 0)
+      warn("ics.bad_utf8", first_bad,
+           std::to_string(bad) + (bad == 1 ? " byte that is" : " bytes that are") +
+               " not UTF-8 replaced by U+FFFD (the first in the line that starts here)");
+    return lines;
+  }
+
+  // Replaces bytes that are not UTF-8 with U+FFFD; how many there were.
+  static std::size_t repair_utf8(std::string& text) {
+    std::string repaired;
+    std::size_t bad = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      char32_t c;
+      auto n = detail::decode_utf8(text, i, c);
+      if (n == 0) {
+        ++bad;
+        repaired += "\uFFFD";
+        ++i;
+      } else {
+        repaired.append(text, i, n);
+        i += n;
+      }
+    }
+    if (bad > 0) text = std::move(repaired);
+    return bad;
+  }
+
+  void report(severity level, std::string code, int line, std::string message) {
+    diagnostic d;
+    d.level = level;
+    d.code = std::move(code);
+    d.line = line;
+    d.column = line > 0 ? 1 : 0;
+    d.message = std::move(message);
+    r_.diagnostics.push_back(std::move(d));
+  }
+  void error(std::string code, int line, std::string message) { report(severity::error, std::move(code), line, std::move(message)); }
+  void warn(std::string code, int line, std::string message) { report(severity::warning, std::move(code), line, std::move(message)); }
+
+  static const content_line* find(const std::vector<content_line>& props, std::string_view name) {
+    for (const auto& p : props)
+      if (p.name == name) return &p;
+    return nullptr;
+  }
+
+  // Reads a DTSTART/DTEND value; reports and returns nullopt when it cannot be used.
+  std::optional<ics_time> read_time(const content_line& p) {
+    auto value = std::string(detail::trim(p.value));
+    auto bad = [&](const std::string& why) {
+      error("ics.bad_time", p.line, p.name + " " + quote_text(value) + " " + why + "; the event is skipped");
+      return std::nullopt;
+    };
+    auto digits = [&](std::size_t from, std::size_t n, int& out) {
+      if (from + n > value.size()) return false;
+      out = 0;
+      for (std::size_t k = from; k < from + n; ++k) {
+        if (value[k] < '0' || value[k] > '9') return false;
+        out = out * 10 + (value[k] - '0');
+      }
+      return true;
+    };
+    const std::string* type = p.param("VALUE");
+    bool want_date = type && upper_ascii(*type) == "DATE";
+    int y, mo, d;
+    if (!digits(0, 4, y) || !digits(4, 2, mo) || !digits(6, 2, d))
+      return bad("is not an iCalendar date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS)");
+    ics_time t;
+    date::year_month_day ymd{date::year{y}, date::month{unsigned(mo)}, date::day{unsigned(d)}};
+    if (!ymd.ok() || y < 1600) return bad("is not a valid date");
+    t.day = date::sys_days{ymd};
+    if (value.size() == 8) {
+      if (type && !want_date) return bad("has no time but is not VALUE=DATE");
+      t.kind = ics_time::date_value;
+      return t;
+    }
+    if (want_date) return bad("has a time but is VALUE=DATE");
+    if (value.size() < 15 || (value[8] != 'T' && value[8] != 't') || !digits(9, 2, t.hour) || !digits(11, 2, t.minute) ||
+        !digits(13, 2, t.second))
+      return bad("is not an iCalendar date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS)");
+    if (t.hour > 23 || t.minute > 59 || t.second > 59) return bad("is not a valid time");
+    if (value.size() == 16 && (value[15] == 'Z' || value[15] == 'z')) {
+      t.kind = ics_time::utc;
+      return t;
+    }
+    if (value.size() != 15) return bad("is not an iCalendar date-time (YYYYMMDDTHHMMSS, optionally with Z)");
+    if (const std::string* tzid = p.param("TZID")) {
+      auto name = iana_name(*tzid);
+      if (!name) {
+        error("ics.unknown_zone", p.line,
+              "unknown time zone TZID=" + quote_text(*tzid) + " (talktime reads IANA names such as \"America/New_York\"); the event is skipped");
+        return std::nullopt;
+      }
+      t.kind = ics_time::zoned;
+      t.zone_name = *name;
+      t.zone = locate_zone(*name);
+      return t;
+    }
+    t.kind = ics_time::floating;
+    return t;
+  }
+
+  void origin(const std::string& pointer, int line) { r_.origins[pointer] = {"", line, line > 0 ? 1 : 0}; }
+
+  void convert_event(const std::vector<content_line>& props) {
+    std::string at = "/talks/" + std::to_string(talks_.size());
+    json t = json::object();
+
+    const content_line* start_line = find(props, "DTSTART");
+    std::optional<ics_time> start, end;
+    if (start_line && !(start = read_time(*start_line))) return;
+    const content_line* end_line = find(props, "DTEND");
+    if (end_line && !(end = read_time(*end_line))) return;
+
+    if (auto* uid = find(props, "UID")) {
+      std::string id(detail::trim(detail::ics_unescape_text(uid->value)));
+      if (auto* rid = find(props, "RECURRENCE-ID")) id += "-" + std::string(detail::trim(rid->value));
+      if (!id.empty()) {
+        t["id"] = id;
+        origin(at + "/id", uid->line);
+      }
+    }
+    if (auto* summary = find(props, "SUMMARY")) {
+      t["title"] = detail::ics_unescape_text(summary->value);
+      origin(at + "/title", summary->line);
+    }
+    if (start) {
+      t["start"] = start->feed_text();
+      origin(at + "/start", start_line->line);
+      if (start->kind == ics_time::zoned) {
+        t["timezone"] = start->zone_name;
+        origin(at + "/timezone", start_line->line);
+      }
+    }
+    if (end) {
+      if (start && start->kind == ics_time::date_value && end->kind == ics_time::date_value) {
+        // DTEND of an all-day event is exclusive; talktime's "end" is the last day.
+        if (end->day <= start->day) {
+          warn("ics.bad_end", end_line->line, "DTEND " + quote_text(end_line->value) + " is not after DTSTART; ignored");
+        } else if (end->day - start->day > date::days{1}) {
+          t["end"] = detail::format_iso_date(end->day - date::days{1});
+          origin(at + "/end", end_line->line);
+        }
+      } else {
+        std::string text = end->feed_text();
+        bool same_zone = start && start->kind == ics_time::zoned && end->kind == ics_time::zoned && start->zone == end->zone;
+        if (end->kind == ics_time::zoned && !same_zone)  // the feed has one zone per talk: give the end as an instant
+          text = detail::format_iso_utc(end->zone->resolve(end->local()).instant);
+        t["end"] = text;
+        origin(at + "/end", end_line->line);
+      }
+    }
+    if (auto* duration = find(props, "DURATION")) {
+      std::string value(detail::trim(duration->value));
+      if (!value.empty() && value.front() == '+') value.erase(0, 1);
+      t["duration"] = value;
+      origin(at + "/duration", duration->line);
+    }
+    if (auto* description = find(props, "DESCRIPTION")) {
+      t["abstract"] = detail::ics_unescape_text(description->value);
+      origin(at + "/abstract", description->line);
+    }
+    if (auto* location = find(props, "LOCATION")) {
+      auto name = detail::ics_unescape_text(location->value);
+      const std::string* altrep = location->param("ALTREP");
+      if (altrep && !altrep->empty()) t["location"] = {{"name", name}, {"url", *altrep}};
+      else t["location"] = name;
+      origin(at + "/location", location->line);
+    }
+    if (auto* status = find(props, "STATUS")) {
+      auto value = upper_ascii(detail::trim(status->value));
+      if (value == "CANCELLED") t["status"] = "cancelled";
+      else if (value == "TENTATIVE") t["status"] = "tentative";
+      else if (value != "CONFIRMED") t["status"] = lower_ascii(value);
+      origin(at + "/status", status->line);
+    }
+    json tags = json::array();
+    for (const auto& p : props) {
+      if (p.name != "CATEGORIES") continue;
+      origin(at + "/tags", p.line);
+      // Split at commas that are not escaped, then unescape each part.
+      std::string part;
+      auto flush = [&] {
+        auto tag = std::string(detail::trim(detail::ics_unescape_text(part)));
+        if (!tag.empty()) {
+          origin(at + "/tags/" + std::to_string(tags.size()), p.line);
+          tags.push_back(tag);
+        }
+        part.clear();
+      };
+      for (std::size_t i = 0; i < p.value.size(); ++i) {
+        if (p.value[i] == '\\' && i + 1 < p.value.size()) {
+          part += p.value.substr(i, 2);
+          ++i;
+        } else if (p.value[i] == ',') {
+          flush();
+        } else {
+          part.push_back(p.value[i]);
+        }
+      }
+      flush();
+    }
+    if (!tags.empty()) t["tags"] = tags;
+    json links = json::object();
+    if (auto* url = find(props, "URL")) {
+      links["website"] = std::string(detail::trim(url->value));
+      origin(at + "/links/website", url->line);
+    }
+    for (const auto& p : props) {
+      if (p.name != "CONFERENCE" || links.contains("livestream")) continue;
+      links["livestream"] = std::string(detail::trim(p.value));
+      origin(at + "/links/livestream", p.line);
+    }
+    if (!links.empty()) t["links"] = links;
+    for (const char* name : {"RRULE", "RDATE"}) {
+      if (auto* rule = find(props, name)) {
+        warn("ics.recurrence_ignored", rule->line,
+             std::string(name) + " is not expanded: only the first occurrence of " +
+                 (t.contains("title") ? quote_text(t["title"].get_ref<const std::string&>()) : std::string("this event")) + " is imported");
+        break;
+      }
+    }
+    origin(at, event_line_);
+    talks_.push_back(std::move(t));
+  }
+
+  void build_feed(int calendar_line) {
+    json root = json::object();
+    root["talktime"] = 1;
+    origin("", calendar_line);
+    auto text_prop = [&](std::initializer_list<const char*> names, const char* key) {
+      for (const char* name : names) {
+        if (auto* p = find(calendar_, name)) {
+          root[key] = detail::ics_unescape_text(p->value);
+          origin(std::string("/") + key, p->line);
+          return;
+        }
+      }
+    };
+    text_prop({"X-WR-CALNAME", "NAME"}, "title");
+    text_prop({"X-WR-CALDESC", "DESCRIPTION"}, "description");
+    if (auto* url = find(calendar_, "URL")) {
+      root["url"] = std::string(detail::trim(url->value));
+      origin("/url", url->line);
+    }
+    if (auto* zone = find(calendar_, "X-WR-TIMEZONE")) {
+      if (auto name = iana_name(detail::ics_unescape_text(zone->value))) {
+        root["timezone"] = *name;
+        origin("/timezone", zone->line);
+      } else {
+        warn("ics.unknown_zone", zone->line, "unknown time zone X-WR-TIMEZONE:" + quote_text(zone->value) + "; ignored");
+      }
+    }
+    root["talks"] = std::move(talks_);
+    origin("/talks", calendar_line);
+    r_.feed_json = root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  }
+
+  std::string_view text_;
+  import_result& r_;
+  std::vector<content_line> calendar_;
+  std::optional<std::vector<content_line>> event_;
+  int event_line_ = 0;
+  json talks_ = json::array();
+};
+
+}  // namespace
+
+import_result import_ical(std::string_view text, const feed_limits& limits) {
+  import_result result;
+  if (text.size() > limits.max_bytes) {
+    diagnostic d;
+    d.code = "ics.too_large";
+    d.message = "the calendar is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                std::to_string(limits.max_bytes);
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+  ical_importer importer(text, result);
+  importer.run();
+  return result;
+}
+
+}  // namespace talktime

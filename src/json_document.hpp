@@ -1,0 +1,39 @@
+// Reading JSON text into nlohmann's DOM the way every talktime reader needs it:
+// limits and encoding repair first (json_scan.hpp), no exceptions, syntax errors
+// as located diagnostics. Used by the feed parser and the frab importer.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "talktime/diagnostic.hpp"
+#include "talktime/feed.hpp"
+
+namespace talktime::detail {
+
+/// Ordered, so maps keep the order the organiser wrote them in; the one JSON
+/// type in the library (each other one would add nlohmann's code again).
+using json = nlohmann::ordered_json;
+
+/// A parsed JSON text. `text` is what was parsed (the input, or its repaired copy).
+struct json_document {
+  json root;
+  std::string_view text;
+  std::string repaired;
+  json_document() = default;
+  json_document(const json_document&) = delete;
+  json_document& operator=(const json_document&) = delete;
+};
+
+/// Parses `input` into `doc`; false when it failed as a whole. Diagnostics (repairs,
+/// limits, syntax) are appended with codes under `code_prefix` ("feed", "frab").
+bool parse_json_document(std::string_view input, const feed_limits& limits, std::string_view code_prefix,
+                         json_document& doc, std::vector<diagnostic>& diagnostics);
+
+/// A JSON Pointer reference token: "~" -> "~0", "/" -> "~1".
+std::string escape_pointer_token(std::string_view token);
+
+}  // namespace talktime::detail

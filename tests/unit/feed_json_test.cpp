@@ -1,0 +1,298 @@
+// to_feed_json and round trips: talktime -> JSON -> talktime, talktime -> ICS ->
+// talktime, frab/ICS -> JSON -> talktime, all keeping the same instants.
+#include <gtest/gtest.h>
+
+#include "test_support.hpp"
+
+#include <string>
+#include <vector>
+
+#include "talktime/calendar.hpp"
+#include "talktime/importers.hpp"
+
+namespace {
+
+using namespace talktime;
+using namespace talktime::test_support;
+
+std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
+
+const std::vector<std::string> seed_feeds = {
+    "cds-faculty-candidate-2025.json", "fastpath-2021.json", "mlforsystems-neurips-2023.json",
+    "mlsys-panel-2023.json",           "stanford-mlsys-seminar.json"};
+
+std::string read_data(const std::string& name) {
+  std::ifstream in(std::string(TALKTIME_DATA) + "/" + name, std::ios::binary);
+  EXPECT_TRUE(in) << name;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+feed load(std::string_view text, feed_format format = feed_format::detect) {
+  auto r = parse_any_feed(text, format);
+  EXPECT_TRUE(r.feed.has_value());
+  EXPECT_EQ(messages(r), std::vector<std::string>{});
+  return r.feed ? std::move(*r.feed) : feed{};
+}
+
+std::string zone_name(const time_zone* z) { return z ? std::string(z->name()) : std::string("(none)"); }
+
+// Every field of two feeds, talk by talk.
+void expect_same_feed(const feed& a, const feed& b, const std::string& what) {
+  SCOPED_TRACE(what);
+  EXPECT_EQ(a.title, b.title);
+  EXPECT_EQ(a.description, b.description);
+  EXPECT_EQ(a.url, b.url);
+  EXPECT_EQ(zone_name(a.zone), zone_name(b.zone));
+  EXPECT_EQ(a.location.name, b.location.name);
+  EXPECT_EQ(a.location.url, b.location.url);
+  ASSERT_EQ(a.series.size(), b.series.size());
+  for (std::size_t i = 0; i < a.series.size(); ++i) {
+    EXPECT_EQ(a.series[i].id, b.series[i].id);
+    EXPECT_EQ(a.series[i].title, b.series[i].title);
+    EXPECT_EQ(a.series[i].description, b.series[i].description);
+    EXPECT_EQ(a.series[i].url, b.series[i].url);
+  }
+  ASSERT_EQ(a.talks.size(), b.talks.size());
+  for (std::size_t i = 0; i < a.talks.size(); ++i) {
+    const talk &x = a.talks[i], &y = b.talks[i];
+    SCOPED_TRACE(x.id);
+    EXPECT_EQ(x.id, y.id);
+    EXPECT_EQ(x.title, y.title);
+    EXPECT_EQ(x.kind, y.kind);
+    EXPECT_EQ(x.status, y.status);
+    EXPECT_EQ(x.date_only, y.date_only);
+    if (x.date_only) {
+      EXPECT_EQ(x.start_day, y.start_day);
+      EXPECT_EQ(x.end_day.value_or(x.start_day), y.end_day.value_or(y.start_day));
+    } else {
+      EXPECT_EQ(iso(x.start), iso(y.start));
+      EXPECT_EQ(x.end.has_value(), y.end.has_value());
+      if (x.end && y.end) EXPECT_EQ(iso(*x.end), iso(*y.end));
+    }
+    EXPECT_EQ(zone_name(x.zone), zone_name(y.zone));
+    EXPECT_EQ(x.series, y.series);
+    ASSERT_EQ(x.speakers.size(), y.speakers.size());
+    for (std::size_t k = 0; k < x.speakers.size(); ++k) {
+      EXPECT_EQ(x.speakers[k].name, y.speakers[k].name);
+      EXPECT_EQ(x.speakers[k].affiliation, y.speakers[k].affiliation);
+      EXPECT_EQ(x.speakers[k].url, y.speakers[k].url);
+      EXPECT_EQ(x.speakers[k].photo, y.speakers[k].photo);
+      EXPECT_EQ(x.speakers[k].bio, y.speakers[k].bio);
+    }
+    EXPECT_EQ(x.abstract, y.abstract);
+    EXPECT_EQ(x.tags, y.tags);
+    EXPECT_EQ(x.location.name, y.location.name);
+    EXPECT_EQ(x.location.url, y.location.url);
+    ASSERT_EQ(x.links.size(), y.links.size());
+    for (std::size_t k = 0; k < x.links.size(); ++k) {
+      EXPECT_EQ(x.links[k].kind, y.links[k].kind);
+      EXPECT_EQ(x.links[k].url, y.links[k].url);
+    }
+  }
+}
+
+TEST(FeedJson, WritesEveryField) {
+  auto f = load(R"({"talktime": 1, "title": "T", "description": "D", "url": "https://example.org/feed/",
+    "timezone": "America/New_York", "location": "Hall",
+    "series": [{"id": "s1"}, {"id": "s2", "title": "Series Two", "url": "https://example.org/s2"}],
+    "talks": [
+      {"id": "a", "title": "Second 01:30", "start": "2024-11-03T01:30-05:00", "end": "2024-11-03T03:00"},
+      {"id": "b", "title": "Berlin", "timezone": "Europe/Berlin", "start": "2024-05-02T09:00:30", "duration": "PT1H",
+       "kind": "keynote", "status": "tentative", "series": "s2",
+       "speakers": [{"name": "X", "affiliation": "Y", "url": "https://x.example", "photo": "https://x.example/p.jpg", "bio": "Bio"}],
+       "abstract": "A\n\nB", "tags": ["t1", "t2"], "location": {"name": "Room", "url": "https://map.example"},
+       "links": {"slides": "https://s.example/a.pdf", "livestream": "https://l.example"}},
+      {"title": "Epoch", "start": 1691157600},
+      {"id": "d", "title": "Days", "start": "2024-07-05", "end": "2024-07-09"},
+      {"id": "e", "title": "Calcutta", "timezone": "Asia/Calcutta", "start": "2024-05-02T09:00"}
+    ]})");
+  EXPECT_EQ(to_feed_json(f), R"({
+  "talktime": 1,
+  "title": "T",
+  "description": "D",
+  "url": "https://example.org/feed/",
+  "timezone": "America/New_York",
+  "location": "Hall",
+  "series": [
+    {
+      "id": "s1"
+    },
+    {
+      "id": "s2",
+      "title": "Series Two",
+      "url": "https://example.org/s2"
+    }
+  ],
+  "talks": [
+    {
+      "id": "a",
+      "title": "Second 01:30",
+      "start": "2024-11-03T01:30-05:00",
+      "end": "2024-11-03T03:00"
+    },
+    {
+      "id": "b",
+      "title": "Berlin",
+      "kind": "keynote",
+      "status": "tentative",
+      "start": "2024-05-02T09:00:30",
+      "end": "2024-05-02T10:00:30",
+      "timezone": "Europe/Berlin",
+      "series": "s2",
+      "speakers": [
+        {
+          "name": "X",
+          "affiliation": "Y",
+          "url": "https://x.example",
+          "photo": "https://x.example/p.jpg",
+          "bio": "Bio"
+        }
+      ],
+      "abstract": "A\n\nB",
+      "tags": [
+        "t1",
+        "t2"
+      ],
+      "location": {
+        "name": "Room",
+        "url": "https://map.example"
+      },
+      "links": {
+        "slides": "https://s.example/a.pdf",
+        "livestream": "https://l.example"
+      }
+    },
+    {
+      "id": "2023-08-04-epoch",
+      "title": "Epoch",
+      "start": "2023-08-04T10:00"
+    },
+    {
+      "id": "d",
+      "title": "Days",
+      "start": "2024-07-05",
+      "end": "2024-07-09"
+    },
+    {
+      "id": "e",
+      "title": "Calcutta",
+      "start": "2024-05-02T09:00",
+      "timezone": "Asia/Kolkata"
+    }
+  ]
+}
+)");
+}
+
+TEST(FeedJson, WritesUtcWhenThereIsNoZone) {
+  auto f = load(R"({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2024-05-02T09:00+02:00", "duration": 30}]})");
+  auto text = to_feed_json(f);
+  EXPECT_NE(text.find("\"start\": \"2024-05-02T07:00:00Z\",\n      \"end\": \"2024-05-02T07:30:00Z\""), std::string::npos)
+      << text;
+}
+
+TEST(FeedJson, RoundTripsTheSeedFeeds) {
+  for (const auto& name : seed_feeds) {
+    auto original = load(read_data(name));
+    auto again = load(to_feed_json(original), feed_format::talktime);
+    expect_same_feed(original, again, name);
+  }
+  auto docs = load(read_fixture("docs-complete-example.json"));
+  expect_same_feed(docs, load(to_feed_json(docs)), "docs-complete-example.json");
+}
+
+TEST(FeedJson, RoundTripsImportedFeeds) {
+  for (const char* name : {"frab-schedule.json", "seminar.ics"}) {
+    auto original = load(read_fixture(name));
+    auto json = to_feed_json(original);
+    EXPECT_EQ(detect_feed_format(json), feed_format::talktime);
+    expect_same_feed(original, load(json), name);
+  }
+}
+
+TEST(FeedJson, WritesTheSecondOfTwoLocalTimesWithItsOffset) {
+  // The frab fixture's 02:30+01:00 on 2024-10-27 is the second 02:30 in Berlin.
+  auto f = load(read_fixture("frab-schedule.json"));
+  auto json = to_feed_json(f);
+  EXPECT_NE(json.find("\"start\": \"2024-10-27T02:30+01:00\",\n      \"end\": \"2024-10-27T03:00\""), std::string::npos)
+      << json;
+}
+
+// talktime -> ICS -> talktime keeps every instant, day, title, status and tag.
+void expect_ics_round_trip(const feed& original, const std::string& what) {
+  SCOPED_TRACE(what);
+  auto ics = to_ics(original, utc("2024-01-01T00:00:00Z"));
+  auto r = parse_any_feed(ics);
+  ASSERT_TRUE(r.feed);
+  EXPECT_FALSE(has_errors(r.diagnostics)) << testing::PrintToString(messages(r));
+  const feed& back = *r.feed;
+  EXPECT_EQ(back.title, original.title);
+  ASSERT_EQ(back.talks.size(), original.talks.size());
+  for (std::size_t i = 0; i < original.talks.size(); ++i) {
+    const talk &x = original.talks[i], &y = back.talks[i];
+    SCOPED_TRACE(x.id);
+    EXPECT_EQ(y.id, calendar_uid(original, x));
+    EXPECT_EQ(y.title, x.title);
+    EXPECT_EQ(y.date_only, x.date_only);
+    if (x.date_only) {
+      EXPECT_EQ(y.start_day, x.start_day);
+      EXPECT_EQ(y.end_day.value_or(y.start_day), x.end_day.value_or(x.start_day));
+    } else {
+      EXPECT_EQ(iso(y.start), iso(x.start));
+      EXPECT_EQ(y.end.has_value(), x.end.has_value());
+      if (x.end && y.end) EXPECT_EQ(iso(*y.end), iso(*x.end));
+    }
+    EXPECT_EQ(y.status, x.status == talk_status::postponed ? talk_status::tentative : x.status);
+    EXPECT_EQ(y.tags, x.tags);
+    const place& where = x.location.empty() ? original.location : x.location;
+    EXPECT_EQ(y.location.name, where.name.empty() ? where.url : where.name);
+    EXPECT_EQ(y.abstract, calendar_description(original, x));
+  }
+}
+
+TEST(IcsRoundTrip, KeepsTheInstantsOfEverySeedFeed) {
+  for (const auto& name : seed_feeds) expect_ics_round_trip(load(read_data(name)), name);
+  expect_ics_round_trip(load(read_fixture("docs-complete-example.json")), "docs-complete-example.json");
+  expect_ics_round_trip(load(read_fixture("frab-schedule.json")), "frab-schedule.json");
+  expect_ics_round_trip(load(read_fixture("seminar.ics")), "seminar.ics");
+}
+
+TEST(IcsRoundTrip, KeepsAwkwardText) {
+  auto f = load(R"({"talktime": 1, "talks": [{"id": "x", "title": "a;b,c\\d \"e\" — ünïcödé 😀 and a long title that certainly needs folding once or twice",
+      "start": "2024-05-02T09:00Z", "abstract": "Line 1\nLine 2\n\nPara; with, punctuation\\", "tags": ["x,y", "z;w"]}]})");
+  expect_ics_round_trip(f, "awkward text");
+}
+
+TEST(FeedFormat, DetectsEachFormat) {
+  EXPECT_EQ(detect_feed_format(R"({"talktime": 1, "talks": []})"), feed_format::talktime);
+  EXPECT_EQ(detect_feed_format(R"({"$schema": "x", "generator": {"talktime": 2}, "schedule": {}})"), feed_format::frab);
+  EXPECT_EQ(detect_feed_format(R"({"title": "no version yet", "schedule": {"conference": {}})"), feed_format::frab);
+  EXPECT_EQ(detect_feed_format(R"({"talktime": 1, "schedule": "my own field"})"), feed_format::talktime);
+  EXPECT_EQ(detect_feed_format(R"({"schedule": {"conference": {"days": [ broken)"), feed_format::frab);
+  EXPECT_EQ(detect_feed_format("not json at all"), feed_format::talktime);
+  EXPECT_EQ(detect_feed_format("[1, 2]"), feed_format::talktime);
+  EXPECT_EQ(detect_feed_format(""), feed_format::talktime);
+  EXPECT_EQ(to_string(feed_format::ical), "ical");
+  EXPECT_EQ(to_string(feed_format::frab), "frab");
+  EXPECT_EQ(to_string(feed_format::talktime), "talktime");
+  EXPECT_EQ(to_string(feed_format::detect), "detect");
+}
+
+TEST(FeedFormat, ParsesTalktimeFeedsExactlyAsParseFeedDoes) {
+  auto text = read_fixture("latin1-bytes.json");
+  auto direct = parse_feed(text), any = parse_any_feed(text);
+  EXPECT_EQ(messages(direct), messages(any));
+  ASSERT_TRUE(any.feed);
+  EXPECT_EQ(any.feed->talks.size(), direct.feed->talks.size());
+}
+
+TEST(FeedFormat, FollowsTheHintOverDetection) {
+  auto r = parse_any_feed(R"({"talktime": 1, "talks": []})", feed_format::frab);
+  EXPECT_FALSE(r.feed);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].code, "frab.not_schedule");
+}
+
+}  // namespace
