@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds everything and runs every test suite: native GoogleTest (ctest), the
-# WebAssembly module under Node, the feed schema check, and the browser tests in
-# headless Chromium. Exits non-zero when any of them fails.
+# Builds everything and runs every test suite: native GoogleTest (ctest), the same
+# under sanitizers, a short fuzzing run, the WebAssembly module under Node, the feed
+# schema check, and the browser tests in headless Chromium. Exits non-zero when any
+# of them fails.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -15,6 +16,10 @@ run() {
   if "$@"; then echo "== $name: passed"; else echo "== $name: FAILED"; failed+=("$name"); fi
 }
 run "native unit tests (ctest)" ctest --test-dir build/native --output-on-failure
+# The native tree again under ASan + UBSan (build/asan), and the fuzz targets for 20 s each
+# with their saved reproducers (build/fuzz). See SECURITY.md.
+run "sanitizers (ASan + UBSan, ctest)" bash scripts/sanitize.sh
+run "fuzzing (libFuzzer, short)" bash scripts/fuzz.sh --short
 # The schema must accept every example feed and fixture that loads cleanly, and reject the broken ones.
 run "feed schema (ajv)" node tests/schema/validate-feeds.mjs \
   tests/fixtures/docs-complete-example.json tests/browser/pages/feeds/live.json \

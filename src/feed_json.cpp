@@ -1,5 +1,6 @@
 // A feed written back as talktime v1 JSON (docs/feed-format.md).
 #include <cstdio>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -38,15 +39,32 @@ std::string local_text(local_seconds local) {
   return buf;
 }
 
+// Feed text holds dates in the years 1600 to 9999 only (and offsets in whole minutes, up to ±23:59).
+bool writable(local_seconds t) {
+  auto year = int(date::year_month_day{date::floor<date::days>(t)}.year());
+  return year >= 1600 && year <= 9999;
+}
+
 // An instant as the feed's text: local time in the talk's zone where that reads
-// back as the same instant without a warning, else with its offset; "Z" without a zone.
-std::string instant_text(sys_seconds t, const time_zone* zone) {
-  if (!zone) return detail::format_iso_utc(t);
-  auto local = zone->to_local(t);
-  auto resolution = zone->resolve(local);
-  if (resolution.kind == local_time_kind::unique && resolution.instant == t) return local_text(local);
-  auto offset = std::int32_t((local.time_since_epoch() - t.time_since_epoch()).count());
-  return local_text(local) + detail::format_offset(offset, true);
+// back as the same instant without a warning, else with its offset; "Z" without a
+// zone, or when the local reading cannot be written (a year outside 1600-9999, as
+// 1600-01-01T00:00Z is in New York, or a local mean time offset with seconds).
+// An instant near the ends of the range that UTC cannot write either (from
+// "9999-12-31T23:59-23:59") gets the offset that brings it back; nullopt if none does.
+std::optional<std::string> instant_text(sys_seconds t, const time_zone* zone) {
+  if (zone && writable(zone->to_local(t))) {
+    auto local = zone->to_local(t);
+    auto resolution = zone->resolve(local);
+    if (resolution.kind == local_time_kind::unique && resolution.instant == t) return local_text(local);
+    auto offset = std::int32_t((local.time_since_epoch() - t.time_since_epoch()).count());
+    if (offset % 60 == 0) return local_text(local) + detail::format_offset(offset, true);
+  }
+  if (writable(local_seconds{t.time_since_epoch()})) return detail::format_iso_utc(t);
+  for (std::int32_t offset : {-(23 * 3600 + 59 * 60), 23 * 3600 + 59 * 60}) {
+    local_seconds local{t.time_since_epoch() + std::chrono::seconds{offset}};
+    if (writable(local)) return local_text(local) + detail::format_offset(offset, true);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -81,10 +99,17 @@ std::string to_feed_json(const feed& f) {
     const time_zone* zone = t.zone;
     if (t.date_only) {
       j["start"] = detail::format_iso_date(t.start_day);
-      if (t.end_day && *t.end_day != t.start_day) j["end"] = detail::format_iso_date(*t.end_day);
+      // An end that a duration pushed past 9999 has no text form: the duration is written.
+      if (t.end_day && *t.end_day != t.start_day) {
+        if (writable(local_seconds{t.end_day->time_since_epoch()})) j["end"] = detail::format_iso_date(*t.end_day);
+        else j["duration"] = "P" + std::to_string((*t.end_day - t.start_day).count() + 1) + "D";
+      }
     } else {
-      j["start"] = instant_text(t.start, zone);
-      if (t.end) j["end"] = instant_text(*t.end, zone);
+      j["start"] = instant_text(t.start, zone).value_or(detail::format_iso_utc(t.start));
+      if (t.end) {
+        if (auto end = instant_text(*t.end, zone)) j["end"] = *end;
+        else j["duration"] = "PT" + std::to_string((*t.end - t.start).count()) + "S";
+      }
     }
     if (zone && !same_zone(zone, f.zone)) j["timezone"] = std::string(zone->name());
     if (!t.series.empty()) j["series"] = t.series;

@@ -20,10 +20,11 @@ double seconds_to_parse(const std::string& text, parse_result& out) {
 }
 
 // Every bad value used to be located by a walk from the start of the text:
-// 200,000 non-object talks took hours. Now 100 problems are listed and the rest counted.
+// 50,000 non-object talks took about 40 s, 8 million (16 MiB) days. Now 100
+// problems are listed and the rest counted.
 TEST(HostileFeeds, ManyBadTalksAreCountedNotAllListed) {
   std::string text = R"({"talktime":1,"talks":[)";
-  for (int i = 0; i < 200000; ++i) text += i ? ",1" : "1";
+  for (int i = 0; i < 50000; ++i) text += i ? ",1" : "1";
   text += "]}";
   parse_result r;
   EXPECT_LT(seconds_to_parse(text, r), 20.0);
@@ -34,7 +35,7 @@ TEST(HostileFeeds, ManyBadTalksAreCountedNotAllListed) {
             "[talk.not_object] /talks/0 (line 1, column 24): talk 0 should be an object, not a number");
   EXPECT_EQ(r.diagnostics[99].pointer, "/talks/99");
   EXPECT_EQ(r.diagnostics.back().to_string(),
-            "[feed.too_many_problems]: 199900 more problems (199900 of them errors) were found but are not listed");
+            "[feed.too_many_problems]: 49900 more problems (49900 of them errors) were found but are not listed");
   EXPECT_EQ(r.diagnostics.back().level, severity::error);
 }
 
@@ -51,18 +52,18 @@ TEST(HostileFeeds, UnlistedWarningsAreCountedAsWarnings) {
 }
 
 // Talks with the same title and day and no id used to probe "-2", "-3", … from the
-// start for every talk: 20,000 of them took half a minute.
+// start for every talk: 30,000 of them took over a minute.
 TEST(HostileFeeds, ManyTalksWithTheSameDerivedIdGetNumberedInLinearTime) {
   std::string text = R"({"talktime":1,"talks":[)";
-  for (int i = 0; i < 100000; ++i) text += std::string(i ? "," : "") + R"({"title":"Same","start":"2024-05-02"})";
+  for (int i = 0; i < 30000; ++i) text += std::string(i ? "," : "") + R"({"title":"Same","start":"2024-05-02"})";
   text += "]}";
   parse_result r;
   EXPECT_LT(seconds_to_parse(text, r), 20.0);
   ASSERT_TRUE(r.feed);
-  ASSERT_EQ(r.feed->talks.size(), 100000u);
+  ASSERT_EQ(r.feed->talks.size(), 30000u);
   EXPECT_EQ(r.feed->talks[0].id, "2024-05-02-same");
   EXPECT_EQ(r.feed->talks[1].id, "2024-05-02-same-2");
-  EXPECT_EQ(r.feed->talks.back().id, "2024-05-02-same-100000");
+  EXPECT_EQ(r.feed->talks.back().id, "2024-05-02-same-30000");
 }
 
 TEST(HostileFeeds, DerivedIdsStillStepAroundTakenIds) {
@@ -79,7 +80,8 @@ TEST(HostileFeeds, DerivedIdsStillStepAroundTakenIds) {
   EXPECT_EQ(r.feed->talks[3].id, "2024-05-02-same-4");
 }
 
-// Each series used to be checked against every earlier one for a duplicate id.
+// Each series used to be checked against every earlier one for a duplicate id:
+// 200,000 series took about 40 s.
 TEST(HostileFeeds, ManySeriesAreDeclaredInLinearTime) {
   std::string text = R"({"talktime":1,"talks":[],"series":[)";
   for (int i = 0; i < 200000; ++i) text += std::string(i ? "," : "") + R"({"id":"s)" + std::to_string(i) + R"("})";

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (tests/fuzz) with clang, ASan and UBSan in build/fuzz,
+# replays the saved reproducers (tests/fuzz/regressions/<target>/), then fuzzes each
+# target for SECONDS, starting from the example feeds, and prints libFuzzer's final
+# figures (executions, coverage). Exits non-zero when a reproducer or the fuzzer
+# finds a crash, leak, undefined behaviour, hang or broken property. See SECURITY.md.
+#
+#   bash scripts/fuzz.sh            600 s per target
+#   bash scripts/fuzz.sh 300        300 s per target
+#   bash scripts/fuzz.sh --short    20 s per target, fixed seed (what scripts/test.sh runs)
+#
+# The corpus grows in build/fuzz/corpus/<target>/ and is kept between runs; a crash
+# is written to build/fuzz/artifacts/. To keep one as a regression input:
+#   cp build/fuzz/artifacts/<target>-crash-… tests/fuzz/regressions/<target>/<what-it-shows>
+# JOBS=n sets the build's parallelism (default: the number of cores).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+seconds=600
+seed_args=()
+case "${1:-}" in
+  "") ;;
+  --short) seconds=20; seed_args=(-seed=1) ;;
+  *[!0-9]*) echo "usage: bash scripts/fuzz.sh [SECONDS | --short]" >&2; exit 2 ;;
+  *) seconds=$1 ;;
+esac
+targets=(fuzz_feed_parser fuzz_render)
+
+bash scripts/setup.sh
+jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -DTALKTIME_FUZZ=ON >/dev/null
+cmake --build build/fuzz -j "$jobs" --target "${targets[@]}"
+
+export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$(command -v llvm-symbolizer-14 || command -v llvm-symbolizer || true)}
+limits=(-max_len=65536 -rss_limit_mb=2048 -timeout=10)
+work=build/fuzz/run
+mkdir -p "$work" build/fuzz/artifacts
+
+# Seeds: the example feeds, copied afresh each run (the corpus keeps what the fuzzer adds).
+seeds=$work/seeds
+rm -rf "$seeds"
+mkdir -p "$seeds"
+cp data/*.json tests/fixtures/*.json tests/browser/pages/feeds/*.json "$seeds/"
+# fuzz_render reads a view after the last 0xFF byte (tests/fuzz/fuzz_render.cpp): give
+# it each feed also with two views (flags, zone index, now = 2023-06-01 or 2021-03-28,
+# from/to days, limit, grace, query text).
+render_seeds=$work/render-seeds
+rm -rf "$render_seeds"
+mkdir -p "$render_seeds"
+for f in "$seeds"/*.json; do
+  name=$(basename "$f" .json)
+  cp "$f" "$render_seeds/$name.json"
+  { cat "$f"; printf '\xff\x01\x10\x00\x00\xe9\xbb\x00\x00\x00\x00\x0f\x00attention|dao||fm-2023|talk'; } > "$render_seeds/$name-query"
+  { cat "$f"; printf '\xff\x7b\x80\x01\xf0\x73\xaa\x00\xf9\x07\x05\x00\x00kästner compiler'; } > "$render_seeds/$name-filters"
+done
+
+failed=()
+for target in "${targets[@]}"; do
+  bin=build/fuzz/tests/fuzz/$target
+  echo
+  echo "== $target: replaying tests/fuzz/regressions/$target/"
+  mapfile -t reproducers < <(find "tests/fuzz/regressions/$target" -type f ! -name '.*' | sort)
+  if [ ${#reproducers[@]} -gt 0 ]; then
+    if "$bin" "${limits[@]}" "${reproducers[@]}" >"$work/$target-regressions.log" 2>&1; then
+      echo "$target: ${#reproducers[@]} reproducers replayed, no failure"
+    else
+      tail -40 "$work/$target-regressions.log"
+      echo "$target: a saved reproducer fails again (log: $work/$target-regressions.log)"
+      failed+=("$target regressions")
+      continue
+    fi
+  fi
+
+  echo "== $target: fuzzing for ${seconds}s"
+  corpus=build/fuzz/corpus/$target
+  mkdir -p "$corpus"
+  seed_dir=$seeds
+  [ "$target" = fuzz_render ] && seed_dir=$render_seeds
+  log=$work/$target.log
+  status=0
+  "$bin" "${limits[@]}" "${seed_args[@]}" -dict=tests/fuzz/json.dict -max_total_time="$seconds" \
+    -print_final_stats=1 -artifact_prefix="build/fuzz/artifacts/$target-" "$corpus" "$seed_dir" >"$log" 2>&1 || status=$?
+  # The last status line ("#N DONE cov: … ft: … corp: …") and the final statistics.
+  grep -E '^#[0-9]+[[:space:]]+(DONE|INITED)' "$log" | tail -2 || true
+  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$log" || true
+  echo "$target: corpus $(find "$corpus" -type f | wc -l) inputs in $corpus (log: $log)"
+  if [ "$status" -ne 0 ]; then
+    grep -E 'ERROR: |runtime error|property violated|SUMMARY|Test unit written' "$log" | head -20 || true
+    echo "$target: FAILED (exit $status); reproduce with: $bin <artifact>"
+    failed+=("$target")
+  fi
+done
+
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzz: FAILED: ${failed[*]}"
+  exit 1
+fi
+echo "fuzz: ${#targets[@]} targets, ${seconds}s each, no failure"

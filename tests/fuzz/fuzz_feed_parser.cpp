@@ -1,0 +1,186 @@
+// Fuzz target: talktime::parse_feed on arbitrary bytes.
+//
+// Properties checked on every input (besides "no crash, leak, UB or hang", which
+// the sanitizers and libFuzzer's -timeout check):
+//   1. Every diagnostic has a code ("feed.x" / "talk.x"), a message, and a sane
+//      location (line and column both set or both 0, inside the text).
+//   2. A rejected feed carries a feed-level error with a line and column.
+//   3. An accepted feed has only talk-level errors (or the feed.too_many_problems
+//      count); every talk that did not load has an error pointing into it (when
+//      all problems are listed), and no talk that loaded has one.
+//   4. Loaded talks have a title, a unique id, end not before start, and only
+//      http(s)/mailto or relative URLs.
+//   5. Feed text never becomes markup: the whole feed rendered is made only of the
+//      renderer's own elements and attributes (no "<script", no " on…=").
+//   6. The size limit is enforced exactly: one byte over it fails as feed.too_large.
+//   7. Round trip: an accepted feed written back with to_feed_json parses again with
+//      no errors, with the same talks (id, title, kind, status, times), and writing
+//      that gives the same text.
+#include <cctype>
+#include <cstddef>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "fuzz_support.hpp"
+#include "talktime/importers.hpp"
+#include "talktime/talktime.hpp"
+
+namespace {
+
+using namespace talktime;
+using talktime::fuzz::check;
+
+bool is_code(std::string_view code) {
+  auto dot = code.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == code.size()) return false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    char c = code[i];
+    if (i != dot && !((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'))) return false;
+  }
+  return true;
+}
+
+int count_lines(std::string_view text) {
+  int lines = 1;
+  for (char c : text) lines += c == '\n';
+  return lines;
+}
+
+// "/talks/12/start" -> 12; -1 when the pointer is not inside a talk.
+long talk_index_of(std::string_view pointer) {
+  constexpr std::string_view prefix = "/talks/";
+  if (pointer.substr(0, prefix.size()) != prefix) return -1;
+  pointer.remove_prefix(prefix.size());
+  auto end = pointer.find('/');
+  auto digits = pointer.substr(0, end);
+  if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) return -1;
+  return std::stol(std::string(digits));
+}
+
+void check_diagnostics(const parse_result& r, std::string_view text) {
+  int lines = count_lines(text);
+  for (const auto& d : r.diagnostics) {
+    auto shown = d.to_string();
+    check(is_code(d.code), "diagnostic without a proper code", shown);
+    check(!d.message.empty(), "diagnostic without a message", shown);
+    check((d.line == 0) == (d.column == 0), "diagnostic with only one of line and column", shown);
+    check(d.line >= 0 && d.line <= lines && d.column >= 0, "diagnostic located outside the text", shown);
+    check(d.pointer.empty() || d.pointer[0] == '/', "diagnostic pointer is not a JSON Pointer", shown);
+  }
+}
+
+void check_rejected(const parse_result& r) {
+  bool located_feed_error = false;
+  for (const auto& d : r.diagnostics)
+    located_feed_error |= d.level == severity::error && d.code.rfind("feed.", 0) == 0 && d.line > 0;
+  check(located_feed_error, "a rejected feed has no feed-level error with a line and column");
+}
+
+void check_accepted(const parse_result& r, std::string_view text) {
+  const auto& f = *r.feed;
+  std::set<std::string> ids;
+  std::set<long> loaded;
+  for (const auto& t : f.talks) {
+    check(!t.title.empty(), "a loaded talk has no title", t.id);
+    check(!t.id.empty(), "a loaded talk has no id", t.title);
+    check(ids.insert(t.id).second, "two loaded talks share an id", t.id);
+    check(loaded.empty() || long(t.index) > *loaded.rbegin(), "talks out of feed order", t.id);
+    loaded.insert(long(t.index));
+    if (t.date_only) {
+      check(!t.end && (!t.end_day || *t.end_day >= t.start_day), "a date-only talk ends before it starts", t.id);
+    } else {
+      check(!t.end_day && (!t.end || *t.end >= t.start), "a talk ends before it starts", t.id);
+    }
+  }
+  fuzz::check_feed_urls(f);
+
+  std::set<long> with_errors;
+  bool all_listed = true;
+  for (const auto& d : r.diagnostics) {
+    if (d.code == "feed.too_many_problems") {
+      all_listed = false;
+      continue;
+    }
+    if (d.level != severity::error) continue;
+    check(d.code.rfind("talk.", 0) == 0, "an accepted feed has a feed-level error", d.to_string());
+    auto index = talk_index_of(d.pointer);
+    check(index >= 0, "a talk error that points at no talk", d.to_string());
+    check(!loaded.count(index), "a talk loaded despite an error", d.to_string());
+    with_errors.insert(index);
+  }
+  // Every talk that did not load was reported. The text is parsed again on its own;
+  // that is possible only when it needed no encoding repair.
+  auto root = all_listed ? nlohmann::json::parse(text, nullptr, false) : nlohmann::json();
+  if (all_listed && root.is_object() && root.contains("talks") && root["talks"].is_array()) {
+    long n = long(root["talks"].size());
+    for (long i = 0; i < n; ++i)
+      check(loaded.count(i) || with_errors.count(i), "talk " + std::to_string(i) + " was dropped without an error");
+  }
+}
+
+// The whole feed rendered, as the widget shows it with no filter.
+void check_escaping(const parse_result& r) {
+  schedule s(*r.feed);
+  const auto* utc = locate_zone("UTC");
+  check(utc != nullptr, "no UTC zone");
+  render_options options;
+  options.display_zone = utc;
+  options.now = sys_seconds{std::chrono::seconds{1700000000}};
+  auto found = s.find({}, options.now, *utc);
+  check(found.talks.size() == s.feed().talks.size(), "an empty query does not find every talk");
+  auto html = render_html(s, found.talks, options);
+  fuzz::check_rendered_html(html);
+  for (std::size_t i = 0; i + 7 <= html.size(); ++i) {
+    if (html[i] != '<') continue;
+    std::string tag;
+    for (std::size_t k = i + 1; k < i + 7; ++k) tag.push_back(char(std::tolower(static_cast<unsigned char>(html[k]))));
+    check(tag != "script", "rendered HTML contains <script", html);
+  }
+}
+
+void check_round_trip(const feed& f) {
+  auto first = to_feed_json(f);
+  auto again = parse_feed(first);
+  std::string problems;
+  for (const auto& d : again.diagnostics)
+    if (d.level == severity::error) problems += d.to_string() + "\n";
+  check(again.feed && problems.empty(), "to_feed_json wrote a feed that does not parse cleanly:\n" + problems, first);
+  const auto& g = *again.feed;
+  check(g.talks.size() == f.talks.size(), "the round trip changed the number of talks", first);
+  for (std::size_t i = 0; i < f.talks.size(); ++i) {
+    const auto &a = f.talks[i], &b = g.talks[i];
+    bool same = a.id == b.id && a.title == b.title && a.kind == b.kind && a.status == b.status &&
+                a.date_only == b.date_only &&
+                (a.date_only ? a.start_day == b.start_day && a.end_day.value_or(a.start_day) == b.end_day.value_or(b.start_day)
+                             : a.start == b.start && a.end == b.end);
+    check(same, "the round trip changed talk " + a.id, first);
+  }
+  check(to_feed_json(g) == first, "to_feed_json(parse(to_feed_json(feed))) differs from to_feed_json(feed)", first);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  auto r = parse_feed(text);
+  check_diagnostics(r, text);
+  if (!r.feed) {
+    check_rejected(r);
+  } else {
+    check_accepted(r, text);
+    check_escaping(r);
+    check_round_trip(*r.feed);
+  }
+  if (size > 0) {
+    feed_limits tight;
+    tight.max_bytes = size - 1;
+    auto over = parse_feed(text, tight);
+    check(!over.feed && !over.diagnostics.empty() && over.diagnostics.back().code == "feed.too_large",
+          "a feed one byte over the size limit was not rejected as feed.too_large");
+  }
+  return 0;
+}

@@ -1,0 +1,214 @@
+// Checks shared by the fuzz targets (see SECURITY.md). A failed check prints
+// what broke and aborts, which libFuzzer reports as a crash with the input saved.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "talktime/talktime.hpp"
+
+namespace talktime::fuzz {
+
+[[noreturn]] inline void fail(const std::string& what, std::string_view context = {}) {
+  std::fprintf(stderr, "\n*** fuzz property violated: %s\n", what.c_str());
+  if (!context.empty()) {
+    auto shown = context.substr(0, 2000);
+    std::fprintf(stderr, "*** context (%zu bytes): %.*s\n", context.size(), int(shown.size()), shown.data());
+  }
+  std::abort();
+}
+
+inline void check(bool ok, const std::string& what, std::string_view context = {}) {
+  if (!ok) fail(what, context);
+}
+
+/// The scheme a browser would read from `url` ("" for a relative URL), lower case.
+/// Leading C0 controls and spaces are skipped and tabs/newlines ignored, as the URL
+/// Standard does, so "  java\tscript:" counts as "javascript".
+inline std::string browser_scheme(std::string_view url) {
+  std::string cleaned;
+  for (char c : url)
+    if (c != '\t' && c != '\n' && c != '\r') cleaned.push_back(c);
+  std::size_t i = 0;
+  while (i < cleaned.size() && std::uint8_t(cleaned[i]) <= 0x20) ++i;
+  std::string scheme;
+  for (; i < cleaned.size(); ++i) {
+    char c = cleaned[i];
+    if (c == ':') return scheme;
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    bool later = !scheme.empty() && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.');
+    if (!letter && !later) return {};
+    scheme.push_back(c >= 'A' && c <= 'Z' ? char(c + 32) : c);
+  }
+  return {};
+}
+
+/// Only http(s) and mailto links, or relative ones; never control characters.
+inline void check_url(std::string_view url, std::string_view where) {
+  if (url.empty()) return;
+  auto scheme = browser_scheme(url);
+  check(scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto",
+        std::string(where) + ": URL with scheme \"" + scheme + "\" got through", url);
+  for (char c : url)
+    check(std::uint8_t(c) >= 0x20 && c != 0x7F, std::string(where) + ": URL with a control character", url);
+}
+
+/// Every URL a loaded feed carries.
+inline void check_feed_urls(const feed& f) {
+  check_url(f.url, "feed url");
+  check_url(f.location.url, "feed location url");
+  for (const auto& s : f.series) check_url(s.url, "series url");
+  for (const auto& t : f.talks) {
+    check_url(t.location.url, "talk location url");
+    for (const auto& l : t.links) check_url(l.url, "talk link");
+    for (const auto& sp : t.speakers) {
+      check_url(sp.url, "speaker url");
+      check_url(sp.photo, "speaker photo");
+    }
+  }
+}
+
+/// The renderer's whole vocabulary: every '<' in its output must open or close one
+/// of these elements, with only these attributes. Anything else came from feed text.
+inline bool known_element(std::string_view name, bool& is_void) {
+  static constexpr std::string_view elements[] = {"section", "h2", "h3", "h4",   "h5",      "time",    "ol",
+                                                  "ul",      "li", "article", "p", "a",       "span",    "abbr",
+                                                  "sup",     "div", "details", "summary", "img", "br"};
+  is_void = name == "img" || name == "br";
+  for (auto e : elements)
+    if (e == name) return true;
+  return false;
+}
+
+inline bool known_attribute(std::string_view name) {
+  static constexpr std::string_view attributes[] = {
+      "class", "id",  "href",    "target",   "rel",  "title",  "datetime", "src",       "alt",
+      "width", "height", "loading", "decoding", "aria-labelledby", "aria-hidden", "data-section", "data-day",
+      "data-talk-id", "data-kind", "data-status", "data-phase", "data-start", "data-end"};
+  for (auto a : attributes)
+    if (a == name) return true;
+  return false;
+}
+
+/// Length of the character reference at html[i] ('&'), or 0 when it is not one the
+/// renderer writes (it escapes exactly & < > " ').
+inline std::size_t entity_length(std::string_view html, std::size_t i) {
+  for (std::string_view e : {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;"})
+    if (html.compare(i, e.size(), e) == 0) return e.size();
+  return 0;
+}
+
+inline std::string unescape(std::string_view value) {
+  std::string out;
+  for (std::size_t i = 0; i < value.size();) {
+    if (value[i] == '&') {
+      auto n = entity_length(value, i);
+      auto e = value.substr(i, n);
+      out += e == "&amp;" ? "&" : e == "&lt;" ? "<" : e == "&gt;" ? ">" : e == "&quot;" ? "\"" : "'";
+      i += n;
+    } else {
+      out.push_back(value[i++]);
+    }
+  }
+  return out;
+}
+
+/// The renderer's output is well-formed markup made only of its own elements and
+/// attributes: feed text can only appear as escaped text or inside quoted attribute
+/// values, and links carry only http(s)/mailto or relative URLs.
+inline void check_rendered_html(std::string_view html) {
+  std::vector<std::string_view> open;
+  auto bad = [&](std::size_t at, const std::string& why) {
+    auto from = at > 200 ? at - 200 : 0;
+    fail("rendered HTML: " + why + " at byte " + std::to_string(at), html.substr(from, 400));
+  };
+  auto is_name_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
+  std::size_t i = 0;
+  while (i < html.size()) {
+    char c = html[i];
+    if (c == '&') {
+      auto n = entity_length(html, i);
+      if (n == 0) bad(i, "bare '&' in text");
+      i += n;
+      continue;
+    }
+    if (c == '>' || c == '"') bad(i, std::string("unescaped '") + c + "' in text");
+    if (c != '<') {
+      ++i;
+      continue;
+    }
+    std::size_t at = i++;
+    bool closing = i < html.size() && html[i] == '/';
+    if (closing) ++i;
+    std::size_t name_start = i;
+    while (i < html.size() && is_name_char(html[i])) ++i;
+    auto name = html.substr(name_start, i - name_start);
+    bool is_void = false;
+    if (!known_element(name, is_void)) bad(at, "'<' that starts no element the renderer writes");
+    if (closing) {
+      if (i >= html.size() || html[i] != '>') bad(at, "malformed end tag");
+      if (open.empty() || open.back() != name) bad(at, "end tag </" + std::string(name) + "> does not match");
+      open.pop_back();
+      ++i;
+      continue;
+    }
+    while (true) {
+      if (i >= html.size()) bad(at, "unterminated tag");
+      if (html[i] == '>') break;
+      if (html[i] != ' ') bad(i, "unexpected character in a tag");
+      ++i;
+      std::size_t attr_start = i;
+      while (i < html.size() && is_name_char(html[i])) ++i;
+      auto attr = html.substr(attr_start, i - attr_start);
+      if (!known_attribute(attr)) bad(attr_start, "attribute \"" + std::string(attr) + "\" the renderer never writes");
+      if (html.compare(i, 2, "=\"") != 0) bad(i, "attribute without a quoted value");
+      i += 2;
+      std::size_t value_start = i;
+      while (i < html.size() && html[i] != '"') {
+        if (html[i] == '<' || html[i] == '>') bad(i, "unescaped '<' or '>' in an attribute value");
+        if (html[i] == '&') {
+          auto n = entity_length(html, i);
+          if (n == 0) bad(i, "bare '&' in an attribute value");
+          i += n;
+        } else {
+          ++i;
+        }
+      }
+      if (i >= html.size()) bad(value_start, "unterminated attribute value");
+      auto value = unescape(html.substr(value_start, i - value_start));
+      ++i;  // closing quote
+      // Permalinks ("#talk=<id>") carry the feed's id as it is; a fragment cannot
+      // change the scheme, so only the other URLs must be free of control characters.
+      if ((attr == "href" && value.rfind("#talk=", 0) != 0) || attr == "src") check_url(value, "rendered " + std::string(attr));
+    }
+    ++i;  // '>'
+    if (!is_void) open.push_back(name);
+  }
+  if (!open.empty()) bad(html.size(), "<" + std::string(open.back()) + "> is never closed");
+}
+
+/// Reads little-endian integers from a byte string; missing bytes read as zero.
+class byte_reader {
+ public:
+  explicit byte_reader(std::string_view bytes) : bytes_(bytes) {}
+  std::uint64_t take(int count) {
+    std::uint64_t v = 0;
+    for (int k = 0; k < count; ++k) {
+      std::uint64_t b = pos_ < bytes_.size() ? std::uint8_t(bytes_[pos_]) : 0;
+      ++pos_;
+      v |= b << (8 * k);
+    }
+    return v;
+  }
+  std::string_view rest() const { return pos_ < bytes_.size() ? bytes_.substr(pos_) : std::string_view{}; }
+
+ private:
+  std::string_view bytes_;
+  std::size_t pos_ = 0;
+};
+
+}  // namespace talktime::fuzz
