@@ -3,9 +3,6 @@
 #include "talktime/html_renderer.hpp"
 
 #include <algorithm>
-
-#include "talktime/calendar.hpp"
-
 #include <cstdio>
 
 #include "text.hpp"
@@ -254,13 +251,11 @@ class talk_renderer {
     w.raw("<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\"").attr("aria-pressed", starred ? "true" : "false")
         .attr("aria-label", (starred ? "Unstar " : "Star ") + t.title).raw("><span aria-hidden=\"true\">")
         .raw(starred ? "\u2605" : "\u2606").raw("</span> ").text(starred ? "Starred" : "Star").raw("</button>");
-    if (t.status != talk_status::cancelled) {
-      const auto& f = s_.feed();
-      w.raw("<details class=\"tt-calendar\"><summary>Add to calendar</summary><ul>");
-      w.raw("<li><button type=\"button\" class=\"tt-ics\">Download .ics</button></li>");
-      w.raw("<li>").link(google_calendar_url(f, t), "Google Calendar", "").raw("</li>");
-      w.raw("<li>").link(outlook_calendar_url(f, t), "Outlook", "").raw("</li></ul></details>");
-    }
+    // The Google Calendar and Outlook links are added by the loader when the menu
+    // first opens: two long URLs a talk would double the markup of every render.
+    if (t.status != talk_status::cancelled)
+      w.raw("<details class=\"tt-calendar\"><summary>Add to calendar</summary><ul>"
+            "<li><button type=\"button\" class=\"tt-ics\">Download .ics</button></li></ul></details>");
     w.raw("</div>");
   }
 

@@ -40,18 +40,43 @@ date::sys_days day_in_zone(const talk& t, const time_zone& zone) {
 }
 
 schedule::schedule(talktime::feed feed) : feed_(std::move(feed)) {
-  haystack_.reserve(feed_.talks.size());
+  const auto n = feed_.talks.size();
+  text_start_.reserve(n + 1);
+  speakers_.reserve(n);
+  std::string text, names;
   for (const auto& t : feed_.talks) {
-    std::string text = t.title + '\n' + t.abstract + '\n' + t.location.name + '\n';
-    for (const auto& s : t.speakers) text += s.name + '\n' + s.affiliation + '\n';
-    for (const auto& tag : t.tags) text += tag + '\n';
-    if (auto* s = feed_.find_series(t.series)) text += s->title + '\n';
-    else text += t.series + '\n';
-    haystack_.push_back(detail::fold_for_search(text));
-    std::string names;
-    for (const auto& s : t.speakers) names += s.name + '\n';
+    text.assign(t.title).append(1, '\n').append(t.abstract).append(1, '\n').append(t.location.name).append(1, '\n');
+    names.clear();
+    for (const auto& s : t.speakers) {
+      text.append(s.name).append(1, '\n').append(s.affiliation).append(1, '\n');
+      names.append(s.name).append(1, '\n');
+    }
+    for (const auto& tag : t.tags) text.append(tag).append(1, '\n');
+    auto* s = feed_.find_series(t.series);
+    text.append(s ? s->title : t.series).append(1, '\n');
+    text_start_.push_back(corpus_.size());
+    corpus_ += detail::fold_for_search(text);
     speakers_.push_back(detail::fold_for_search(names));
   }
+  text_start_.push_back(corpus_.size());
+  by_start_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) by_start_[i] = i;
+  std::vector<sys_seconds> start(n);
+  for (std::size_t i = 0; i < n; ++i) start[i] = begins(feed_.talks[i]);
+  std::sort(by_start_.begin(), by_start_.end(),
+            [&](std::size_t a, std::size_t b) { return std::make_pair(start[a], a) < std::make_pair(start[b], b); });
+}
+
+std::vector<bool> schedule::containing(std::string_view word) const {
+  std::vector<bool> found(feed_.talks.size());
+  std::string_view corpus(corpus_);
+  for (auto at = corpus.find(word); at != std::string_view::npos;) {
+    // The talk whose text holds the match; the search goes on after that talk.
+    auto talk = std::size_t(std::upper_bound(text_start_.begin(), text_start_.end(), at) - text_start_.begin()) - 1;
+    found[talk] = true;
+    at = corpus.find(word, text_start_[talk + 1]);
+  }
+  return found;
 }
 
 sys_seconds schedule::begins(const talk& t) const {
@@ -72,13 +97,17 @@ talk_phase schedule::phase(const talk& t, sys_seconds now) const {
 }
 
 query_result schedule::find(const query& q, sys_seconds now, const time_zone& display_zone) const {
-  auto words = words_of(detail::fold_for_search(q.text));
-  auto speaker = detail::fold_for_search(q.speaker);
-  auto tag = detail::fold_for_search(q.tag);
-  std::vector<std::size_t> upcoming, past;
+  const auto words = words_of(detail::fold_for_search(q.text));
+  const auto speaker = detail::fold_for_search(q.speaker);
+  const auto tag = detail::fold_for_search(q.tag);
+  std::vector<std::vector<bool>> with_word;
+  with_word.reserve(words.size());
+  for (const auto& w : words) with_word.push_back(containing(w));
   std::unordered_set<std::string_view> wanted;
   if (q.ids) wanted.insert(q.ids->begin(), q.ids->end());
-  for (std::size_t i = 0; i < feed_.talks.size(); ++i) {
+
+  std::vector<std::size_t> upcoming, past;
+  for (auto i : by_start_) {  // soonest first, so the upcoming list needs no sort
     const auto& t = feed_.talks[i];
     if (q.ids && !wanted.count(t.id)) continue;
     if (!q.series.empty() && t.series != q.series) continue;
@@ -91,24 +120,22 @@ query_result schedule::find(const query& q, sys_seconds now, const time_zone& di
       auto day = day_in_zone(t, display_zone);
       if ((q.from && day < *q.from) || (q.to && day > *q.to)) continue;
     }
-    if (!std::all_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return haystack_[i].find(w) != std::string::npos; }))
-      continue;
+    if (!std::all_of(with_word.begin(), with_word.end(), [&](const std::vector<bool>& has) { return has[i]; })) continue;
     bool is_past = phase(t, now) == talk_phase::past;
     if (is_past ? q.show == show_filter::upcoming : q.show == show_filter::past) continue;
     (is_past ? past : upcoming).push_back(i);
   }
-  auto key = [&](std::size_t i) { return std::make_pair(begins(feed_.talks[i]), i); };
-  std::sort(upcoming.begin(), upcoming.end(), [&](auto a, auto b) { return key(a) < key(b); });
-  std::sort(past.begin(), past.end(), [&](auto a, auto b) {
-    // Most recent day first, but the talks of one day keep their running order.
-    auto da = day_in_zone(feed_.talks[a], display_zone), db = day_in_zone(feed_.talks[b], display_zone);
-    if (da != db) return da > db;
-    return key(a) < key(b);
-  });
+  // Past talks: most recent day first, but the talks of one day keep their running
+  // order (the list is in start order already, and the sort is stable).
+  std::vector<std::pair<date::sys_days, std::size_t>> past_by_day;
+  past_by_day.reserve(past.size());
+  for (auto i : past) past_by_day.emplace_back(day_in_zone(feed_.talks[i], display_zone), i);
+  std::stable_sort(past_by_day.begin(), past_by_day.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+
   query_result result;
   result.talks = std::move(upcoming);
-  result.talks.insert(result.talks.end(), past.begin(), past.end());
+  result.talks.reserve(result.talks.size() + past_by_day.size());
+  for (const auto& [day, i] : past_by_day) result.talks.push_back(i);
   for (auto i : result.talks) result.talk_count += feed_.talks[i].kind != talk_kind::break_time;
   return result;
 }

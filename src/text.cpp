@@ -77,6 +77,17 @@ std::string fold_for_search(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
+    // Runs of ASCII, most of any feed, are lower-cased a run at a time.
+    auto run = i;
+    while (run < text.size() && std::uint8_t(text[run]) < 0x80) ++run;
+    if (run > i) {
+      auto from = out.size();
+      out.append(text.substr(i, run - i));
+      for (auto k = from; k < out.size(); ++k)
+        if (out[k] >= 'A' && out[k] <= 'Z') out[k] = char(out[k] + 32);
+      i = run;
+      continue;
+    }
     char32_t c;
     auto n = decode_utf8(text, i, c);
     if (n == 0) {  // not UTF-8: skip the byte

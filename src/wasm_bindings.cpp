@@ -85,11 +85,20 @@ talktime::feed_format format_of(const std::string& name) {
   return talktime::feed_format::detect;
 }
 
-// [{"name", "text", "format"}…], {"maxBytes", "maxDepth"} -> {"handle", "diagnostics", "meta"}.
-// One source is parsed as it is; several are parsed one by one and merged, and
-// each diagnostic then says which feed it is about.
-std::string open_feeds(const std::string& sources_text, const std::string& options_text) {
-  auto sources = json::parse(sources_text, nullptr, false);
+// The bytes of a Uint8Array, copied into wasm memory with one TypedArray.set
+// (a memcpy), not the per-character loop embind uses for std::string.
+std::string bytes_of(const emscripten::val& array) {
+  std::string bytes(array["length"].as<std::size_t>(), '\0');
+  if (!bytes.empty())
+    emscripten::val(emscripten::typed_memory_view(bytes.size(), reinterpret_cast<unsigned char*>(bytes.data())))
+        .call<void>("set", array);
+  return bytes;
+}
+
+// [{name, bytes: Uint8Array, format}…], {"maxBytes", "maxDepth"} -> {"handle",
+// "diagnostics", "meta"}. One source is parsed as it is; several are parsed one
+// by one and merged, and each diagnostic then says which feed it is about.
+std::string open_feeds(const emscripten::val& sources, const std::string& options_text) {
   auto limits = limits_of(json::parse(options_text, nullptr, false));
   json diagnostics = json::array();
   auto add = [&](const std::vector<talktime::diagnostic>& list, const std::string& source) {
@@ -99,21 +108,24 @@ std::string open_feeds(const std::string& sources_text, const std::string& optio
       diagnostics.push_back(std::move(d));
     }
   };
-  std::optional<talktime::feed> result;
-  if (!sources.is_array() || sources.empty()) {
+  auto count = sources.isArray() ? sources["length"].as<std::size_t>() : 0;
+  if (count == 0) {
     return json{{"handle", 0}, {"diagnostics", json::array({{{"level", "error"}, {"code", "feed.none"}, {"text", "no feed given"}, {"message", "no feed given"}}})}}.dump();
   }
-  bool several = sources.size() > 1;
+  bool several = count > 1;
   std::vector<talktime::feed_source> parsed;
-  for (const auto& source : sources) {
-    auto name = source.value("name", std::string());
-    auto r = talktime::parse_any_feed(source.value("text", std::string()), format_of(source.value("format", std::string())), limits);
+  for (std::size_t i = 0; i < count; ++i) {
+    auto source = sources[i];
+    auto name = source["name"].isString() ? source["name"].as<std::string>() : std::string();
+    auto format = source["format"].isString() ? source["format"].as<std::string>() : std::string();
+    auto r = talktime::parse_any_feed(bytes_of(source["bytes"]), format_of(format), limits);
     add(r.diagnostics, several ? name : std::string());
     if (r.feed) parsed.push_back({name, std::move(*r.feed)});
   }
+  std::optional<talktime::feed> result;
   if (!several && !parsed.empty()) {
     result = std::move(parsed.front().feed);
-  } else if (several && parsed.size() == sources.size()) {
+  } else if (several && parsed.size() == count) {
     auto merged = talktime::merge_feeds(std::move(parsed));
     add(merged.diagnostics, std::string());
     result = std::move(merged.feed);
@@ -127,13 +139,6 @@ std::string open_feeds(const std::string& sources_text, const std::string& optio
     out["handle"] = handle;
   }
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-// One talktime feed text: kept for callers that have a single feed.
-std::string open_feed(const std::string& text, const std::string& options_text) {
-  auto options = json::parse(options_text, nullptr, false);
-  json source = {{"name", ""}, {"text", text}, {"format", options.is_object() ? options.value("format", std::string()) : std::string()}};
-  return open_feeds(json::array({source}).dump(), options_text);
 }
 
 void close_feed(int handle) { open_schedules().erase(handle); }
@@ -172,15 +177,36 @@ talktime::query query_of(const json& q) {
   return query;
 }
 
-// {"zone", "now", "hour12", "limit", query fields…} -> {"html", "zone", "zoneLabel",
-// "count", "matched", "shown"} or {"error"}. Only the first `limit` matches are
-// rendered, so a keystroke costs the same for 100 talks or 100,000.
-std::string render(int handle, const std::string& view_text) {
+// The talks a view shows: the query's matches, the first `limit` of them.
+struct shown_talks {
+  talktime::query_result found;
+  std::vector<std::size_t> shown;
+};
+
+shown_talks select(const talktime::schedule& s, const json& view, const talktime::time_zone& zone) {
+  shown_talks out{s.find(query_of(view), seconds_of(view, "now"), zone), {}};
+  std::size_t limit = out.found.talks.size();
+  if (auto it = view.find("limit"); it != view.end() && it->is_number_unsigned()) limit = std::min(limit, it->get<std::size_t>());
+  out.shown.assign(out.found.talks.begin(), out.found.talks.begin() + std::ptrdiff_t(limit));
+  return out;
+}
+
+emscripten::val error_object(const std::string& message) {
+  auto out = emscripten::val::object();
+  out.set("error", message);
+  return out;
+}
+
+// {"zone", "now", "hour12", "limit", "starred", query fields…} -> {html, zone,
+// zoneLabel, count, matched, shown} or {error}, as a JS object (the markup is not
+// escaped into JSON and parsed again). Only the first `limit` matches are
+// rendered, so a keystroke costs about the same for 100 talks or 100,000.
+emscripten::val render(int handle, const std::string& view_text) {
   auto* s = schedule_for(handle);
   auto view = json::parse(view_text, nullptr, false);
-  if (!s || !view.is_object()) return json{{"error", "no such feed"}}.dump();
+  if (!s || !view.is_object()) return error_object("no such feed");
   auto* zone = talktime::locate_zone(string_of(view, "zone"));
-  if (!zone) return json{{"error", "unknown time zone \"" + string_of(view, "zone") + "\""}}.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (!zone) return error_object("unknown time zone \"" + string_of(view, "zone") + "\"");
   talktime::render_options options;
   options.display_zone = zone;
   options.now = seconds_of(view, "now");
@@ -189,17 +215,42 @@ std::string render(int handle, const std::string& view_text) {
   if (auto starred = view.find("starred"); starred != view.end() && starred->is_array())
     for (const auto& id : *starred)
       if (id.is_string()) options.starred.push_back(id.get<std::string>());
-  auto found = s->find(query_of(view), options.now, *zone);
-  std::size_t limit = found.talks.size();
-  if (auto it = view.find("limit"); it != view.end() && it->is_number_unsigned()) limit = std::min(limit, it->get<std::size_t>());
-  std::vector<std::size_t> shown(found.talks.begin(), found.talks.begin() + std::ptrdiff_t(limit));
-  return json{{"html", talktime::render_html(*s, shown, options)},
-              {"jsonLd", view.value("jsonLd", false) ? talktime::to_json_ld(s->feed(), shown) : std::string()},
-              {"zone", std::string(zone->name())},
-              {"zoneLabel", talktime::zone_label(zone->offset_at(options.now))},
-              {"count", found.talk_count},
-              {"matched", found.talks.size()},
-              {"shown", shown.size()}}
+  auto talks = select(*s, view, *zone);
+  auto out = emscripten::val::object();
+  out.set("html", talktime::render_html(*s, talks.shown, options));
+  out.set("zone", std::string(zone->name()));
+  out.set("zoneLabel", talktime::zone_label(zone->offset_at(options.now)));
+  out.set("count", double(talks.found.talk_count));
+  out.set("matched", double(talks.found.talks.size()));
+  out.set("shown", double(talks.shown.size()));
+  return out;
+}
+
+// The same view as schema.org Event JSON-LD (the loader asks for it once typing
+// pauses, not on every keystroke); "" for an unknown feed or zone.
+std::string json_ld(int handle, const std::string& view_text) {
+  auto* s = schedule_for(handle);
+  auto view = json::parse(view_text, nullptr, false);
+  if (!s || !view.is_object()) return std::string();
+  auto* zone = talktime::locate_zone(string_of(view, "zone"));
+  if (!zone) return std::string();
+  return talktime::to_json_ld(s->feed(), select(*s, view, *zone).shown);
+}
+
+const talktime::talk* talk_by_id(const talktime::schedule& s, const std::string& id) {
+  for (const auto& t : s.feed().talks)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+// A talk's Google Calendar and Outlook links, made when its "Add to calendar"
+// menu first opens (two long URLs a talk would double the markup of every render).
+// {"google", "outlook"}; {} for an unknown talk or a cancelled one.
+std::string calendar_links(int handle, const std::string& id) {
+  auto* s = schedule_for(handle);
+  const auto* t = s ? talk_by_id(*s, id) : nullptr;
+  if (!t || t->status == talktime::talk_status::cancelled) return "{}";
+  return json{{"google", talktime::google_calendar_url(s->feed(), *t)}, {"outlook", talktime::outlook_calendar_url(s->feed(), *t)}}
       .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -253,11 +304,12 @@ std::string describe_zone(const std::string& name, double at) {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(talktime) {
-  emscripten::function("openFeed", &open_feed);
   emscripten::function("openFeeds", &open_feeds);
   emscripten::function("ics", &ics);
   emscripten::function("closeFeed", &close_feed);
   emscripten::function("render", &render);
+  emscripten::function("jsonLd", &json_ld);
+  emscripten::function("calendarLinks", &calendar_links);
   emscripten::function("find", &find);
   emscripten::function("zoneNames", &zone_list);
   emscripten::function("describeZone", &describe_zone);

@@ -11,7 +11,8 @@ var widgetCount = 0;
 var FEED_TIMEOUT_MS = 20000;  // data-timeout (seconds) overrides
 var TICK_MS = 30000;
 var ZONE_KEY = 'talktime.zone';
-var PAGE_SIZE = 60;  // talks rendered at once; "Show more" adds another page
+var PAGE_SIZE = 24;  // talks rendered at once (a few screens); "Show more" and scrolling add another page
+var JSONLD_DELAY_MS = 300;  // structured data is rewritten once the view stops changing
 
 // User Timing marks for benchmarks and for site owners' own measurements.
 function mark(name) {
@@ -174,6 +175,16 @@ function download(root, filename, text, type) {
   setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
 }
 
+// A web page served where a feed was expected (an error page, a login wall)?
+function looksLikeHtml(bytes) {
+  for (var i = 0; i < bytes.length && i < 1024; i++) {
+    var c = bytes[i];
+    if (c === 0x3C) return true;  // '<' before any other non-space character
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0A && c !== 0x0D && c !== 0xEF && c !== 0xBB && c !== 0xBF) return false;
+  }
+  return false;
+}
+
 function fileName(title) {
   return (String(title || 'talks').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'talks') + '.ics';
 }
@@ -236,7 +247,9 @@ Widget.prototype.showFallback = function () {
 };
 
 // Every feed named in data-feed (several are separated by spaces and merged), as
-// [{name, text, format}]. "#id" reads an inline <script type="application/json">.
+// [{name, bytes, format}]: the bytes as served, so the core sees (and reports) the
+// encoding itself and no JavaScript string is made of a large feed. "#id" reads an
+// inline <script type="application/json">.
 Widget.prototype.fetchFeeds = function () {
   var names = String(this.options.feed || '').split(/\s+/).filter(Boolean);
   if (!names.length) return Promise.reject(new Error('No feed given: add data-feed="talks.json" (or "#id" of an inline JSON script).'));
@@ -251,15 +264,15 @@ Widget.prototype.fetchFeeds = function () {
     if (source.charAt(0) === '#') {
       var inline = document.getElementById(source.slice(1));
       if (!inline) return Promise.reject(new Error('No element with id "' + source.slice(1) + '" holds the feed.'));
-      return { name: source, text: inline.textContent, format: format };
+      return { name: source, bytes: new TextEncoder().encode(inline.textContent), format: format };
     }
     var url = new URL(source, document.baseURI).href;
     return fetch(url, { signal: controller ? controller.signal : undefined, credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok) throw new Error('The feed ' + source + ' could not be loaded: HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : '') + '.');
-        return response.text();
+        return response.arrayBuffer();
       })
-      .then(function (text) { return { name: source, text: text, format: format }; })
+      .then(function (buffer) { return { name: source, bytes: new Uint8Array(buffer), format: format }; })
       .catch(function (error) {
         if (self.destroyed) throw error;
         if (timedOut) throw new Error('The feed ' + source + ' took longer than ' + limit / 1000 + ' s to load.');
@@ -277,14 +290,14 @@ Widget.prototype.start = function () {
     if (self.destroyed) return self;
     self.core = results[0];
     var sources = results[1];
-    var opened = JSON.parse(self.core.openFeeds(JSON.stringify(sources), JSON.stringify({
+    var opened = JSON.parse(self.core.openFeeds(sources, JSON.stringify({
       maxBytes: self.options.maxBytes, maxDepth: self.options.maxDepth })));
     mark('feed-opened');
     self.diagnostics = opened.diagnostics;
     if (!opened.handle) {
       var first = opened.diagnostics.filter(function (d) { return d.level === 'error'; })[0];
       var text = first ? first.text : 'The feed could not be read.';
-      if (first && first.code === 'feed.syntax' && sources.some(function (f) { return /^\s*</.test(f.text); })) text += ' (the server sent a web page, not JSON)';
+      if (first && first.code === 'feed.syntax' && sources.some(function (f) { return looksLikeHtml(f.bytes); })) text += ' (the server sent a web page, not JSON)';
       throw new Error('The feed ' + (self.options.feed || '') + ' is not a valid talk feed: ' + text);
     }
     if (self.handle) self.core.closeFeed(self.handle);
@@ -474,6 +487,24 @@ Widget.prototype.build = function () {
       self.highlight(item);
     }
   });
+  // "Add to calendar" menus get their Google Calendar and Outlook links when first opened.
+  this.list.addEventListener('toggle', function (event) {
+    var menu = event.target;
+    if (!menu.open || !menu.classList || !menu.classList.contains('tt-calendar') || menu.getAttribute('data-links')) return;
+    menu.setAttribute('data-links', 'added');
+    var links = JSON.parse(self.core.calendarLinks(self.handle, menu.closest('.tt-talk').getAttribute('data-talk-id')));
+    var list = menu.querySelector('ul');
+    [['google', 'Google Calendar'], ['outlook', 'Outlook']].forEach(function (pair) {
+      if (!links[pair[0]]) return;
+      var link = element('a', '', pair[1]);
+      link.href = links[pair[0]];  // built by the core: https://calendar.google.com/… or https://outlook.live.com/…
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      var item = element('li');
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  }, true);  // toggle does not bubble
   wrapper.appendChild(this.list);
 
   this.empty = element('div', 'tt-empty');
@@ -536,6 +567,7 @@ Widget.prototype.buildZoneLine = function () {
   var panel = element('div', 'tt-zone-panel');
   panel.hidden = true;
   change.addEventListener('click', function () {
+    fillZoneList();
     panel.hidden = !panel.hidden;
     change.setAttribute('aria-expanded', String(!panel.hidden));
     if (!panel.hidden) input.focus();
@@ -560,9 +592,14 @@ Widget.prototype.buildZoneLine = function () {
   input.placeholder = 'e.g. Europe/Berlin';
   var datalist = element('datalist');
   datalist.id = listId;
-  JSON.parse(this.core.zoneNames()).forEach(function (name) {
-    if (name.indexOf('/') > 0 || name === 'UTC') datalist.appendChild(new Option(name));
-  });
+  // About 450 options: made when the panel first opens, not on every page load.
+  var fillZoneList = function () {
+    if (datalist.firstChild) return;
+    JSON.parse(self.core.zoneNames()).forEach(function (name) {
+      if (name.indexOf('/') > 0 || name === 'UTC') datalist.appendChild(new Option(name));
+    });
+  };
+  input.addEventListener('focus', fillZoneList);
   label.appendChild(input);
   panel.appendChild(label);
   panel.appendChild(datalist);
@@ -604,8 +641,7 @@ Widget.prototype.render = function () {
   var request = this.currentQuery();
   request.hour12 = this.hour12;
   request.limit = this.limit;
-  request.jsonLd = this.options.jsonld !== false;
-  var view = JSON.parse(this.core.render(this.handle, JSON.stringify(request)));
+  var view = this.core.render(this.handle, JSON.stringify(request));
   if (view.error) throw new Error(view.error);
   // The core escapes every feed string and emits only http(s)/mailto links.
   this.list.innerHTML = view.html;
@@ -622,7 +658,7 @@ Widget.prototype.render = function () {
   for (var key in this.selects) this.selects[key].value = this.query[key];
   this.starredButton.setAttribute('aria-pressed', String(this.onlyStarred));
   this.shareButton.hidden = this.stars.size === 0;
-  this.updateJsonLd(view.jsonLd);
+  this.scheduleJsonLd(request);
   this.updateRelative();
 };
 
@@ -633,7 +669,20 @@ Widget.prototype.currentQuery = function () {
     starred: Array.from(this.stars || []), onlyStarred: !!this.onlyStarred };
 };
 
-// schema.org Events for the talks shown, in the host document where search engines look.
+// schema.org Events for the talks shown, in the host document where search engines
+// look: written once the view has stopped changing, not on every keystroke.
+Widget.prototype.scheduleJsonLd = function (request) {
+  if (this.options.jsonld === false) return;
+  var self = this;
+  clearTimeout(this.jsonLdTimer);
+  var write = function () {
+    if (self.destroyed || !self.handle) return;
+    self.updateJsonLd(self.core.jsonLd(self.handle, JSON.stringify(request)));
+  };
+  if (!this.jsonLd) write();  // the first view: at once, for crawlers that do not wait
+  else this.jsonLdTimer = setTimeout(write, JSONLD_DELAY_MS);
+};
+
 Widget.prototype.updateJsonLd = function (text) {
   if (!text) return;
   if (!this.jsonLd) {
@@ -760,6 +809,7 @@ Widget.prototype.destroy = function () {
   this.destroyed = true;
   clearInterval(this.timer);
   clearTimeout(this.fragmentTimer);
+  clearTimeout(this.jsonLdTimer);
   if (this.observer) this.observer.disconnect();
   if (this.abort) this.abort.abort();
   if (this.core && this.handle) this.core.closeFeed(this.handle);

@@ -15,7 +15,9 @@ struct render_options {
   /// Minutes after a talk ends during which its livestream link stays prominent.
   std::chrono::minutes livestream_grace{15};
   /// Interactive extras for the widget: a star toggle and an "Add to calendar" menu
-  /// per talk. Off for static pages (the CLI), where nothing would handle them.
+  /// per talk (with its .ics button; the loader adds the Google Calendar and Outlook
+  /// links when the menu opens). Off for static pages (the CLI), where nothing would
+  /// handle them.
   bool interactive = false;
   std::vector<std::string> starred;  ///< ids whose star is on
 };

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "talktime/feed.hpp"
@@ -61,9 +62,18 @@ class schedule {
   query_result find(const query& q, sys_seconds now, const time_zone& display_zone) const;
 
  private:
+  // Talks whose folded text holds `word`, in order of `by_start_` positions
+  // (one scan of the whole corpus, not one search per talk).
+  std::vector<bool> containing(std::string_view word) const;
+
   talktime::feed feed_;
-  std::vector<std::string> haystack_;  // folded searchable text per talk
+  // The folded searchable text of every talk, one after another: talk i owns
+  // corpus_[text_start_[i], text_start_[i + 1]). Fields and talks end with '\n',
+  // which no query word holds, so a match never spans two talks.
+  std::string corpus_;
+  std::vector<std::size_t> text_start_;
   std::vector<std::string> speakers_;  // folded speaker names per talk
+  std::vector<std::size_t> by_start_;  // talk indices by (begins, index): the upcoming order
 };
 
 }  // namespace talktime

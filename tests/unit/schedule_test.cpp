@@ -223,6 +223,25 @@ TEST(Schedule, SearchNeedsEveryWord) {
   EXPECT_EQ(s.find(q, now, zone("UTC")).talk_count, 0u);
 }
 
+// All talks' text is searched as one folded corpus: a word must still lie within
+// one field of one talk, and every talk holding it is found once, even when a
+// talk holds it many times or the next talk's text starts with it.
+TEST(Schedule, SearchMatchesWithinOneFieldOfOneTalk) {
+  auto s = load(R"({"talktime": 1, "talks": [
+    {"id": "a", "title": "Big data", "start": "2024-05-02T10:00Z", "abstract": "data data DATA"},
+    {"id": "b", "title": "Base camp", "start": "2024-05-02T11:00Z", "tags": ["data"]},
+    {"id": "c", "title": "Database internals", "start": "2024-05-02T12:00Z"},
+    {"id": "d", "title": "Last talk", "start": "2024-05-02T13:00Z", "location": "Room Data"}]})");
+  EXPECT_EQ(search(s, "data"), (std::vector<std::string>{"a", "b", "c", "d"}));  // one past day: running order
+  EXPECT_EQ(search(s, "database"), std::vector<std::string>{"c"});
+  EXPECT_TRUE(search(s, "atabase camp big").empty());
+  EXPECT_EQ(search(s, "data base"), (std::vector<std::string>{"b", "c"}));  // b: "Base" and tag "data"
+  EXPECT_TRUE(search(s, "camp database").empty());   // no talk has both
+  EXPECT_TRUE(search(s, "datab camp").empty());
+  EXPECT_TRUE(search(s, "talkroom").empty());        // "Last talk" and "Room Data" are two fields
+  EXPECT_EQ(search(s, "room data"), std::vector<std::string>{"d"});
+}
+
 TEST(Schedule, SearchFindsNamesBeyondLatin1) {
   auto s = load(R"({"talktime": 1, "talks": [
       {"id": "a", "title": "A", "start": "2024-05-02T10:00Z", "speakers": [{"name": "Nguyễn Văn An"}]},

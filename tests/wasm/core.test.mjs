@@ -14,18 +14,18 @@ before(async () => {
   core = await createTalkTimeCore({ wasmBinary: readFileSync(new URL('build/wasm/talktime_core.wasm', root)) });
 });
 
-const open = (feed) => JSON.parse(core.openFeed(typeof feed === 'string' ? feed : JSON.stringify(feed), '{}'));
+const open = (feed) => JSON.parse(core.openFeeds([{ name: '', format: '', bytes: new TextEncoder().encode(typeof feed === 'string' ? feed : JSON.stringify(feed)) }], '{}'));
 const NOW = Date.parse('2026-01-01T00:00:00Z') / 1000;
 
 test('converts the FastPath 2021 programme from New York time to Kolkata', () => {
   const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
   assert.equal(opened.diagnostics.filter((d) => d.level === 'error').length, 0);
-  const view = JSON.parse(core.render(opened.handle, JSON.stringify({ zone: 'Asia/Calcutta', now: NOW })));
+  const view = core.render(opened.handle, JSON.stringify({ zone: 'Asia/Calcutta', now: NOW }));
   assert.equal(view.zone, 'Asia/Kolkata');
   // 11:00 EDT on 2021-03-28 is 15:00 UTC, 20:30 in India.
   assert.match(view.html, /<time datetime="2021-03-28T20:30:00\+05:30">20:30<\/time>/);
   // The same talk seen from Berlin, where summer time began that morning: 17:00 CEST.
-  const berlin = JSON.parse(core.render(opened.handle, JSON.stringify({ zone: 'Europe/Berlin', now: NOW })));
+  const berlin = core.render(opened.handle, JSON.stringify({ zone: 'Europe/Berlin', now: NOW }));
   assert.match(berlin.html, /<time datetime="2021-03-28T17:00:00\+02:00">17:00<\/time>/);
   core.closeFeed(opened.handle);
 });
@@ -60,7 +60,7 @@ test('search ignores case and diacritics', () => {
 test('feed strings never become markup', () => {
   const opened = open({ talktime: 1, talks: [{ id: '"><script>alert(1)</script>', title: '<img src=x onerror=alert(1)>',
     start: '2024-05-02T10:00Z', links: { video: 'javascript:alert(1)' } }] });
-  const view = JSON.parse(core.render(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW })));
+  const view = core.render(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW }));
   assert.ok(!view.html.includes('<img src=x'));
   assert.ok(!view.html.includes('<script>'));
   assert.ok(!view.html.includes('javascript:'));
@@ -72,4 +72,45 @@ test('knows every IANA zone and link', () => {
   assert.ok(names.length > 550);
   for (const name of ['Asia/Kolkata', 'Asia/Calcutta', 'America/Los_Angeles', 'Pacific/Apia', 'UTC']) assert.ok(names.includes(name), name);
   assert.deepEqual(JSON.parse(core.describeZone('Mars/Olympus_Mons', NOW)), {});
+});
+
+test('calendar links are made on request, with the talk\'s UTC instants', () => {
+  const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
+  // 11:00-11:35 EDT (UTC-4) on 2021-03-28 is 15:00-15:35 UTC.
+  const links = JSON.parse(core.calendarLinks(opened.handle, '2021-03-28-klimovic'));
+  assert.match(links.google, /^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=Ingesting%20and%20Processing%20Data/);
+  assert.ok(links.google.includes('&dates=20210328T150000Z/20210328T153500Z&'), links.google);
+  assert.ok(links.outlook.includes('&startdt=2021-03-28T15%3A00%3A00Z&enddt=2021-03-28T15%3A35%3A00Z&'), links.outlook);
+  assert.deepEqual(JSON.parse(core.calendarLinks(opened.handle, 'no-such-talk')), {});
+  // The widget's markup keeps only the .ics button; the loader adds these links.
+  const view = core.render(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW, limit: 2 }));
+  assert.equal(view.shown, 2);
+  assert.ok(view.html.includes('<button type="button" class="tt-ics">Download .ics</button>'));
+  assert.ok(!view.html.includes('calendar.google.com'));
+  core.closeFeed(opened.handle);
+});
+
+test('JSON-LD describes exactly the talks a view shows', () => {
+  const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
+  const ld = JSON.parse(core.jsonLd(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW, text: 'kastner' })));
+  const events = Array.isArray(ld) ? ld : ld['@graph'] || [ld];
+  assert.equal(events.length, 1);
+  assert.equal(events[0]['@type'], 'Event');
+  assert.equal(events[0].startDate, '2021-03-28T11:35:00-04:00');  // the event's own time, 15:35 UTC
+  assert.equal(core.jsonLd(opened.handle, JSON.stringify({ zone: 'Mars/Olympus_Mons', now: NOW })), '');
+  assert.deepEqual(core.render(opened.handle, JSON.stringify({ zone: 'Mars/Olympus_Mons', now: NOW })), { error: 'unknown time zone "Mars/Olympus_Mons"' });
+  core.closeFeed(opened.handle);
+});
+
+test('feed bytes reach the core as they are: invalid UTF-8 is repaired with a located warning', () => {
+  const head = new TextEncoder().encode('{"talktime":1,"talks":[{"id":"a","title":"Caf');
+  const tail = new TextEncoder().encode('","start":"2024-05-02T10:00Z"}]}');
+  const bytes = new Uint8Array([...head, 0xE9, ...tail]);  // a Latin-1 "é"
+  const opened = JSON.parse(core.openFeeds([{ name: 'f.json', format: '', bytes }], '{}'));
+  assert.equal(opened.meta.talkCount, 1);
+  assert.equal(opened.diagnostics.length, 1);
+  assert.equal(opened.diagnostics[0].level, 'warning');
+  assert.equal(opened.diagnostics[0].line, 1);
+  assert.equal(opened.diagnostics[0].column, head.length + 1);
+  core.closeFeed(opened.handle);
 });
