@@ -464,12 +464,24 @@ Widget.prototype.build = function () {
     var star = event.target.closest && event.target.closest('.tt-star');
     if (star) {
       var id = star.closest('.tt-talk').getAttribute('data-talk-id');
-      if (self.stars.has(id)) self.stars.delete(id);
-      else self.stars.add(id);
+      var starred = !self.stars.has(id);
+      if (starred) self.stars.add(id);
+      else self.stars.delete(id);
       saveStars(self.starKey, self.stars);
-      self.render();
-      var again = self.list.querySelector('[data-talk-id="' + (window.CSS && CSS.escape ? CSS.escape(id) : id) + '"] .tt-star');
-      if (again) again.focus();
+      if (self.onlyStarred) {
+        // The talk leaves (or joins) the starred view: render it again.
+        self.render();
+        var again = self.list.querySelector('[data-talk-id="' + (window.CSS && CSS.escape ? CSS.escape(id) : id) + '"] .tt-star');
+        if (again) again.focus();
+      } else {
+        // Only this button changes; open menus and the scroll position stay as they are.
+        var title = star.closest('.tt-talk').querySelector('.tt-title').textContent;
+        star.setAttribute('aria-pressed', String(starred));
+        star.setAttribute('aria-label', (starred ? 'Unstar ' : 'Star ') + title);
+        star.replaceChildren(element('span', '', starred ? '\u2605' : '\u2606'), document.createTextNode(starred ? ' Starred' : ' Star'));
+        star.firstChild.setAttribute('aria-hidden', 'true');
+        self.shareButton.hidden = self.stars.size === 0;
+      }
       return;
     }
     var ics = event.target.closest && event.target.closest('.tt-ics');

@@ -49,8 +49,16 @@ test('stars persist, filter the list and travel in a shared link', async () => {
   await mount(page, { feed: FASTPATH });
   const star = page.locator('[data-talk-id="2021-03-28-klimovic"] .tt-star');
   assert.equal(await star.getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.getByRole('button', { name: 'Share starred' }).isVisible(), false);
+  // Starring changes only the button: an open calendar menu stays open.
+  const menu = page.locator('[data-talk-id="2021-03-28-klimovic"] details.tt-calendar');
+  await menu.locator('summary').click();
   await star.click();
-  assert.equal(await page.locator('[data-talk-id="2021-03-28-klimovic"] .tt-star').getAttribute('aria-pressed'), 'true');
+  assert.equal(await star.getAttribute('aria-pressed'), 'true');
+  assert.equal(await star.textContent(), '\u2605 Starred');
+  assert.equal(await star.getAttribute('aria-label'), 'Unstar Ingesting and Processing Data Efficiently for Machine Learning');
+  assert.equal(await menu.evaluate((d) => d.open), true);
+  assert.equal(await page.getByRole('button', { name: 'Share starred' }).isVisible(), true);
   await page.reload();
   await mount(page, { feed: FASTPATH });
   assert.equal(await page.locator('[data-talk-id="2021-03-28-klimovic"] .tt-star').getAttribute('aria-pressed'), 'true');
