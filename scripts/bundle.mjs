@@ -3,8 +3,11 @@
 // (the module as base64 in a script, for pages opened from file://, where fetch is
 // not allowed). The stylesheet travels as a string and is applied as a
 // constructable stylesheet (no inline <style>, so a strict style-src CSP is fine).
+// talktime.js is minified with terser (npm, pinned in package-lock.json): names
+// inside the closure are shortened, property names and the one global are kept.
 // usage: node bundle.mjs CORE.js LOADER.js STYLES.css DIST_DIR
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { minify } from 'terser';
 
 const [core, loader, css, dist] = process.argv.slice(2);
 const coreText = readFileSync(core, 'utf8')
@@ -21,7 +24,8 @@ ${readFileSync(loader, 'utf8')}
 })();
 `;
 mkdirSync(dist, { recursive: true });
-writeFileSync(`${dist}/talktime.js`, bundle);
+const minified = await minify(bundle, { ecma: 2017, compress: { passes: 2 }, mangle: true, format: { comments: /^!/ } });
+writeFileSync(`${dist}/talktime.js`, minified.code + '\n');
 writeFileSync(`${dist}/talktime.wasm`, wasm);
 // No global: the bytes reach the loader through an event on the document.
 writeFileSync(`${dist}/talktime.wasm.js`,
