@@ -53,7 +53,8 @@ SOURCES
   touch "$date_src/.talktime-ready"
 fi
 
-# npm packages (playwright-core, axe-core, ajv), pinned by package-lock.json.
+# npm packages (playwright-core, axe-core, ajv, terser, and FullCalendar + Luxon for the
+# benchmark), pinned by package-lock.json.
 if [ ! -f "$root/node_modules/.package-lock.json" ] || \
    [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   echo "setup: installing npm packages from package-lock.json"
