@@ -70,11 +70,11 @@ schedule::schedule(talktime::feed feed) : feed_(std::move(feed)) {
 std::vector<bool> schedule::containing(std::string_view word) const {
   std::vector<bool> found(feed_.talks.size());
   std::string_view corpus(corpus_);
-  for (auto at = corpus.find(word); at != std::string_view::npos;) {
+  for (auto at = detail::find_text(corpus, word); at != std::string_view::npos;) {
     // The talk whose text holds the match; the search goes on after that talk.
     auto talk = std::size_t(std::upper_bound(text_start_.begin(), text_start_.end(), at) - text_start_.begin()) - 1;
     found[talk] = true;
-    at = corpus.find(word, text_start_[talk + 1]);
+    at = detail::find_text(corpus, word, text_start_[talk + 1]);
   }
   return found;
 }

@@ -1,6 +1,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 namespace talktime::detail {
@@ -106,6 +107,61 @@ std::string fold_for_search(std::string_view text) {
     }
   }
   return out;
+}
+
+namespace {
+
+constexpr std::uint64_t low_bits = 0x0101010101010101ull;
+constexpr std::uint64_t seven_bits = 0x7F7F7F7F7F7F7F7Full;
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+// 0x80 in each byte of `v` that is zero, 0 elsewhere (exact: no carries across bytes).
+std::uint64_t zero_bytes(std::uint64_t v) { return ~(((v & seven_bits) + seven_bits) | v | seven_bits); }
+
+// Byte k of a little-endian load is memory byte k: the lowest set mask bit is the first match.
+int first_marked_byte(std::uint64_t mask) {
+  int k = 0;
+  while (!(mask & 0x80)) {
+    mask >>= 8;
+    ++k;
+  }
+  return k;
+}
+
+bool is_little_endian() {
+  const std::uint16_t one = 1;
+  unsigned char first;
+  std::memcpy(&first, &one, 1);
+  return first == 1;
+}
+
+}  // namespace
+
+std::size_t find_text(std::string_view haystack, std::string_view needle, std::size_t from) {
+  if (from > haystack.size()) return std::string_view::npos;
+  if (needle.size() < 2 || !is_little_endian()) return haystack.find(needle, from);
+  if (needle.size() > haystack.size() - from) return std::string_view::npos;
+  const char* h = haystack.data();
+  const std::size_t last = haystack.size() - needle.size();  // the last possible start
+  const std::uint64_t first = low_bits * std::uint8_t(needle[0]), second = low_bits * std::uint8_t(needle[1]);
+  std::size_t i = from;
+  // A block is the starts i..i+7; it reads bytes i..i+8, so needs i + 9 <= size.
+  for (; i + 7 <= last && i + 9 <= haystack.size(); i += 8) {
+    auto mask = zero_bytes(load8(h + i) ^ first) & zero_bytes(load8(h + i + 1) ^ second);
+    while (mask) {
+      auto k = std::size_t(first_marked_byte(mask));
+      if (std::memcmp(h + i + k + 2, needle.data() + 2, needle.size() - 2) == 0) return i + k;
+      mask &= ~(std::uint64_t{0x80} << (8 * k));
+    }
+  }
+  for (; i <= last; ++i)
+    if (h[i] == needle[0] && std::memcmp(h + i + 1, needle.data() + 1, needle.size() - 1) == 0) return i;
+  return std::string_view::npos;
 }
 
 std::string slugify(std::string_view text, std::size_t max_length) {

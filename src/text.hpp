@@ -14,6 +14,12 @@ void append_utf8(std::string& out, char32_t c);
 /// Lower case with diacritics removed, for search: "Kästner" -> "kastner".
 std::string fold_for_search(std::string_view text);
 
+/// The first position at or after `from` where `needle` occurs in `haystack`
+/// (npos if none; `from` itself for an empty needle), as std::string_view::find
+/// answers. Eight bytes at a time, looking for the needle's first two bytes at once:
+/// what a search box does on every keystroke, over every talk's text.
+std::size_t find_text(std::string_view haystack, std::string_view needle, std::size_t from = 0);
+
 /// A readable id fragment: "FlashAttention: Fast!" -> "flashattention-fast".
 std::string slugify(std::string_view text, std::size_t max_length);
 

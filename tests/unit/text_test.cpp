@@ -419,3 +419,36 @@ TEST(FormatTime, WritesOffsetsAndIsoText) {
 }
 
 }  // namespace
+
+// find_text against std::string_view::find (the standard library's search, written
+// independently) on every start position of many small texts over a tiny alphabet,
+// where partial matches, overlaps and block edges are common.
+TEST(FindText, AgreesWithTheStandardSearchEverywhere) {
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  const std::string alphabet = "ab\n\xC3";
+  for (int round = 0; round < 3000; ++round) {
+    std::string haystack(next() % 40, ' '), needle(1 + next() % 5, ' ');
+    for (auto& c : haystack) c = alphabet[next() % alphabet.size()];
+    for (auto& c : needle) c = alphabet[next() % alphabet.size()];
+    std::string_view h(haystack), n(needle);
+    for (std::size_t from = 0; from <= haystack.size() + 1; ++from)
+      ASSERT_EQ(find_text(h, n, from), h.find(n, from)) << "haystack \"" << haystack << "\" needle \"" << needle << "\" from " << from;
+  }
+}
+
+TEST(FindText, FindsAtTheEdgesOfEightByteBlocks) {
+  std::string text(64, 'x');
+  for (std::size_t at = 0; at + 3 <= text.size(); ++at) {
+    std::string t = text;
+    t.replace(at, 3, "dao");
+    EXPECT_EQ(find_text(t, "dao"), at);
+    EXPECT_EQ(find_text(t, "dao", at + 1), std::string_view::npos);
+  }
+  EXPECT_EQ(find_text("attention", ""), 0u);
+  EXPECT_EQ(find_text("attention", "", 4), 4u);
+  EXPECT_EQ(find_text("attention", "n"), 4u);
+  EXPECT_EQ(find_text("attention", "n", 5), 8u);
+  EXPECT_EQ(find_text("at", "attention"), std::string_view::npos);
+  EXPECT_EQ(find_text("attention", "on", 10), std::string_view::npos);
+}
