@@ -213,7 +213,7 @@ function Widget(host, options) {
   this.query = { text: '', series: '', kind: '', tag: '', show: 'all' };
   this.limit = PAGE_SIZE;
   this.fixedNow = parseNow(options.now);
-  this.hour12 = options.hour12 !== undefined ? options.hour12 : defaultHour12();
+  this.hour12 = options.hour12;  // from the browser's locale when not given: see start()
 }
 
 Widget.prototype.now = function () {
@@ -286,7 +286,12 @@ Widget.prototype.start = function () {
   var self = this;
   this.setState('loading');
   this.showFallback();
-  return Promise.all([loadCore(), this.fetchFeeds()]).then(function (results) {
+  var loading = Promise.all([loadCore(), this.fetchFeeds()]);
+  // The page's first Intl call loads the locale data (about 40 ms here): made while
+  // the feed and the engine download, not after they arrive.
+  if (this.hour12 === undefined) this.hour12 = defaultHour12();
+  browserZone();
+  return loading.then(function (results) {
     if (self.destroyed) return self;
     self.core = results[0];
     var sources = results[1];
