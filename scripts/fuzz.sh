@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz) with clang, ASan and UBSan in build/fuzz,
 # replays the saved reproducers (tests/fuzz/regressions/<target>/), then fuzzes each
-# target for SECONDS, starting from the example feeds, and prints libFuzzer's final
-# figures (executions, coverage). Exits non-zero when a reproducer or the fuzzer
-# finds a crash, leak, undefined behaviour, hang or broken property. See SECURITY.md.
+# target for SECONDS, starting from its seeds (the example feeds; frab schedules and
+# calendars for the importers), and prints libFuzzer's final figures (executions,
+# coverage). Exits non-zero when a reproducer or the fuzzer finds a crash, leak,
+# undefined behaviour, hang or broken property. See SECURITY.md.
 #
 #   bash scripts/fuzz.sh            600 s per target
 #   bash scripts/fuzz.sh 300        300 s per target
@@ -25,7 +26,7 @@ case "${1:-}" in
   *[!0-9]*) echo "usage: bash scripts/fuzz.sh [SECONDS | --short]" >&2; exit 2 ;;
   *) seconds=$1 ;;
 esac
-targets=(fuzz_feed_parser fuzz_render)
+targets=(fuzz_feed_parser fuzz_render fuzz_import_frab fuzz_import_ical)
 
 bash scripts/setup.sh
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
@@ -58,6 +59,16 @@ for f in "$seeds"/*.json; do
   { cat "$f"; printf '\xff\x7b\x80\x01\xf0\x73\xaa\x00\xf9\x07\x05\x00\x00kästner compiler'; } > "$render_seeds/$name-filters"
 done
 
+# The importers start from their own formats: frab schedule.json files, and calendars.
+frab_seeds=$work/frab-seeds
+ical_seeds=$work/ical-seeds
+rm -rf "$frab_seeds" "$ical_seeds"
+mkdir -p "$frab_seeds" "$ical_seeds"
+cp tests/fixtures/frab-schedule.json "$frab_seeds/"
+cp tests/fixtures/*.ics "$ical_seeds/"
+# Dictionaries: JSON and feed tokens; for frab also its keys; iCalendar's own tokens.
+cat tests/fuzz/json.dict tests/fuzz/frab.dict > "$work/frab-json.dict"
+
 failed=()
 for target in "${targets[@]}"; do
   bin=build/fuzz/tests/fuzz/$target
@@ -79,10 +90,15 @@ for target in "${targets[@]}"; do
   corpus=build/fuzz/corpus/$target
   mkdir -p "$corpus"
   seed_dir=$seeds
-  [ "$target" = fuzz_render ] && seed_dir=$render_seeds
+  dict=tests/fuzz/json.dict
+  case "$target" in
+    fuzz_render) seed_dir=$render_seeds ;;
+    fuzz_import_frab) seed_dir=$frab_seeds; dict=$work/frab-json.dict ;;
+    fuzz_import_ical) seed_dir=$ical_seeds; dict=tests/fuzz/ics.dict ;;
+  esac
   log=$work/$target.log
   status=0
-  "$bin" "${limits[@]}" "${seed_args[@]}" -dict=tests/fuzz/json.dict -max_total_time="$seconds" \
+  "$bin" "${limits[@]}" "${seed_args[@]}" -dict="$dict" -max_total_time="$seconds" \
     -print_final_stats=1 -artifact_prefix="build/fuzz/artifacts/$target-" "$corpus" "$seed_dir" >"$log" 2>&1 || status=$?
   # The last status line ("#N DONE cov: … ft: … corp: …") and the final statistics.
   grep -E '^#[0-9]+[[:space:]]+(DONE|INITED)' "$log" | tail -2 || true

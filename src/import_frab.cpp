@@ -1,9 +1,18 @@
 // frab / C3VOC schedule.json -> talktime v1 JSON. Values are carried over as
 // they are wherever the talktime parser can judge them, so a bad value is
 // reported once, by the parser, and then located back in the frab file.
+//
+// A hostile schedule costs time and memory in proportion to its size, as a feed
+// does: at most 100 problems are listed (each is located by a walk over the text),
+// ids are made unique through sets rather than searches, and what the conversion
+// repeats for every event (its room's name in the location and in every origin's
+// pointer, the day's date) is charged against limits.max_bytes; past that the
+// schedule fails as frab.too_large.
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -61,11 +70,59 @@ std::string kind_of(std::string type) {
   return "other";
 }
 
+// "part" occurs in "text", found in linear time (Knuth-Morris-Pratt): std::string::find
+// compares at every position, quadratic for texts such as "aaa…a" and "aaa…ab", and
+// libstdc++'s Boyer-Moore searcher builds its table in quadratic time for them.
+bool contains_text(std::string_view text, std::string_view part) {
+  if (part.empty()) return true;
+  if (part.size() > text.size()) return false;
+  std::vector<std::size_t> border(part.size(), 0);  // longest proper border of part[0..i]
+  for (std::size_t i = 1, k = 0; i < part.size(); ++i) {
+    while (k > 0 && part[i] != part[k]) k = border[k - 1];
+    if (part[i] == part[k]) ++k;
+    border[i] = k;
+  }
+  for (std::size_t i = 0, k = 0; i < text.size(); ++i) {
+    while (k > 0 && text[i] != part[k]) k = border[k - 1];
+    if (text[i] == part[k]) ++k;
+    if (k == part.size()) return true;
+  }
+  return false;
+}
+
+// Where the value a pointer names starts. detail::locate_pointer reads from the
+// text's first byte, and a UTF-8 byte order mark (which the JSON reader skips)
+// would hide every value from it: locate after the mark, which counts as one
+// column of line 1, as in the positions of syntax errors.
+std::optional<detail::text_position> locate(std::string_view text, std::string_view pointer) {
+  constexpr std::string_view bom = "\xEF\xBB\xBF";
+  bool marked = text.substr(0, bom.size()) == bom;
+  auto at = detail::locate_pointer(marked ? text.substr(bom.size()) : text, pointer);
+  if (at && marked && at->line == 1) ++at->column;
+  return at;
+}
+
 class frab_importer {
  public:
-  frab_importer(std::string_view text, import_result& result) : text_(text), r_(result) {}
+  frab_importer(std::string_view text, const feed_limits& limits, import_result& result)
+      : text_(text), limits_(limits), r_(result) {}
+
+  static constexpr int max_listed = 100;
 
   void run(const json& root) {
+    convert(root);
+    if (unlisted_ > 0) {
+      diagnostic d;
+      d.level = unlisted_errors_ > 0 ? severity::error : severity::warning;
+      d.code = "frab.too_many_problems";
+      d.message = std::to_string(unlisted_) + " more problems (" + std::to_string(unlisted_errors_) +
+                  " of them errors) were found but are not listed";
+      r_.diagnostics.push_back(std::move(d));
+    }
+  }
+
+ private:
+  void convert(const json& root) {
     if (!root.is_object() || !member(root, "schedule") || !member(root, "schedule")->is_object()) {
       error("frab.not_schedule", "", "a frab schedule.json is a JSON object with a \"schedule\" object");
       return;
@@ -106,7 +163,9 @@ class frab_importer {
     }
 
     json talks = json::array();
-    for (std::size_t d = 0; d < days->size(); ++d) {
+    std::string failed_at;  // the event that used up the budget
+    std::size_t failed_room = 0;
+    for (std::size_t d = 0; d < days->size() && !spent(); ++d) {
       const json& day = (*days)[d];
       std::string at_day = at_conf + "/days/" + std::to_string(d);
       const json* rooms = member(day, "rooms");
@@ -116,21 +175,36 @@ class frab_importer {
         continue;
       }
       for (const auto& [room, events] : rooms->items()) {
+        if (spent()) break;
         std::string at_room = at_day + "/rooms/" + detail::escape_pointer_token(room);
         if (!events.is_array()) {
           warn("frab.bad_field", at_room, "room " + quote_text(room) + " should hold an array of events; ignored");
           continue;
         }
-        for (std::size_t k = 0; k < events.size(); ++k) {
+        for (std::size_t k = 0; k < events.size() && !spent(); ++k) {
           std::string at_event = at_room + "/" + std::to_string(k);
           std::string at_talk = "/talks/" + std::to_string(talks.size());
+          charge(at_event.size());
           if (!events[k].is_object()) {
             error("frab.bad_event", at_event, "an event should be an object; it is skipped");
-            continue;
+          } else {
+            talks.push_back(convert_event(events[k], day, room, at_event, at_talk));
           }
-          talks.push_back(convert_event(events[k], day, room, at_event, at_talk));
+          if (spent()) {
+            failed_at = std::move(at_event);
+            failed_room = room.size();
+          }
         }
       }
+    }
+    if (spent()) {
+      r_.origins.clear();
+      listed_ = std::min(listed_, max_listed - 1);  // the reason the import fails is always listed
+      error("frab.too_large", failed_at.empty() ? at_conf : failed_at,
+            "converting the schedule takes more than " + std::to_string(limits_.max_bytes) +
+                " bytes, the limit (each event repeats its room's name and its day's date; this room's name is " +
+                std::to_string(failed_room) + " bytes)");
+      return;
     }
     if (!series_.empty()) {
       json series = json::array();
@@ -144,18 +218,24 @@ class frab_importer {
     r_.feed_json = feed.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
   }
 
- private:
   struct track {
-    std::string name, id, title, source;
+    std::string id, title, source;
   };
 
+  // At most max_listed problems are listed; the rest are counted (run() adds the count).
   void report(severity level, std::string code, std::string pointer, std::string message) {
+    if (listed_ == max_listed) {
+      ++unlisted_;
+      unlisted_errors_ += level == severity::error;
+      return;
+    }
+    ++listed_;
     diagnostic d;
     d.level = level;
     d.code = std::move(code);
     d.pointer = std::move(pointer);
     d.message = std::move(message);
-    if (auto at = detail::locate_pointer(text_, d.pointer)) {
+    if (auto at = locate(text_, d.pointer)) {
       d.line = at->line;
       d.column = at->column;
     }
@@ -167,17 +247,37 @@ class frab_importer {
   void warn(std::string code, std::string pointer, std::string message) {
     report(severity::warning, std::move(code), std::move(pointer), std::move(message));
   }
-  void origin(const std::string& generated, const std::string& source) { r_.origins[generated] = {source, 0, 0}; }
+  // The conversion's budget: bytes it records or repeats beyond the input's own.
+  void charge(std::size_t bytes) { spent_ += bytes; }
+  bool spent() const { return spent_ > limits_.max_bytes; }
+
+  void origin(const std::string& generated, const std::string& source) {
+    charge(generated.size() + source.size());
+    if (!spent()) r_.origins[generated] = {source, 0, 0};
+  }
+
+  // `base`, else "base-2", "base-3", …: the first not in `taken`. Each base's count
+  // goes on where it stopped (names are only ever taken), so n names with one base
+  // cost n steps, not n².
+  static std::string unique_name(const std::string& base, const std::string& separator, std::set<std::string>& taken,
+                                 std::map<std::string, int>& next) {
+    std::string candidate = base;
+    if (taken.count(candidate)) {
+      auto& n = next.try_emplace(base, 2).first->second;
+      do candidate = base + separator + std::to_string(n++);
+      while (taken.count(candidate));
+    }
+    taken.insert(candidate);
+    return candidate;
+  }
 
   std::string series_for(const std::string& name, const std::string& source) {
-    for (const auto& t : series_)
-      if (t.name == name) return t.id;
+    if (auto it = series_by_name_.find(name); it != series_by_name_.end()) return series_[it->second].id;
     std::string id = detail::slugify(name, 48);
     if (id.empty()) id = "track";
-    std::string candidate = id;
-    for (int n = 2; std::any_of(series_.begin(), series_.end(), [&](const track& t) { return t.id == candidate; }); ++n)
-      candidate = id + "-" + std::to_string(n);
-    series_.push_back({name, candidate, name, source});
+    std::string candidate = unique_name(id, "-", series_ids_, series_next_);
+    series_by_name_.emplace(name, series_.size());
+    series_.push_back({candidate, name, source});
     return candidate;
   }
 
@@ -216,7 +316,9 @@ class frab_importer {
       }
     } else if (start && start->is_string() && !text_of(day, "date").empty()) {
       // No full date: the day's date and the start time, read in the conference's zone.
-      t["start"] = text_of(day, "date") + "T" + std::string(detail::trim(start->get_ref<const std::string&>()));
+      auto day_date = text_of(day, "date");
+      charge(day_date.size());
+      t["start"] = day_date + "T" + std::string(detail::trim(start->get_ref<const std::string&>()));
       origin(at + "/start", at_event + "/start");
     }
 
@@ -234,7 +336,7 @@ class frab_importer {
     std::string abstract;
     for (const char* key : {"subtitle", "abstract", "description"}) {
       auto part = text_of(ev, key);
-      if (part.empty() || abstract.find(part) != std::string::npos) continue;
+      if (part.empty() || contains_text(abstract, part)) continue;
       if (!abstract.empty()) abstract += "\n\n";
       else origin(at + "/abstract", at_event + "/" + key);
       abstract += part;
@@ -260,7 +362,7 @@ class frab_importer {
         t["speakers"] = *persons;  // the parser reports the wrong type
       } else {
         json speakers = json::array();
-        for (std::size_t i = 0; i < persons->size(); ++i) {
+        for (std::size_t i = 0; i < persons->size() && !spent(); ++i) {
           const json& p = (*persons)[i];
           origin(at + "/speakers/" + std::to_string(speakers.size()), at_event + "/persons/" + std::to_string(i));
           if (!p.is_object()) {
@@ -287,18 +389,24 @@ class frab_importer {
     }
 
     std::string where = text_of(ev, "room");
-    if (where.empty()) where = room;
+    if (where.empty()) {
+      where = room;
+      charge(room.size());
+    }
     if (!where.empty()) {
       t["location"] = where;
       origin(at + "/location", at_event + (text_of(ev, "room").empty() ? "" : "/room"));
     }
 
     json links = json::object();
+    std::set<std::string> link_keys;
+    std::map<std::string, int> link_next;
     auto add_link = [&](std::string kind, const json& url, const std::string& source) {
       if (kind.empty()) kind = "link";
-      std::string key = kind;
-      for (int n = 2; links.contains(key); ++n) key = kind + " " + std::to_string(n);
-      links[key] = url;
+      std::string key = unique_name(kind, " ", link_keys, link_next);
+      // The key is new, so it is appended to the object's list of members directly:
+      // links[key] would first search the list, quadratic for an event's many links.
+      links.get_ref<json::object_t&>().emplace_back(key, url);
       origin(at + "/links/" + detail::escape_pointer_token(key), source);
     };
     if (const json* url = member(ev, "url")) add_link("website", *url, at_event + "/url");
@@ -306,7 +414,7 @@ class frab_importer {
       if (!list->is_array()) {
         warn("frab.bad_field", at_event + "/links", "\"links\" should be an array of {url, title}; ignored");
       } else {
-        for (std::size_t i = 0; i < list->size(); ++i) {
+        for (std::size_t i = 0; i < list->size() && !spent(); ++i) {
           const json& l = (*list)[i];
           std::string at_link = at_event + "/links/" + std::to_string(i);
           if (l.is_string()) {
@@ -352,8 +460,15 @@ class frab_importer {
   }
 
   std::string_view text_;
+  const feed_limits& limits_;
   import_result& r_;
   std::vector<track> series_;
+  std::map<std::string, std::size_t> series_by_name_;
+  std::set<std::string> series_ids_;
+  std::map<std::string, int> series_next_;
+  int listed_ = 0;
+  std::size_t unlisted_ = 0, unlisted_errors_ = 0;
+  std::size_t spent_ = 0;
 };
 
 }  // namespace
@@ -364,7 +479,7 @@ import_result import_frab(std::string_view text, const feed_limits& limits) {
   if (!detail::parse_json_document(text, limits, "frab", doc, result.diagnostics)) return result;
   const json& root = doc.root;
   std::string_view source = doc.text;
-  frab_importer importer(source, result);
+  frab_importer importer(source, limits, result);
   importer.run(root);
   return result;
 }

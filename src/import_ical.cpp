@@ -1,6 +1,7 @@
 // iCalendar (RFC 5545) -> talktime v1 JSON. The feed parser validates the
 // result; this file only reads the calendar's structure and value syntax, and
 // records where each generated value came from (its line) for diagnostics.
+// As the feed parser does, it lists at most 100 problems and counts the rest.
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -114,6 +115,22 @@ struct ics_time {
   }
 };
 
+// An instant as feed text the parser reads back: in UTC, or, where UTC falls outside
+// the years 1600 to 9999 that feed text holds (1600-01-01T05:00 in Seoul is still
+// 1599 in UTC), with the offset (+23:59 or -23:59) that brings the reading back.
+std::string instant_text(sys_seconds t) {
+  auto writable = [](local_seconds local) {
+    int year = int(date::year_month_day{date::floor<date::days>(local)}.year());
+    return year >= 1600 && year <= 9999;
+  };
+  if (writable(local_seconds{t.time_since_epoch()})) return detail::format_iso_utc(t);
+  for (std::int32_t offset : {23 * 3600 + 59 * 60, -(23 * 3600 + 59 * 60)}) {
+    local_seconds local{t.time_since_epoch() + std::chrono::seconds{offset}};
+    if (writable(local)) return detail::format_iso_local(local, offset);
+  }
+  return detail::format_iso_utc(t);  // not reached: t is within a day of a reading in 1600-9999
+}
+
 // A TZID that names an IANA zone, also behind a "/"-prefixed global id
 // ("/mozilla.org/20050126_1/America/New_York" -> "America/New_York").
 std::optional<std::string> iana_name(std::string_view tzid) {
@@ -131,7 +148,22 @@ class ical_importer {
  public:
   ical_importer(std::string_view text, import_result& result) : text_(text), r_(result) {}
 
+  static constexpr int max_listed = 100;
+
   void run() {
+    convert();
+    if (unlisted_ > 0) {
+      diagnostic d;
+      d.level = unlisted_errors_ > 0 ? severity::error : severity::warning;
+      d.code = "ics.too_many_problems";
+      d.message = std::to_string(unlisted_) + " more problems (" + std::to_string(unlisted_errors_) +
+                  " of them errors) were found but are not listed";
+      r_.diagnostics.push_back(std::move(d));
+    }
+  }
+
+ private:
+  void convert() {
     auto lines = unfold();
     std::vector<std::string> stack;
     bool seen_calendar = false;
@@ -191,7 +223,6 @@ class ical_importer {
     build_feed(calendar_line);
   }
 
- private:
   using numbered_line = std::pair<int, std::string>;
 
   // Logical lines: CRLF or LF endings, continuation lines (leading space or tab) joined.
@@ -248,7 +279,14 @@ class ical_importer {
     return bad;
   }
 
+  // At most max_listed problems are listed; the rest are counted (run() adds the count).
   void report(severity level, std::string code, int line, std::string message) {
+    if (listed_ == max_listed) {
+      ++unlisted_;
+      unlisted_errors_ += level == severity::error;
+      return;
+    }
+    ++listed_;
     diagnostic d;
     d.level = level;
     d.code = std::move(code);
@@ -367,7 +405,7 @@ class ical_importer {
         std::string text = end->feed_text();
         bool same_zone = start && start->kind == ics_time::zoned && end->kind == ics_time::zoned && start->zone == end->zone;
         if (end->kind == ics_time::zoned && !same_zone)  // the feed has one zone per talk: give the end as an instant
-          text = detail::format_iso_utc(end->zone->resolve(end->local()).instant);
+          text = instant_text(end->zone->resolve(end->local()).instant);
         t["end"] = text;
         origin(at + "/end", end_line->line);
       }
@@ -394,17 +432,17 @@ class ical_importer {
       if (value == "CANCELLED") t["status"] = "cancelled";
       else if (value == "TENTATIVE") t["status"] = "tentative";
       else if (value != "CONFIRMED") t["status"] = lower_ascii(value);
-      origin(at + "/status", status->line);
+      if (t.contains("status")) origin(at + "/status", status->line);
     }
     json tags = json::array();
     for (const auto& p : props) {
       if (p.name != "CATEGORIES") continue;
-      origin(at + "/tags", p.line);
       // Split at commas that are not escaped, then unescape each part.
       std::string part;
       auto flush = [&] {
         auto tag = std::string(detail::trim(detail::ics_unescape_text(part)));
         if (!tag.empty()) {
+          if (tags.empty()) origin(at + "/tags", p.line);  // the first CATEGORIES line with a tag
           origin(at + "/tags/" + std::to_string(tags.size()), p.line);
           tags.push_back(tag);
         }
@@ -484,6 +522,8 @@ class ical_importer {
   std::optional<std::vector<content_line>> event_;
   int event_line_ = 0;
   json talks_ = json::array();
+  int listed_ = 0;
+  std::size_t unlisted_ = 0, unlisted_errors_ = 0;
 };
 
 }  // namespace
@@ -493,6 +533,7 @@ import_result import_ical(std::string_view text, const feed_limits& limits) {
   if (text.size() > limits.max_bytes) {
     diagnostic d;
     d.code = "ics.too_large";
+    d.line = d.column = 1;  // as feed.too_large and frab.too_large
     d.message = "the calendar is " + std::to_string(text.size()) + " bytes, more than the limit of " +
                 std::to_string(limits.max_bytes);
     result.diagnostics.push_back(std::move(d));

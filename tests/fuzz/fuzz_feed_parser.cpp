@@ -3,7 +3,8 @@
 // Properties checked on every input (besides "no crash, leak, UB or hang", which
 // the sanitizers and libFuzzer's -timeout check):
 //   1. Every diagnostic has a code ("feed.x" / "talk.x"), a message, and a sane
-//      location (line and column both set or both 0, inside the text).
+//      location (line and column both set or both 0, inside the text: the column at
+//      most one past the end of its line).
 //   2. A rejected feed carries a feed-level error with a line and column.
 //   3. An accepted feed has only talk-level errors (or the feed.too_many_problems
 //      count); every talk that did not load has an error pointing into it (when
@@ -34,43 +35,9 @@ namespace {
 using namespace talktime;
 using talktime::fuzz::check;
 
-bool is_code(std::string_view code) {
-  auto dot = code.find('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 == code.size()) return false;
-  for (std::size_t i = 0; i < code.size(); ++i) {
-    char c = code[i];
-    if (i != dot && !((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'))) return false;
-  }
-  return true;
-}
-
-int count_lines(std::string_view text) {
-  int lines = 1;
-  for (char c : text) lines += c == '\n';
-  return lines;
-}
-
-// "/talks/12/start" -> 12; -1 when the pointer is not inside a talk.
-long talk_index_of(std::string_view pointer) {
-  constexpr std::string_view prefix = "/talks/";
-  if (pointer.substr(0, prefix.size()) != prefix) return -1;
-  pointer.remove_prefix(prefix.size());
-  auto end = pointer.find('/');
-  auto digits = pointer.substr(0, end);
-  if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) return -1;
-  return std::stol(std::string(digits));
-}
-
 void check_diagnostics(const parse_result& r, std::string_view text) {
-  int lines = count_lines(text);
-  for (const auto& d : r.diagnostics) {
-    auto shown = d.to_string();
-    check(is_code(d.code), "diagnostic without a proper code", shown);
-    check(!d.message.empty(), "diagnostic without a message", shown);
-    check((d.line == 0) == (d.column == 0), "diagnostic with only one of line and column", shown);
-    check(d.line >= 0 && d.line <= lines && d.column >= 0, "diagnostic located outside the text", shown);
-    check(d.pointer.empty() || d.pointer[0] == '/', "diagnostic pointer is not a JSON Pointer", shown);
-  }
+  fuzz::text_lines lines(text);
+  for (const auto& d : r.diagnostics) fuzz::check_diagnostic(d, lines);
 }
 
 void check_rejected(const parse_result& r) {
@@ -107,7 +74,7 @@ void check_accepted(const parse_result& r, std::string_view text) {
     }
     if (d.level != severity::error) continue;
     check(d.code.rfind("talk.", 0) == 0, "an accepted feed has a feed-level error", d.to_string());
-    auto index = talk_index_of(d.pointer);
+    auto index = fuzz::talk_index_of(d.pointer);
     check(index >= 0, "a talk error that points at no talk", d.to_string());
     check(!loaded.count(index), "a talk loaded despite an error", d.to_string());
     with_errors.insert(index);

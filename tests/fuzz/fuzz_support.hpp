@@ -26,6 +26,103 @@ inline void check(bool ok, const std::string& what, std::string_view context = {
   if (!ok) fail(what, context);
 }
 
+/// A diagnostic code: "scope.name", lower case, digits and '_' only.
+inline bool is_code(std::string_view code) {
+  auto dot = code.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == code.size()) return false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    char c = code[i];
+    if (i != dot && !((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'))) return false;
+  }
+  return true;
+}
+
+inline bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+/// The lines of a text ('\n' ends a line; an empty text is one empty line), for
+/// checking that a line and column lie inside it.
+class text_lines {
+ public:
+  explicit text_lines(std::string_view text) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i)
+      if (i == text.size() || text[i] == '\n') {
+        bytes_.push_back(i - start);
+        start = i + 1;
+      }
+  }
+  int count() const { return int(bytes_.size()); }
+  /// Line `line` (1-based) exists, and `column` is at most one past its end. Columns
+  /// count characters; a line's length in bytes bounds them from above.
+  bool contains(int line, int column) const {
+    return line >= 1 && line <= count() && column >= 1 && std::size_t(column) <= bytes_[std::size_t(line - 1)] + 1;
+  }
+
+ private:
+  std::vector<std::size_t> bytes_;
+};
+
+/// Every diagnostic: a proper code, a message, line and column both set (inside the
+/// text) or both 0, and a pointer that is empty or a JSON Pointer.
+inline void check_diagnostic(const diagnostic& d, const text_lines& lines) {
+  auto shown = d.to_string();
+  check(is_code(d.code), "diagnostic without a proper code", shown);
+  check(!d.message.empty(), "diagnostic without a message", shown);
+  check((d.line == 0) == (d.column == 0), "diagnostic with only one of line and column", shown);
+  check(d.line == 0 || lines.contains(d.line, d.column), "diagnostic located outside the text", shown);
+  check(d.pointer.empty() || d.pointer[0] == '/', "diagnostic pointer is not a JSON Pointer", shown);
+}
+
+// "/talks/12/start" -> 12; -1 when the pointer is not inside a talk.
+inline long talk_index_of(std::string_view pointer) {
+  constexpr std::string_view prefix = "/talks/";
+  if (pointer.substr(0, prefix.size()) != prefix) return -1;
+  pointer.remove_prefix(prefix.size());
+  auto end = pointer.find('/');
+  auto digits = pointer.substr(0, end);
+  if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) return -1;
+  return std::stol(std::string(digits));
+}
+
+/// The value a JSON Pointer (RFC 6901) names in `root`, or nullptr when it names
+/// none. A malformed pointer ("~" not followed by 0 or 1, an index with a leading
+/// zero) names none. Read here, independently of the library's own locator.
+template <class Json>
+const Json* resolve_pointer(const Json& root, std::string_view pointer) {
+  const Json* at = &root;
+  while (!pointer.empty()) {
+    if (pointer[0] != '/') return nullptr;
+    pointer.remove_prefix(1);
+    auto slash = pointer.find('/');
+    auto raw = pointer.substr(0, slash);
+    pointer = slash == std::string_view::npos ? std::string_view{} : pointer.substr(slash);
+    std::string token;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] != '~') {
+        token.push_back(raw[i]);
+        continue;
+      }
+      if (i + 1 >= raw.size() || (raw[i + 1] != '0' && raw[i + 1] != '1')) return nullptr;
+      token.push_back(raw[++i] == '0' ? '~' : '/');
+    }
+    if (at->is_object()) {
+      auto it = at->find(token);
+      if (it == at->end()) return nullptr;
+      at = &*it;
+    } else if (at->is_array()) {
+      if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos ||
+          (token.size() > 1 && token[0] == '0'))
+        return nullptr;
+      auto index = std::stoul(token);
+      if (index >= at->size()) return nullptr;
+      at = &(*at)[index];
+    } else {
+      return nullptr;
+    }
+  }
+  return at;
+}
+
 /// The scheme a browser would read from `url` ("" for a relative URL), lower case.
 /// Leading C0 controls and spaces are skipped and tabs/newlines ignored, as the URL
 /// Standard does, so "  java\tscript:" counts as "javascript".

@@ -17,6 +17,7 @@
 
 #include "test_support.hpp"
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,19 @@ using namespace talktime;
 using namespace talktime::test_support;
 
 std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
+
+std::vector<std::string> import_messages(const import_result& r) {
+  std::vector<std::string> out;
+  for (const auto& d : r.diagnostics) out.push_back(d.to_string());
+  return out;
+}
+
+template <class F>
+double seconds_for(F&& f) {
+  auto start = std::chrono::steady_clock::now();
+  f();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 const talk& by_id(const feed& f, std::string_view id) {
   for (const auto& t : f.talks)
@@ -234,6 +248,170 @@ TEST(FrabImport, KeepsTrackIdsApartWhenTheirSlugsCollide) {
   EXPECT_EQ(r.feed->series[1].id, "art-code-2");
   EXPECT_EQ(r.feed->series[1].title, "Art / Code");
   EXPECT_EQ(r.feed->talks[2].series, "art-code");
+}
+
+// Reproducer tests/fuzz/regressions/fuzz_import_frab/location-after-byte-order-mark.json:
+// with a UTF-8 byte order mark, the importer's own problems had no line (the pointer
+// locator read the mark as the start of a value). The mark counts as one column of
+// line 1, as it does in the positions of frab.syntax errors. Locations counted by a
+// Python script.
+TEST(FrabImport, LocatesItsProblemsAfterAByteOrderMark) {
+  EXPECT_EQ(import_messages(import_frab("\xEF\xBB\xBF{\"schedule\": {}}")),
+            std::vector<std::string>{
+                "[frab.no_conference] /schedule (line 1, column 15): the schedule has no \"conference\" object"});
+  EXPECT_EQ(import_messages(import_frab("\xEF\xBB\xBF{\n\"schedule\": {}}")),
+            std::vector<std::string>{
+                "[frab.no_conference] /schedule (line 2, column 13): the schedule has no \"conference\" object"});
+  auto r = import_frab(
+      "\xEF\xBB\xBF{\"schedule\": {\"conference\": {\"days\": [\n{\"date\": \"2024-05-02\", \"rooms\": {\"R\": [\n"
+      "{\"id\": 1, \"title\": \"A\", \"date\": \"2024-05-02T10:00:00+02:00\", \"duration\": \"1h\"}]}}]}}}");
+  ASSERT_TRUE(r.feed_json);
+  EXPECT_EQ(import_messages(r), std::vector<std::string>{
+                             "[frab.bad_duration] /schedule/conference/days/0/rooms/R/0/duration (line 3, column 74): "
+                             "duration \"1h\" is not \"HH:MM\"; the talk is shown without an end"});
+}
+
+TEST(FrabImport, NumbersLinksOfOneKind) {
+  auto r = parse_any_feed(schedule_with(R"({"id": 1, "date": "2024-05-02T10:00:00+02:00", "title": "A", "links": [
+      "https://a.example/1", {"url": "https://a.example/2", "title": "Link"},
+      {"url": "https://a.example/3", "title": "link 2"}, "https://a.example/4"]})"));
+  ASSERT_TRUE(r.feed);
+  EXPECT_EQ(messages(r), std::vector<std::string>{});
+  const auto& links = r.feed->talks[0].links;
+  ASSERT_EQ(links.size(), 4u);
+  EXPECT_EQ(links[0].kind, "link");
+  EXPECT_EQ(links[0].url, "https://a.example/1");
+  EXPECT_EQ(links[1].kind, "link 2");
+  EXPECT_EQ(links[1].url, "https://a.example/2");
+  EXPECT_EQ(links[2].kind, "link 2 2");  // "link 2" was taken by the second link
+  EXPECT_EQ(links[2].url, "https://a.example/3");
+  EXPECT_EQ(links[3].kind, "link 3");
+  EXPECT_EQ(links[3].url, "https://a.example/4");
+}
+
+// Reproducer tests/fuzz/regressions/fuzz_import_frab/timeout-2000-links-of-one-kind.json:
+// each link probed "link 2", "link 3", … from the start, each probe a search of the
+// event's links: 2,000 links took 8 s, and the time grew with the cube of the count
+// (10,000: about 20 minutes).
+TEST(FrabImport, NumbersManyLinksOfOneKindQuickly) {
+  std::string links;
+  for (int i = 0; i < 10000; ++i) links += std::string(i ? "," : "") + "\"https://a.example/" + std::to_string(i) + "\"";
+  auto text = schedule_with(R"({"id": 1, "date": "2024-05-02T10:00:00+02:00", "title": "A", "links": [)" + links + "]}");
+  import_result r;
+  EXPECT_LT(seconds_for([&] { r = import_frab(text); }), 20.0);
+  ASSERT_TRUE(r.feed_json);
+  EXPECT_EQ(import_messages(r), std::vector<std::string>{});
+  EXPECT_NE(r.feed_json->find("\"link 10000\": \"https://a.example/9999\"\n"), std::string::npos);
+  EXPECT_EQ(r.origins.at("/talks/0/links/link 10000").pointer, "/schedule/conference/days/0/rooms/Saal 1/0/links/9999");
+}
+
+// Reproducer tests/fuzz/regressions/fuzz_import_frab/timeout-2500-tracks-with-one-slug.json:
+// track names that slugify alike ("a!!!", "A#$%", …) probed "a-2", "a-3", … from the
+// start, each probe a search of all tracks: 2,500 of them took 16 s, 4,000 took 37 s.
+TEST(FrabImport, NumbersManyTracksWithOneSlugInLinearTime) {
+  std::string events;
+  for (int i = 0; i < 4000; ++i)
+    events += std::string(i ? "," : "") + R"({"id": )" + std::to_string(i) +
+              R"(, "date": "2024-05-02T10:00:00+02:00", "title": "A", "track": "a)" + std::string(std::size_t(i), '!') + "\"}";
+  // 4,000 names "a", "a!", "a!!", …; and one whose own slug is a numbered one.
+  events += R"(, {"id": "x", "date": "2024-05-02T10:00:00+02:00", "title": "X", "track": "A 2"})";
+  import_result r;
+  EXPECT_LT(seconds_for([&] { r = import_frab(schedule_with(events)); }), 20.0);
+  ASSERT_TRUE(r.feed_json);
+  auto parsed = parse_feed(*r.feed_json);
+  ASSERT_TRUE(parsed.feed);
+  const auto& series = parsed.feed->series;
+  ASSERT_EQ(series.size(), 4001u);
+  EXPECT_EQ(series[0].id, "a");
+  EXPECT_EQ(series[1].id, "a-2");
+  EXPECT_EQ(series[1].title, "a!");
+  EXPECT_EQ(series[3999].id, "a-4000");
+  EXPECT_EQ(series[4000].id, "a-2-2");  // "A 2" slugifies to "a-2", which "a!" has
+  EXPECT_EQ(series[4000].title, "A 2");
+  EXPECT_EQ(parsed.feed->talks[4000].series, "a-2-2");
+}
+
+// Subtitle, abstract and description are joined, each left out when the text so far
+// already holds it. That test used std::string::find, quadratic for "aaa…a" and
+// "aaa…ab": these 3,000,000 and 1,000,001 characters would take hours.
+TEST(FrabImport, JoinsTheAbstractInLinearTime) {
+  auto r = parse_any_feed(schedule_with(R"({"id": 1, "date": "2024-05-02T10:00:00+02:00", "title": "A",
+      "subtitle": "Short", "abstract": "Short and long", "description": "Short and long"})"));
+  ASSERT_TRUE(r.feed);
+  EXPECT_EQ(r.feed->talks[0].abstract, "Short\n\nShort and long");
+  auto contained = parse_any_feed(schedule_with(R"({"id": 1, "date": "2024-05-02T10:00:00+02:00", "title": "A",
+      "subtitle": "and long", "abstract": "Short and long", "description": "Short"})"));
+  ASSERT_TRUE(contained.feed);
+  EXPECT_EQ(contained.feed->talks[0].abstract, "and long\n\nShort and long");
+
+  std::string many(3000000, 'a'), almost = std::string(1000000, 'a') + "b";
+  auto text = schedule_with(R"({"id": 1, "date": "2024-05-02T10:00:00+02:00", "title": "A", "subtitle": ")" + many +
+                            R"(", "abstract": ")" + almost + R"(", "description": ")" + almost.substr(1) + "\"}");
+  import_result big;
+  EXPECT_LT(seconds_for([&] { big = import_frab(text); }), 20.0);
+  ASSERT_TRUE(big.feed_json);
+  EXPECT_NE(big.feed_json->find("\"abstract\": \"" + many + "\\n\\n" + almost + "\",\n"), std::string::npos);
+}
+
+// Reproducer tests/fuzz/regressions/fuzz_import_frab/oom-long-room-name-in-every-event.json:
+// every event repeats its room's name, in its location and in each origin's pointer;
+// that schedule (a 16,000-byte room name, 4,000 empty events) took 51 s and 0.5 GB,
+// a 60 KB one (30,000 bytes, 10,000 events) 277 s and 2.3 GB. What the conversion
+// repeats is now charged against limits.max_bytes.
+// Here: 20 bytes for the feed's origin, then 533 per event (the event's pointer of
+// 136 bytes three times, "/talks/3" twice, the 100-byte name, "/location"), so the
+// 2,000 bytes run out at event 3 (column counted by a Python script).
+TEST(FrabImport, FailsWhenTheConversionRepeatsMoreThanTheLimit) {
+  std::string room(100, 'R');
+  auto text = R"({"schedule":{"conference":{"days":[{"rooms":{")" + room + R"(":[{},{},{},{},{}]}}]}}})";
+  ASSERT_EQ(text.size(), 170u);
+  feed_limits limits;
+  limits.max_bytes = 2000;
+  auto r = import_frab(text, limits);
+  EXPECT_FALSE(r.feed_json);
+  EXPECT_TRUE(r.origins.empty());
+  EXPECT_EQ(import_messages(r), std::vector<std::string>{
+                             "[frab.too_large] /schedule/conference/days/0/rooms/" + room + "/3 (line 1, column 159): "
+                             "converting the schedule takes more than 2000 bytes, the limit (each event repeats its "
+                             "room's name and its day's date; this room's name is 100 bytes)"});
+  limits.max_bytes = 20 + 5 * 533 - 1;
+  auto short_by_one = import_frab(text, limits);
+  EXPECT_FALSE(short_by_one.feed_json);
+  ASSERT_EQ(short_by_one.diagnostics.size(), 1u);
+  EXPECT_EQ(short_by_one.diagnostics[0].pointer, "/schedule/conference/days/0/rooms/" + room + "/4");
+  limits.max_bytes = 20 + 5 * 533;
+  auto fits = import_frab(text, limits);
+  ASSERT_TRUE(fits.feed_json);
+  EXPECT_EQ(import_messages(fits), std::vector<std::string>{});
+
+  std::string large = R"({"schedule":{"conference":{"days":[{"rooms":{")" + std::string(30000, 'r') + "\":[";
+  for (int i = 0; i < 10000; ++i) large += i ? ",{}" : "{}";
+  large += "]}}]}}}";
+  import_result hostile;
+  EXPECT_LT(seconds_for([&] { hostile = import_frab(large); }), 20.0);
+  EXPECT_FALSE(hostile.feed_json);
+  ASSERT_EQ(hostile.diagnostics.size(), 1u);
+  EXPECT_EQ(hostile.diagnostics[0].code, "frab.too_large");
+}
+
+// Reproducer tests/fuzz/regressions/fuzz_import_frab/timeout-5000-events-not-objects.json:
+// every problem was listed, each located by a walk over the text (20,000 took 36 s).
+// As in the feed parser, 100 are listed and the rest counted.
+TEST(FrabImport, ListsAHundredProblemsAndCountsTheRest) {
+  std::string events;
+  for (int i = 0; i < 150; ++i) events += i ? ",0" : "0";
+  auto r = import_frab(R"({"schedule":{"conference":{"days":[{"rooms":{"R":[)" + events + "]}}]}}}");
+  ASSERT_TRUE(r.feed_json);
+  ASSERT_EQ(r.diagnostics.size(), 101u);
+  EXPECT_EQ(r.diagnostics[0].to_string(),
+            "[frab.bad_event] /schedule/conference/days/0/rooms/R/0 (line 1, column 51): an event should be an object; "
+            "it is skipped");
+  EXPECT_EQ(r.diagnostics[99].to_string(),
+            "[frab.bad_event] /schedule/conference/days/0/rooms/R/99 (line 1, column 249): an event should be an "
+            "object; it is skipped");
+  EXPECT_EQ(r.diagnostics[100].to_string(),
+            "[frab.too_many_problems]: 50 more problems (50 of them errors) were found but are not listed");
+  EXPECT_EQ(r.diagnostics[100].level, severity::error);
 }
 
 }  // namespace

@@ -13,6 +13,11 @@
 //   utc("2024-12-05T17:00", "America/New_York") -> 2024-12-05T22:00:00Z
 //   utc("2024-05-02T09:00", "America/New_York") -> 2024-05-02T13:00:00Z
 //   utc("2024-05-02T10:30", "Europe/London")    -> 2024-05-02T09:30:00Z
+//   utc("1600-01-01T00:00", "Asia/Tokyo")       -> 1599-12-31T14:41:01Z  (LMT +09:18:59)
+//   utc("1600-01-01T05:00", "Asia/Seoul")       -> 1599-12-31T20:32:08Z  (LMT +08:27:52)
+//   offset("9999-12-31T20:00", "America/New_York") -> -05:00, so 10000-01-01T01:00:00Z
+//   offset("9999-12-31T22:00", "America/Chicago")  -> -06:00, so 10000-01-01T04:00:00Z
+//     (datetime cannot hold the year 10000: epoch seconds 253402300800 + 3600 and + 14400)
 #include <gtest/gtest.h>
 
 #include "test_support.hpp"
@@ -373,13 +378,113 @@ TEST(IcalImport, RepairsBytesThatAreNotUtf8) {
   EXPECT_EQ(r.feed->talks[0].title, "K\uFFFDstner");
 }
 
+// Located at line 1, column 1, as feed.too_large and frab.too_large are.
 TEST(IcalImport, EnforcesTheSizeLimit) {
   feed_limits limits;
   limits.max_bytes = 20;
   auto r = parse_any_feed(read_fixture("seminar.ics"), feed_format::detect, limits);
   EXPECT_FALSE(r.feed);
-  ASSERT_EQ(r.diagnostics.size(), 1u);
-  EXPECT_EQ(r.diagnostics[0].code, "ics.too_large");
+  EXPECT_EQ(messages(r), std::vector<std::string>{
+                             "[ics.too_large] line 1, column 1: the calendar is 3369 bytes, more than the limit of 20"});
+  EXPECT_EQ(r.diagnostics[0].level, severity::error);
+}
+
+// Reproducers tests/fuzz/regressions/fuzz_import_ical/end-in-another-zone-*.ics: an end
+// in another zone than the start is written as an instant, and in UTC it could fall
+// outside the years 1600 to 9999 that feed text holds; the parser then rejected the
+// end the importer wrote ("invalid date \"1599-12-31T20:32:08Z\"") and skipped the
+// talk. Such an end now carries the offset +23:59 or -23:59 that keeps it readable.
+TEST(IcalImport, WritesAnEndInAnotherZoneThatTheParserReadsBack) {
+  auto early = import_ical(calendar({"BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:a", "SUMMARY:A",
+                                     "DTSTART;TZID=Asia/Tokyo:16000101T000000", "DTEND;TZID=Asia/Seoul:16000101T050000",
+                                     "END:VEVENT", "END:VCALENDAR"}));
+  ASSERT_TRUE(early.feed_json);
+  EXPECT_NE(early.feed_json->find("\"end\": \"1600-01-01T20:31:08+23:59\"\n"), std::string::npos) << *early.feed_json;
+  auto parsed = parse_feed(*early.feed_json);
+  ASSERT_TRUE(parsed.feed);
+  EXPECT_EQ(messages(parsed), std::vector<std::string>{});
+  ASSERT_EQ(parsed.feed->talks.size(), 1u);
+  EXPECT_EQ(iso(parsed.feed->talks[0].start), "1599-12-31T14:41:01Z");
+  ASSERT_TRUE(parsed.feed->talks[0].end);
+  EXPECT_EQ(iso(*parsed.feed->talks[0].end), "1599-12-31T20:32:08Z");
+
+  auto late = import_ical(calendar({"BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:a", "SUMMARY:A",
+                                    "DTSTART;TZID=America/New_York:99991231T200000",
+                                    "DTEND;TZID=America/Chicago:99991231T220000", "END:VEVENT", "END:VCALENDAR"}));
+  ASSERT_TRUE(late.feed_json);
+  EXPECT_NE(late.feed_json->find("\"end\": \"9999-12-31T04:01:00-23:59\"\n"), std::string::npos) << *late.feed_json;
+  auto any = parse_any_feed(calendar({"BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:a", "SUMMARY:A",
+                                      "DTSTART;TZID=America/New_York:99991231T200000",
+                                      "DTEND;TZID=America/Chicago:99991231T220000", "END:VEVENT", "END:VCALENDAR"}));
+  ASSERT_TRUE(any.feed);
+  EXPECT_EQ(messages(any), std::vector<std::string>{});
+  ASSERT_EQ(any.feed->talks.size(), 1u);
+  EXPECT_EQ(any.feed->talks[0].start.time_since_epoch().count(), 253402300800 + 3600);
+  ASSERT_TRUE(any.feed->talks[0].end);
+  EXPECT_EQ(any.feed->talks[0].end->time_since_epoch().count(), 253402300800 + 14400);
+
+  // Within the years, the end stays in UTC.
+  auto plain = import_ical(with_events({"BEGIN:VEVENT", "UID:a", "SUMMARY:A", "DTSTART;TZID=America/New_York:20240502T090000",
+                                        "DTEND;TZID=Europe/London:20240502T150000", "END:VEVENT"}));
+  ASSERT_TRUE(plain.feed_json);
+  EXPECT_NE(plain.feed_json->find("\"end\": \"2024-05-02T14:00:00Z\"\n"), std::string::npos) << *plain.feed_json;
+}
+
+// Reproducers tests/fuzz/regressions/fuzz_import_ical/origin-for-*.ics: origins are keyed
+// by pointers into feed_json, so STATUS:CONFIRMED (which writes no status) and a
+// CATEGORIES line without a tag record none; "/tags" is the first line with a tag.
+TEST(IcalImport, RecordsOriginsOnlyForValuesItWrites) {
+  auto r = import_ical(with_events({"BEGIN:VEVENT",              // 5
+                                    "UID:a",                     // 6
+                                    "SUMMARY:A",                 // 7
+                                    "DTSTART:20240502T090000Z",  // 8
+                                    "STATUS:CONFIRMED",          // 9
+                                    "CATEGORIES:, ,",            // 10
+                                    "CATEGORIES:x,y",            // 11
+                                    "CATEGORIES:z",              // 12
+                                    "END:VEVENT"}));
+  ASSERT_TRUE(r.feed_json);
+  EXPECT_EQ(r.origins.count("/talks/0/status"), 0u);
+  EXPECT_EQ(r.origins.at("/talks/0/tags").line, 11);
+  EXPECT_EQ(r.origins.at("/talks/0/tags/0").line, 11);
+  EXPECT_EQ(r.origins.at("/talks/0/tags/1").line, 11);
+  EXPECT_EQ(r.origins.at("/talks/0/tags/2").line, 12);
+  EXPECT_EQ(r.origins.count("/talks/0/tags/3"), 0u);
+
+  auto empty = import_ical(with_events({"BEGIN:VEVENT", "UID:a", "SUMMARY:A", "DTSTART:20240502T090000Z",
+                                        "CATEGORIES:, ,", "STATUS:CANCELLED", "END:VEVENT"}));
+  ASSERT_TRUE(empty.feed_json);
+  EXPECT_EQ(empty.feed_json->find("\"tags\""), std::string::npos);
+  EXPECT_EQ(empty.origins.count("/talks/0/tags"), 0u);
+  EXPECT_EQ(empty.origins.at("/talks/0/status").line, 10);
+}
+
+// Reproducer tests/fuzz/regressions/fuzz_import_ical/150-lines-that-are-not-properties.ics:
+// every problem was listed, so a calendar of a million bad lines gave the widget a
+// million messages. As in the feed parser, 100 are listed and the rest counted.
+TEST(IcalImport, ListsAHundredProblemsAndCountsTheRest) {
+  std::vector<std::string> lines = {"BEGIN:VCALENDAR"};
+  for (int i = 0; i < 150; ++i) lines.push_back("not a property");
+  lines.push_back("END:VCALENDAR");
+  auto r = import_ical(calendar(lines));
+  ASSERT_TRUE(r.feed_json);
+  ASSERT_EQ(r.diagnostics.size(), 101u);
+  EXPECT_EQ(r.diagnostics[0].to_string(), "[ics.syntax] line 2, column 1: line \"not a property\" is not NAME:VALUE; ignored");
+  EXPECT_EQ(r.diagnostics[99].to_string(), "[ics.syntax] line 101, column 1: line \"not a property\" is not NAME:VALUE; ignored");
+  EXPECT_EQ(r.diagnostics[100].to_string(),
+            "[ics.too_many_problems]: 50 more problems (0 of them errors) were found but are not listed");
+  EXPECT_EQ(r.diagnostics[100].level, severity::warning);
+
+  std::vector<std::string> events = {"BEGIN:VCALENDAR"};
+  for (int i = 0; i < 120; ++i)
+    for (const char* l : {"BEGIN:VEVENT", "UID:x", "SUMMARY:X", "DTSTART:2024", "END:VEVENT"}) events.push_back(l);
+  events.push_back("END:VCALENDAR");
+  auto bad = import_ical(calendar(events));
+  ASSERT_EQ(bad.diagnostics.size(), 101u);
+  EXPECT_EQ(bad.diagnostics[99].line, 2 + 99 * 5 + 3);
+  EXPECT_EQ(bad.diagnostics[100].to_string(),
+            "[ics.too_many_problems]: 20 more problems (20 of them errors) were found but are not listed");
+  EXPECT_EQ(bad.diagnostics[100].level, severity::error);
 }
 
 }  // namespace
