@@ -9,6 +9,7 @@
 
 #include "json_document.hpp"
 #include "json_scan.hpp"
+#include "problem_budget.hpp"
 #include "talktime/feed.hpp"
 #include "text.hpp"
 #include "time_text.hpp"
@@ -70,18 +71,8 @@ class feed_reader {
  public:
   feed_reader(std::string_view text, std::vector<diagnostic>& out) : text_(text), out_(out) {}
 
-  // At most max_listed problems are listed (each located by a walk over the text);
-  // the rest are counted, so a hostile feed with millions of bad values costs
-  // neither quadratic time nor gigabytes of diagnostics.
-  static constexpr int max_listed = 100;
-
   void report(severity level, std::string code, std::string pointer, std::string message) {
-    if (listed_ == max_listed) {
-      ++unlisted_;
-      unlisted_errors_ += level == severity::error;
-      return;
-    }
-    ++listed_;
+    if (!budget_.admit(level)) return;
     diagnostic d;
     d.level = level;
     d.code = std::move(code);
@@ -100,15 +91,7 @@ class feed_reader {
     report(severity::warning, std::move(code), std::move(pointer), std::move(message));
   }
   // One last line for the problems that were not listed.
-  void finish() {
-    if (unlisted_ == 0) return;
-    diagnostic d;
-    d.level = unlisted_errors_ > 0 ? severity::error : severity::warning;
-    d.code = "feed.too_many_problems";
-    d.message = std::to_string(unlisted_) + " more problems (" + std::to_string(unlisted_errors_) +
-                " of them errors) were found but are not listed";
-    out_.push_back(std::move(d));
-  }
+  void finish() { budget_.finish("feed", out_); }
 
   // An optional string field; a value of another type is reported and ignored.
   std::string text_field(const json& object, const char* key, const std::string& at, const char* scope) {
@@ -154,8 +137,7 @@ class feed_reader {
  private:
   std::string_view text_;
   std::vector<diagnostic>& out_;
-  int listed_ = 0;
-  std::size_t unlisted_ = 0, unlisted_errors_ = 0;
+  detail::problem_budget budget_;  // at most 100 problems listed, the rest counted
 };
 
 const std::map<std::string, talk_kind, std::less<>>& kinds() {

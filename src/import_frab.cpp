@@ -18,6 +18,7 @@
 
 #include "json_document.hpp"
 #include "json_scan.hpp"
+#include "problem_budget.hpp"
 #include "talktime/importers.hpp"
 #include "text.hpp"
 
@@ -107,18 +108,9 @@ class frab_importer {
   frab_importer(std::string_view text, const feed_limits& limits, import_result& result)
       : text_(text), limits_(limits), r_(result) {}
 
-  static constexpr int max_listed = 100;
-
   void run(const json& root) {
     convert(root);
-    if (unlisted_ > 0) {
-      diagnostic d;
-      d.level = unlisted_errors_ > 0 ? severity::error : severity::warning;
-      d.code = "frab.too_many_problems";
-      d.message = std::to_string(unlisted_) + " more problems (" + std::to_string(unlisted_errors_) +
-                  " of them errors) were found but are not listed";
-      r_.diagnostics.push_back(std::move(d));
-    }
+    budget_.finish("frab", r_.diagnostics);
   }
 
  private:
@@ -199,7 +191,7 @@ class frab_importer {
     }
     if (spent()) {
       r_.origins.clear();
-      listed_ = std::min(listed_, max_listed - 1);  // the reason the import fails is always listed
+      budget_.keep_room_for_one();  // the reason the import fails is always listed
       error("frab.too_large", failed_at.empty() ? at_conf : failed_at,
             "converting the schedule takes more than " + std::to_string(limits_.max_bytes) +
                 " bytes, the limit (each event repeats its room's name and its day's date; this room's name is " +
@@ -222,14 +214,9 @@ class frab_importer {
     std::string id, title, source;
   };
 
-  // At most max_listed problems are listed; the rest are counted (run() adds the count).
+  // Listed within the problem budget (src/problem_budget.hpp); run() adds the count of the rest.
   void report(severity level, std::string code, std::string pointer, std::string message) {
-    if (listed_ == max_listed) {
-      ++unlisted_;
-      unlisted_errors_ += level == severity::error;
-      return;
-    }
-    ++listed_;
+    if (!budget_.admit(level)) return;
     diagnostic d;
     d.level = level;
     d.code = std::move(code);
@@ -466,8 +453,7 @@ class frab_importer {
   std::map<std::string, std::size_t> series_by_name_;
   std::set<std::string> series_ids_;
   std::map<std::string, int> series_next_;
-  int listed_ = 0;
-  std::size_t unlisted_ = 0, unlisted_errors_ = 0;
+  detail::problem_budget budget_;
   std::size_t spent_ = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ics_format.hpp"
+#include "problem_budget.hpp"
 #include "talktime/importers.hpp"
 #include "text.hpp"
 #include "time_text.hpp"
@@ -148,18 +149,9 @@ class ical_importer {
  public:
   ical_importer(std::string_view text, import_result& result) : text_(text), r_(result) {}
 
-  static constexpr int max_listed = 100;
-
   void run() {
     convert();
-    if (unlisted_ > 0) {
-      diagnostic d;
-      d.level = unlisted_errors_ > 0 ? severity::error : severity::warning;
-      d.code = "ics.too_many_problems";
-      d.message = std::to_string(unlisted_) + " more problems (" + std::to_string(unlisted_errors_) +
-                  " of them errors) were found but are not listed";
-      r_.diagnostics.push_back(std::move(d));
-    }
+    budget_.finish("ics", r_.diagnostics);
   }
 
  private:
@@ -279,14 +271,9 @@ class ical_importer {
     return bad;
   }
 
-  // At most max_listed problems are listed; the rest are counted (run() adds the count).
+  // Listed within the problem budget (src/problem_budget.hpp); run() adds the count of the rest.
   void report(severity level, std::string code, int line, std::string message) {
-    if (listed_ == max_listed) {
-      ++unlisted_;
-      unlisted_errors_ += level == severity::error;
-      return;
-    }
-    ++listed_;
+    if (!budget_.admit(level)) return;
     diagnostic d;
     d.level = level;
     d.code = std::move(code);
@@ -522,8 +509,7 @@ class ical_importer {
   std::optional<std::vector<content_line>> event_;
   int event_line_ = 0;
   json talks_ = json::array();
-  int listed_ = 0;
-  std::size_t unlisted_ = 0, unlisted_errors_ = 0;
+  detail::problem_budget budget_;
 };
 
 }  // namespace

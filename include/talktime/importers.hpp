@@ -61,7 +61,9 @@ struct import_result {
 /// abstract + description -> abstract, persons[].public_name|name (+ biography)
 /// -> speakers, room -> location, track -> series (declared), type -> kind,
 /// language -> tag, url -> links.website, links[] -> links (title as kind),
-/// recording url -> links.recording. Diagnostics carry JSON Pointers.
+/// recording url -> links.recording. Diagnostics carry JSON Pointers; after 100
+/// of them the rest are counted (frab.too_many_problems), and a conversion that
+/// would grow past `limits.max_bytes` fails as frab.too_large.
 import_result import_frab(std::string_view text, const feed_limits& limits = {});
 
 /// iCalendar -> talktime v1 JSON. Lines are unfolded and text unescaped.
@@ -73,6 +75,7 @@ import_result import_frab(std::string_view text, const feed_limits& limits = {})
 /// location, URL -> links.website, CONFERENCE -> links.livestream, STATUS ->
 /// status, CATEGORIES -> tags. An unknown TZID skips the event with a located
 /// error; RRULE/RDATE are not expanded (the first occurrence is kept, with a warning).
+/// After 100 listed problems the rest are counted (ics.too_many_problems).
 import_result import_ical(std::string_view text, const feed_limits& limits = {});
 
 /// Parses a feed in any supported format. Imported formats are converted to
