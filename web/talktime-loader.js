@@ -11,7 +11,7 @@ var widgetCount = 0;
 var FEED_TIMEOUT_MS = 20000;  // data-timeout (seconds) overrides
 var TICK_MS = 30000;
 var ZONE_KEY = 'talktime.zone';
-var PAGE_SIZE = 24;  // talks rendered at once (a few screens); "Show more" and scrolling add another page
+var PAGE_SIZE = 12;  // talks rendered at once (two or three screens); "Show more" and scrolling add another page
 var JSONLD_DELAY_MS = 300;  // structured data is rewritten once the view stops changing
 
 // User Timing marks for benchmarks and for site owners' own measurements.
