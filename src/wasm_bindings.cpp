@@ -177,6 +177,22 @@ talktime::query query_of(const json& q) {
   return query;
 }
 
+// A call about one open feed: its schedule, the request's JSON, and the zone the
+// request names (nullptr when it names none the database knows).
+struct feed_request {
+  const talktime::schedule* schedule = nullptr;
+  json view;
+  const talktime::time_zone* zone = nullptr;
+  bool valid() const { return schedule && view.is_object(); }
+  const talktime::time_zone& zone_or_utc() const { return zone ? *zone : *talktime::locate_zone("UTC"); }
+};
+
+feed_request request_for(int handle, const std::string& request_text) {
+  feed_request r{schedule_for(handle), json::parse(request_text, nullptr, false), nullptr};
+  if (r.valid()) r.zone = talktime::locate_zone(string_of(r.view, "zone"));
+  return r;
+}
+
 // The talks a view shows: the query's matches, the first `limit` of them.
 struct shown_talks {
   talktime::query_result found;
@@ -202,11 +218,12 @@ emscripten::val error_object(const std::string& message) {
 // escaped into JSON and parsed again). Only the first `limit` matches are
 // rendered, so a keystroke costs about the same for 100 talks or 100,000.
 emscripten::val render(int handle, const std::string& view_text) {
-  auto* s = schedule_for(handle);
-  auto view = json::parse(view_text, nullptr, false);
-  if (!s || !view.is_object()) return error_object("no such feed");
-  auto* zone = talktime::locate_zone(string_of(view, "zone"));
-  if (!zone) return error_object("unknown time zone \"" + string_of(view, "zone") + "\"");
+  auto r = request_for(handle, view_text);
+  if (!r.valid()) return error_object("no such feed");
+  if (!r.zone) return error_object("unknown time zone \"" + string_of(r.view, "zone") + "\"");
+  const auto* s = r.schedule;
+  const auto* zone = r.zone;
+  const auto& view = r.view;
   talktime::render_options options;
   options.display_zone = zone;
   options.now = seconds_of(view, "now");
@@ -229,12 +246,9 @@ emscripten::val render(int handle, const std::string& view_text) {
 // The same view as schema.org Event JSON-LD (the loader asks for it once typing
 // pauses, not on every keystroke); "" for an unknown feed or zone.
 std::string json_ld(int handle, const std::string& view_text) {
-  auto* s = schedule_for(handle);
-  auto view = json::parse(view_text, nullptr, false);
-  if (!s || !view.is_object()) return std::string();
-  auto* zone = talktime::locate_zone(string_of(view, "zone"));
-  if (!zone) return std::string();
-  return talktime::to_json_ld(s->feed(), select(*s, view, *zone).shown);
+  auto r = request_for(handle, view_text);
+  if (!r.valid() || !r.zone) return std::string();
+  return talktime::to_json_ld(r.schedule->feed(), select(*r.schedule, r.view, *r.zone).shown);
 }
 
 const talktime::talk* talk_by_id(const talktime::schedule& s, const std::string& id) {
@@ -257,12 +271,10 @@ std::string calendar_links(int handle, const std::string& id) {
 // The same query, answered with talk ids only (for callers that filter themselves).
 // {"text", "series", "kind", "tag", "speaker", "show", "now", "zone"} -> {"ids": [...], "count": n}
 std::string find(int handle, const std::string& query_text) {
-  auto* s = schedule_for(handle);
-  auto q = json::parse(query_text, nullptr, false);
-  if (!s || !q.is_object()) return json{{"error", "no such feed"}}.dump();
-  auto* zone = talktime::locate_zone(string_of(q, "zone"));
-  if (!zone) zone = talktime::locate_zone("UTC");
-  auto result = s->find(query_of(q), seconds_of(q, "now"), *zone);
+  auto r = request_for(handle, query_text);
+  if (!r.valid()) return json{{"error", "no such feed"}}.dump();
+  const auto* s = r.schedule;
+  auto result = s->find(query_of(r.view), seconds_of(r.view, "now"), r.zone_or_utc());
   json ids = json::array();
   for (auto i : result.talks) ids.push_back(s->feed().talks[i].id);
   return json{{"ids", ids}, {"count", result.talk_count}}.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -270,11 +282,10 @@ std::string find(int handle, const std::string& query_text) {
 
 // An iCalendar file for every talk the query matches (or for {"ids": [...]}).
 std::string ics(int handle, const std::string& query_text) {
-  auto* s = schedule_for(handle);
-  auto q = json::parse(query_text, nullptr, false);
-  if (!s || !q.is_object()) return std::string();
-  auto* zone = talktime::locate_zone(string_of(q, "zone"));
-  if (!zone) zone = talktime::locate_zone("UTC");
+  auto r = request_for(handle, query_text);
+  if (!r.valid()) return std::string();
+  const auto* s = r.schedule;
+  const auto& q = r.view;
   auto now = seconds_of(q, "now");
   std::vector<std::size_t> talks;
   if (auto ids = q.find("ids"); ids != q.end() && ids->is_array()) {
@@ -282,7 +293,7 @@ std::string ics(int handle, const std::string& query_text) {
       for (const auto& id : *ids)
         if (id.is_string() && id.get_ref<const std::string&>() == s->feed().talks[i].id) talks.push_back(i);
   } else {
-    talks = s->find(query_of(q), now, *zone).talks;
+    talks = s->find(query_of(q), now, r.zone_or_utc()).talks;
   }
   return talktime::to_ics(s->feed(), talks, now);
 }
