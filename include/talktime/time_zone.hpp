@@ -48,7 +48,7 @@ struct local_time_resolution {
 ///     // r.instant == 2023-01-11T23:00:00Z, r.kind == local_time_kind::unique
 class time_zone {
  public:
-  struct data;  // decoded table record; defined in src/zone_rules.hpp
+  struct data;  // decoded table record; defined in src/time/zone_rules.hpp
   time_zone(std::string name, const data* rules) : name_(std::move(name)), rules_(rules) {}
 
   /// The canonical IANA name (a link such as "Asia/Calcutta" gives "Asia/Kolkata").

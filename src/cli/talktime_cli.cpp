@@ -12,8 +12,8 @@
 #include "talktime/calendar.hpp"
 #include "talktime/importers.hpp"
 #include "talktime/talktime.hpp"
-#include "text.hpp"
-#include "time_text.hpp"
+#include "common/text.hpp"
+#include "time/time_text.hpp"
 
 namespace {
 

@@ -22,7 +22,7 @@ namespace talktime::fuzz {
 // std::map's members are found without the linear search of nlohmann::ordered_json.
 using json = nlohmann::json;
 
-/// The limits parse_any_feed reads a converted feed with (src/feed_formats.cpp): the
+/// The limits parse_any_feed reads a converted feed with (src/formats/feed_formats.cpp): the
 /// input met the caller's limits; the generated text's layout is the importer's.
 inline feed_limits converted_limits(std::size_t converted_size) {
   feed_limits limits;

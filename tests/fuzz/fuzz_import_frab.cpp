@@ -22,7 +22,7 @@
 //   5. parse_any_feed(text, frab) is the import and then parse_feed: the same talks,
 //      the importer's diagnostics plus the parser's, each of the parser's moved to a
 //      pointer into the input, and located there when the text has no byte order
-//      mark and needs no encoding repair (src/feed_formats.cpp locates in the text as
+//      mark and needs no encoding repair (src/formats/feed_formats.cpp locates in the text as
 //      given: a mark or a repaired key hides the value from it).
 //   6. One byte over the size limit, the import fails as frab.too_large at line 1.
 #include <algorithm>

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "talktime/feed.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 namespace {
 

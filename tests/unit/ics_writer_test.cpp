@@ -15,10 +15,10 @@
 
 #include <string>
 
-#include "ics_format.hpp"
+#include "formats/ics_format.hpp"
 #include "talktime/calendar.hpp"
 #include "talktime/feed.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 namespace {
 

@@ -7,10 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_scan.hpp"
-#include "text.hpp"
-#include "time_text.hpp"
-#include "url.hpp"
+#include "feed/json_scan.hpp"
+#include "common/text.hpp"
+#include "time/time_text.hpp"
+#include "common/url.hpp"
 
 namespace {
 

@@ -16,11 +16,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_document.hpp"
-#include "json_scan.hpp"
-#include "problem_budget.hpp"
+#include "feed/json_document.hpp"
+#include "feed/json_scan.hpp"
+#include "common/problem_budget.hpp"
 #include "talktime/importers.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 namespace talktime {
 namespace {
@@ -214,7 +214,7 @@ class frab_importer {
     std::string id, title, source;
   };
 
-  // Listed within the problem budget (src/problem_budget.hpp); run() adds the count of the rest.
+  // Listed within the problem budget (src/common/problem_budget.hpp); run() adds the count of the rest.
   void report(severity level, std::string code, std::string pointer, std::string message) {
     if (!budget_.admit(level)) return;
     diagnostic d;

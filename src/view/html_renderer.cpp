@@ -1,12 +1,12 @@
 // The HTML renderer. Everything from the feed passes through `text()` or
-// `attr()` (HTML escaping) and URLs were checked by the parser (src/url.cpp).
+// `attr()` (HTML escaping) and URLs were checked by the parser (src/common/url.cpp).
 #include "talktime/html_renderer.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "text.hpp"
-#include "time_text.hpp"
+#include "common/text.hpp"
+#include "time/time_text.hpp"
 
 namespace talktime {
 namespace {

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "talktime/importers.hpp"
-#include "time_text.hpp"
+#include "time/time_text.hpp"
 
 namespace talktime {
 namespace {

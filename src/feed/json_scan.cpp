@@ -1,9 +1,9 @@
-#include "json_scan.hpp"
+#include "feed/json_scan.hpp"
 
 #include <cctype>
 #include <cstdio>
 
-#include "text.hpp"
+#include "common/text.hpp"
 
 namespace talktime::detail {
 

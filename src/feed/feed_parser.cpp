@@ -7,13 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_document.hpp"
-#include "json_scan.hpp"
-#include "problem_budget.hpp"
+#include "feed/json_document.hpp"
+#include "feed/json_scan.hpp"
+#include "common/problem_budget.hpp"
 #include "talktime/feed.hpp"
-#include "text.hpp"
-#include "time_text.hpp"
-#include "url.hpp"
+#include "common/text.hpp"
+#include "time/time_text.hpp"
+#include "common/url.hpp"
 
 namespace talktime {
 

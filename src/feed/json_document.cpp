@@ -1,6 +1,6 @@
-#include "json_document.hpp"
+#include "feed/json_document.hpp"
 
-#include "json_scan.hpp"
+#include "feed/json_scan.hpp"
 
 namespace talktime::detail {
 namespace {

@@ -1,6 +1,6 @@
-#include "time_text.hpp"
+#include "time/time_text.hpp"
 
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "zone_rules.hpp"
+#include "time/zone_rules.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "posix_tz_rule.hpp"
+#include "time/posix_tz_rule.hpp"
 
 #include <algorithm>
 #include <cctype>

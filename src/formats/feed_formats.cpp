@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_scan.hpp"
+#include "feed/json_scan.hpp"
 #include "talktime/importers.hpp"
 
 namespace talktime {

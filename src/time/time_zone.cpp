@@ -4,7 +4,7 @@
 #include <memory>
 #include <mutex>
 
-#include "zone_rules.hpp"
+#include "time/zone_rules.hpp"
 
 namespace talktime {
 namespace {

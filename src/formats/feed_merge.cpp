@@ -4,7 +4,7 @@
 #include <set>
 
 #include "talktime/importers.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 namespace talktime {
 namespace {

@@ -1,10 +1,10 @@
 // Calendar export: RFC 5545 iCalendar text and "add to calendar" links.
 #include <cstdio>
 
-#include "ics_format.hpp"
+#include "formats/ics_format.hpp"
 #include "talktime/calendar.hpp"
-#include "text.hpp"
-#include "time_text.hpp"
+#include "common/text.hpp"
+#include "time/time_text.hpp"
 
 namespace talktime {
 namespace detail {

@@ -1,6 +1,6 @@
 // The decoded form of one zone of the compiled zone table, the binary format
 // of that table, and the lookups on it. Shared by the library and by the
-// build-time generator (src/zonegen), which checks every record it writes.
+// build-time generator (src/time/zonegen), which checks every record it writes.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "posix_tz_rule.hpp"
+#include "time/posix_tz_rule.hpp"
 #include "talktime/time_zone.hpp"
 
 namespace talktime {

@@ -6,11 +6,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ics_format.hpp"
-#include "problem_budget.hpp"
+#include "formats/ics_format.hpp"
+#include "common/problem_budget.hpp"
 #include "talktime/importers.hpp"
-#include "text.hpp"
-#include "time_text.hpp"
+#include "common/text.hpp"
+#include "time/time_text.hpp"
 
 namespace talktime {
 namespace {
@@ -271,7 +271,7 @@ class ical_importer {
     return bad;
   }
 
-  // Listed within the problem budget (src/problem_budget.hpp); run() adds the count of the rest.
+  // Listed within the problem budget (src/common/problem_budget.hpp); run() adds the count of the rest.
   void report(severity level, std::string code, int line, std::string message) {
     if (!budget_.admit(level)) return;
     diagnostic d;

@@ -3,7 +3,7 @@
 
 #include "talktime/calendar.hpp"
 #include "talktime/structured_data.hpp"
-#include "time_text.hpp"
+#include "time/time_text.hpp"
 
 namespace talktime {
 namespace {

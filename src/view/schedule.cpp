@@ -5,7 +5,7 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "text.hpp"
+#include "common/text.hpp"
 
 namespace talktime {
 namespace {
