@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "talktime/schedule.hpp"
@@ -34,6 +35,18 @@ std::string render_html(const schedule& s, const std::vector<std::size_t>& order
 std::string format_clock(local_seconds local, bool hour12);
 /// "Sunday, 28 March 2021"
 std::string format_day_heading(date::sys_days day);
+/// Text escaped for HTML element content and double- or single-quoted attributes.
+///
+///     talktime::escape_html("<b>\"Q&A\"</b>");  // "&lt;b&gt;&quot;Q&amp;A&quot;&lt;/b&gt;"
+std::string escape_html(std::string_view text);
+
+/// Plain text as HTML paragraphs for static pages: blank lines separate them; each
+/// is trimmed, escaped and written as `<p class="css_class">…</p>` and a newline.
+///
+///     talktime::html_paragraphs("One.\n\nTwo.", "tt-description");
+///     // "<p class=\"tt-description\">One.</p>\n<p class=\"tt-description\">Two.</p>\n"
+std::string html_paragraphs(std::string_view text, std::string_view css_class);
+
 /// The zone label shown beside times: the abbreviation ("IST"), or "UTC+3" where the
 /// database has no letters for the zone.
 std::string zone_label(const zone_offset& offset);

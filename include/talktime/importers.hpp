@@ -1,7 +1,6 @@
-// Other feed formats in, talktime feeds out: frab/C3VOC schedule.json and
-// iCalendar are converted to talktime v1 JSON text, which then goes through the
-// one feed parser (so there is one validation path); feeds serialised back to
-// JSON; several feeds merged into one widget. See docs/calendars.md.
+// Other feed formats in: frab/C3VOC schedule.json and iCalendar converted to
+// talktime v1 JSON text (parse_any_feed, in feed_formats.hpp, then parses it).
+// import_frab lives in src/formats/import_frab.cpp, import_ical in src/formats/import_ical.cpp.
 #pragma once
 
 #include <map>
@@ -14,24 +13,6 @@
 #include "talktime/feed.hpp"
 
 namespace talktime {
-
-enum class feed_format {
-  detect,    ///< as a hint: look at the text
-  talktime,  ///< talktime feed format version 1 (JSON)
-  frab,      ///< frab / C3VOC schedule.json
-  ical,      ///< iCalendar (RFC 5545)
-};
-
-/// "detect", "talktime", "frab", "ical".
-std::string_view to_string(feed_format format);
-
-/// The format of a feed text: iCalendar when it begins with BEGIN:VCALENDAR,
-/// frab when its top-level JSON object has a "schedule" member before any
-/// "talktime" member, otherwise talktime (whose parser then reports what is wrong).
-/// Never returns feed_format::detect.
-///
-///     talktime::detect_feed_format("BEGIN:VCALENDAR\r\n…");  // feed_format::ical
-feed_format detect_feed_format(std::string_view text);
 
 /// Where a value of a generated feed came from in the original text: a JSON
 /// Pointer into a frab file, or a line and column of an iCalendar file.
@@ -77,41 +58,5 @@ import_result import_frab(std::string_view text, const feed_limits& limits = {})
 /// error; RRULE/RDATE are not expanded (the first occurrence is kept, with a warning).
 /// After 100 listed problems the rest are counted (ics.too_many_problems).
 import_result import_ical(std::string_view text, const feed_limits& limits = {});
-
-/// Parses a feed in any supported format. Imported formats are converted to
-/// talktime JSON and parsed by parse_feed; every diagnostic is then located in
-/// the original text (frab: JSON Pointer, line and column; iCalendar: line).
-///
-///     auto r = talktime::parse_any_feed(ics_text);  // detects iCalendar
-///     if (r.feed) …
-parse_result parse_any_feed(std::string_view text, feed_format format_hint = feed_format::detect,
-                            const feed_limits& limits = {});
-
-/// A feed as talktime v1 JSON (two-space indent, UTF-8, final newline). Timed
-/// talks are written as local times in their zone (with the offset only where a
-/// local time is ambiguous), or in UTC with "Z" when they have no zone; every
-/// talk gets its id. Parsing the result gives the same feed.
-std::string to_feed_json(const feed& f);
-
-/// One feed to merge, and the name diagnostics call it by (a file name or URL).
-struct feed_source {
-  std::string name;
-  talktime::feed feed;
-};
-
-/// Several feeds as one.
-///
-/// - Talks keep their series. The series of every feed are declared in the
-///   merged feed; a feed that declares none gets one, titled with the feed's
-///   title (else its name), for all its talks.
-/// - A talk or series id already taken by an earlier feed gets a prefix made
-///   from its feed's name ("workshop-opening"); only colliding ids change, each
-///   with a `merge.renamed_id` / `merge.renamed_series` warning naming the feed.
-/// - A talk without a location gets its feed's location (unless all feeds share one).
-/// - title: `title` if given, else the titles joined with " · "; url and
-///   timezone: the feeds' own when they all agree (else none).
-///
-///     auto merged = talktime::merge_feeds({{"a.json", std::move(a)}, {"b.json", std::move(b)}});
-parse_result merge_feeds(std::vector<feed_source> sources, const std::string& title = {});
 
 }  // namespace talktime

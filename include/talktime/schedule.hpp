@@ -18,6 +18,12 @@ inline constexpr std::chrono::minutes assumed_talk_length{60};
 enum class talk_phase { upcoming, live, past };
 enum class show_filter { upcoming, past, all };
 
+/// The show filter a user or page names: "upcoming", "past" or "all"; nullopt for
+/// any other name (the CLI rejects it, the widget shows all).
+///
+///     talktime::parse_show_filter("past");  // show_filter::past
+std::optional<show_filter> parse_show_filter(std::string_view name);
+
 /// What a visitor asks for. Empty strings match everything.
 struct query {
   std::string text;     ///< words, each must appear (case and diacritics ignored)

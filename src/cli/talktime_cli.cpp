@@ -9,11 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "talktime/calendar.hpp"
-#include "talktime/importers.hpp"
 #include "talktime/talktime.hpp"
-#include "common/text.hpp"
-#include "time/time_text.hpp"
 
 namespace {
 
@@ -56,17 +52,17 @@ struct options {
   std::vector<std::string> feeds;
   std::optional<talktime::feed_format> from;
   std::optional<talktime::sys_seconds> now;
-  std::string series, timezone, show = "all";
+  std::string series, timezone;
+  std::optional<talktime::show_filter> show;
   bool hour12 = false;
 };
 
 talktime::sys_seconds parse_now(const std::string& text) {
   std::string problem;
-  auto value = talktime::detail::parse_time_text(text, problem);
-  if (!value) throw usage_error{"--now: " + problem};
-  if (value->form != talktime::detail::time_value::exact)
-    throw usage_error{"--now needs a date-time with Z or an offset, e.g. 2024-05-02T09:00:00Z"};
-  return value->instant;
+  auto instant = talktime::parse_instant(text, problem);
+  if (instant) return *instant;
+  if (!problem.empty()) throw usage_error{"--now: " + problem};
+  throw usage_error{"--now needs a date-time with Z or an offset, e.g. 2024-05-02T09:00:00Z"};
 }
 
 options parse_arguments(int argc, char** argv) {
@@ -95,10 +91,8 @@ options parse_arguments(int argc, char** argv) {
       return o;
     } else if (arg == "--from") {
       auto f = take_value();
-      if (f == "talktime") o.from = talktime::feed_format::talktime;
-      else if (f == "frab") o.from = talktime::feed_format::frab;
-      else if (f == "ics" || f == "ical" || f == "icalendar") o.from = talktime::feed_format::ical;
-      else throw usage_error{"--from: unknown format \"" + f + "\" (talktime, frab or ics)"};
+      o.from = talktime::parse_feed_format(f);
+      if (!o.from) throw usage_error{"--from: unknown format \"" + f + "\" (talktime, frab or ics)"};
     } else if (arg == "--now") {
       o.now = parse_now(take_value());
     } else if (arg == "--series") {
@@ -106,9 +100,9 @@ options parse_arguments(int argc, char** argv) {
     } else if (arg == "--timezone") {
       o.timezone = take_value();
     } else if (arg == "--show") {
-      o.show = take_value();
-      if (o.show != "upcoming" && o.show != "past" && o.show != "all")
-        throw usage_error{"--show: \"" + o.show + "\" is not upcoming, past or all"};
+      auto show = take_value();
+      o.show = talktime::parse_show_filter(show);
+      if (!o.show) throw usage_error{"--show: \"" + show + "\" is not upcoming, past or all"};
     } else if (arg == "--hour12") {
       if (has_value) throw usage_error{"--hour12 takes no value"};
       o.hour12 = true;
@@ -129,7 +123,8 @@ options parse_arguments(int argc, char** argv) {
   if (o.command == "render" && o.timezone.empty()) throw usage_error{"render needs --timezone ZONE"};
   bool filters = !o.series.empty();
   if (filters && o.command != "ics" && o.command != "render") throw usage_error{"--series is for ics and render"};
-  if ((!o.timezone.empty() || o.hour12 || o.show != "all") && o.command != "render")
+  if ((!o.timezone.empty() || o.hour12 || o.show.value_or(talktime::show_filter::all) != talktime::show_filter::all) &&
+      o.command != "render")
     throw usage_error{"--timezone, --hour12 and --show are for render"};
   return o;
 }
@@ -286,21 +281,6 @@ a:focus-visible, summary:focus-visible { outline: 2px solid var(--accent); outli
 .tt-photo { border-radius: 50%; vertical-align: middle; margin-right: .5rem; }
 )";
 
-void append_paragraphs(std::string& out, std::string_view text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto gap = text.find("\n\n", start);
-    auto para = talktime::detail::trim(text.substr(start, gap == std::string_view::npos ? std::string_view::npos : gap - start));
-    if (!para.empty()) {
-      out += "<p class=\"tt-description\">";
-      talktime::detail::append_html_escaped(out, para);
-      out += "</p>\n";
-    }
-    if (gap == std::string_view::npos) break;
-    start = gap + 2;
-  }
-}
-
 int run_render(const options& o) {
   const talktime::time_zone* zone = talktime::locate_zone(o.timezone);
   if (!zone) throw usage_error{"unknown time zone \"" + o.timezone + "\" (use an IANA name such as Europe/Berlin)"};
@@ -312,9 +292,7 @@ int run_render(const options& o) {
   talktime::schedule s(std::move(*f));
   talktime::query q;
   q.series = o.series;
-  q.show = o.show == "upcoming" ? talktime::show_filter::upcoming
-           : o.show == "past"   ? talktime::show_filter::past
-                                : talktime::show_filter::all;
+  q.show = o.show.value_or(talktime::show_filter::all);
   auto found = s.find(q, now, *zone);
   talktime::render_options ro;
   ro.display_zone = zone;
@@ -326,22 +304,22 @@ int run_render(const options& o) {
   std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<meta name=\"generator\" content=\"talktime\">\n<title>";
-  talktime::detail::append_html_escaped(page, title);
+  page += talktime::escape_html(title);
   page += "</title>\n<style>";
   page += page_style;
   page += "</style>\n</head>\n<body>\n<main>\n<header>\n<h1>";
-  talktime::detail::append_html_escaped(page, title);
+  page += talktime::escape_html(title);
   page += "</h1>\n";
-  append_paragraphs(page, feed.description);
+  page += talktime::html_paragraphs(feed.description, "tt-description");
   auto offset = zone->offset_at(now);
   auto local_now = talktime::local_seconds{now.time_since_epoch() + offset.utc_offset};
   page += "<p class=\"tt-zone-note\">Times are in ";
-  talktime::detail::append_html_escaped(page, zone->name());
+  page += talktime::escape_html(zone->name());
   page += " time (";
-  talktime::detail::append_html_escaped(page, talktime::zone_label(offset));
-  page += "). Schedule as of <time datetime=\"" + talktime::detail::format_iso_utc(now) + "\">";
-  talktime::detail::append_html_escaped(
-      page, talktime::format_day_heading(date::floor<date::days>(talktime::sys_seconds{local_now.time_since_epoch()})) +
+  page += talktime::escape_html(talktime::zone_label(offset));
+  page += "). Schedule as of <time datetime=\"" + talktime::format_iso_utc(now) + "\">";
+  page += talktime::escape_html(
+      talktime::format_day_heading(date::floor<date::days>(talktime::sys_seconds{local_now.time_since_epoch()})) +
                 ", " + talktime::format_clock(local_now, o.hour12));
   page += "</time>.</p>\n</header>\n";
   if (found.talks.empty()) page += "<p class=\"tt-empty\">No talks.</p>\n";

@@ -1,6 +1,7 @@
 #include "common/url.hpp"
 
 #include <cctype>
+#include <cstdint>
 
 namespace talktime::detail {
 namespace {
@@ -105,6 +106,53 @@ std::optional<std::string> safe_url(std::string_view raw, std::string_view base,
   std::string base_scheme = scheme_of(base);
   if (base_scheme == "http" || base_scheme == "https") return resolve(url, base);
   return url;  // relative, with nothing to resolve against: the page's own address will be used
+}
+
+std::string percent_encode(std::string_view text) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    auto c = std::uint8_t(ch);
+    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+                c == '_' || c == '~';
+    if (keep) {
+      out.push_back(ch);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+namespace {
+bool starts_with_nocase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+}  // namespace
+
+std::string url_host(std::string_view url) {
+  std::size_t skip = starts_with_nocase(url, "https://") ? 8 : starts_with_nocase(url, "http://") ? 7 : 0;
+  if (skip == 0) return {};
+  auto authority = url.substr(skip, url.find_first_of("/?#", skip) - skip);
+  if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  if (!authority.empty() && authority.front() == '[') {
+    authority = authority.substr(0, authority.find(']') + 1);
+  } else if (auto colon = authority.find(':'); colon != std::string_view::npos) {
+    authority = authority.substr(0, colon);
+  }
+  std::string host(authority);
+  for (auto& c : host)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return host;
 }
 
 }  // namespace talktime::detail

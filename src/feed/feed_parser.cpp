@@ -19,24 +19,6 @@ namespace talktime {
 
 using detail::json;
 
-std::string_view to_string(talk_kind kind) {
-  static constexpr std::string_view names[] = {"talk",     "keynote", "invited", "contributed",
-                                               "panel",    "poster",  "tutorial", "break",
-                                               "social",   "opening", "closing",  "other"};
-  return names[static_cast<int>(kind)];
-}
-
-std::string_view to_string(talk_status status) {
-  static constexpr std::string_view names[] = {"scheduled", "cancelled", "postponed", "tentative"};
-  return names[static_cast<int>(status)];
-}
-
-const series_info* feed::find_series(std::string_view id) const {
-  for (const auto& s : series)
-    if (s.id == id) return &s;
-  return nullptr;
-}
-
 namespace {
 
 std::string quote_value(std::string_view value) {
@@ -556,21 +538,6 @@ parse_result parse_feed(std::string_view text, const feed_limits& limits) {
   r.finish();
   result.feed = std::move(f);
   return result;
-}
-
-std::string diagnostic::to_string() const {
-  std::string out = "[" + code + "]";
-  if (!pointer.empty()) out += " " + pointer;
-  if (line > 0) {
-    out += pointer.empty() ? " line " : " (line ";
-    out += std::to_string(line) + ", column " + std::to_string(column);
-    if (!pointer.empty()) out += ")";
-  }
-  return out + ": " + message;
-}
-
-bool has_errors(const std::vector<diagnostic>& diagnostics) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(), [](const diagnostic& d) { return d.level == severity::error; });
 }
 
 }  // namespace talktime

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "feed/json_scan.hpp"
+#include "talktime/feed_formats.hpp"
 #include "talktime/importers.hpp"
 
 namespace talktime {
@@ -103,6 +104,13 @@ std::string_view to_string(feed_format format) {
     case feed_format::ical: return "ical";
     default: return "detect";
   }
+}
+
+std::optional<feed_format> parse_feed_format(std::string_view name) {
+  if (name == "talktime") return feed_format::talktime;
+  if (name == "frab") return feed_format::frab;
+  if (name == "ics" || name == "ical" || name == "icalendar") return feed_format::ical;
+  return std::nullopt;
 }
 
 feed_format detect_feed_format(std::string_view text) {

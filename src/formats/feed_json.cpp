@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "talktime/importers.hpp"
+#include "talktime/feed_json.hpp"
 #include "time/time_text.hpp"
 
 namespace talktime {
@@ -59,7 +59,7 @@ std::optional<std::string> instant_text(sys_seconds t, const time_zone* zone) {
     auto offset = std::int32_t((local.time_since_epoch() - t.time_since_epoch()).count());
     if (offset % 60 == 0) return local_text(local) + detail::format_offset(offset, true);
   }
-  if (writable(local_seconds{t.time_since_epoch()})) return detail::format_iso_utc(t);
+  if (writable(local_seconds{t.time_since_epoch()})) return format_iso_utc(t);
   for (std::int32_t offset : {-(23 * 3600 + 59 * 60), 23 * 3600 + 59 * 60}) {
     local_seconds local{t.time_since_epoch() + std::chrono::seconds{offset}};
     if (writable(local)) return local_text(local) + detail::format_offset(offset, true);
@@ -105,7 +105,7 @@ std::string to_feed_json(const feed& f) {
         else j["duration"] = "P" + std::to_string((*t.end_day - t.start_day).count() + 1) + "D";
       }
     } else {
-      j["start"] = instant_text(t.start, zone).value_or(detail::format_iso_utc(t.start));
+      j["start"] = instant_text(t.start, zone).value_or(format_iso_utc(t.start));
       if (t.end) {
         if (auto end = instant_text(*t.end, zone)) j["end"] = *end;
         else j["duration"] = "PT" + std::to_string((*t.end - t.start).count()) + "S";

@@ -1,9 +1,10 @@
 // Several feeds shown as one widget: series and ids kept where they can be,
 // prefixed only where two feeds collide.
 #include <algorithm>
+#include <map>
 #include <set>
 
-#include "talktime/importers.hpp"
+#include "talktime/feed_merge.hpp"
 #include "common/text.hpp"
 
 namespace talktime {

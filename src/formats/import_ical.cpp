@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "formats/ics_format.hpp"
+#include "formats/ics_text.hpp"
 #include "common/problem_budget.hpp"
 #include "talktime/importers.hpp"
 #include "common/text.hpp"
@@ -124,12 +124,12 @@ std::string instant_text(sys_seconds t) {
     int year = int(date::year_month_day{date::floor<date::days>(local)}.year());
     return year >= 1600 && year <= 9999;
   };
-  if (writable(local_seconds{t.time_since_epoch()})) return detail::format_iso_utc(t);
+  if (writable(local_seconds{t.time_since_epoch()})) return format_iso_utc(t);
   for (std::int32_t offset : {23 * 3600 + 59 * 60, -(23 * 3600 + 59 * 60)}) {
     local_seconds local{t.time_since_epoch() + std::chrono::seconds{offset}};
     if (writable(local)) return detail::format_iso_local(local, offset);
   }
-  return detail::format_iso_utc(t);  // not reached: t is within a day of a reading in 1600-9999
+  return format_iso_utc(t);  // not reached: t is within a day of a reading in 1600-9999
 }
 
 // A TZID that names an IANA zone, also behind a "/"-prefixed global id

@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "talktime/calendar.hpp"
-#include "talktime/structured_data.hpp"
+#include "talktime/json_ld.hpp"
 #include "time/time_text.hpp"
 
 namespace talktime {
@@ -12,7 +12,7 @@ using json = nlohmann::ordered_json;
 
 // The event's own wall-clock time with its offset, or UTC when it has no zone.
 std::string event_time(const talk& t, sys_seconds instant) {
-  if (!t.zone) return detail::format_iso_utc(instant);
+  if (!t.zone) return format_iso_utc(instant);
   auto offset = t.zone->offset_at(instant).utc_offset;
   return detail::format_iso_local(local_seconds{instant.time_since_epoch() + offset}, std::int32_t(offset.count()));
 }

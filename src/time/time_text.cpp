@@ -264,10 +264,21 @@ std::string format_iso_date(date::sys_days day) {
   return out;
 }
 
+}  // namespace talktime::detail
+
+namespace talktime {
+
 std::string format_iso_utc(sys_seconds instant) {
   std::string out;
-  append_civil(out, instant.time_since_epoch().count(), true);
+  detail::append_civil(out, instant.time_since_epoch().count(), true);
   return out + "Z";
 }
 
-}  // namespace talktime::detail
+std::optional<sys_seconds> parse_instant(std::string_view text, std::string& problem) {
+  problem.clear();
+  auto value = detail::parse_time_text(text, problem);
+  if (!value || value->form != detail::time_value::exact) return std::nullopt;
+  return value->instant;
+}
+
+}  // namespace talktime

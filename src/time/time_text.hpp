@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "talktime/time_text.hpp"
 #include "talktime/time_zone.hpp"
 
 namespace talktime::detail {
@@ -34,7 +35,5 @@ std::string format_offset(std::int32_t seconds, bool colon);
 std::string format_iso_local(local_seconds local, std::int32_t offset_seconds);
 /// "2021-03-28"
 std::string format_iso_date(date::sys_days day);
-/// "2021-03-28T15:00:00Z"
-std::string format_iso_utc(sys_seconds instant);
 
 }  // namespace talktime::detail

@@ -140,4 +140,11 @@ query_result schedule::find(const query& q, sys_seconds now, const time_zone& di
   return result;
 }
 
+std::optional<show_filter> parse_show_filter(std::string_view name) {
+  if (name == "upcoming") return show_filter::upcoming;
+  if (name == "past") return show_filter::past;
+  if (name == "all") return show_filter::all;
+  return std::nullopt;
+}
+
 }  // namespace talktime

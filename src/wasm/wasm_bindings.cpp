@@ -10,9 +10,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "talktime/calendar.hpp"
-#include "talktime/importers.hpp"
-#include "talktime/structured_data.hpp"
 #include "talktime/talktime.hpp"
 
 namespace {
@@ -78,13 +75,6 @@ talktime::feed_limits limits_of(const json& options) {
   return limits;
 }
 
-talktime::feed_format format_of(const std::string& name) {
-  if (name == "talktime") return talktime::feed_format::talktime;
-  if (name == "frab") return talktime::feed_format::frab;
-  if (name == "ics" || name == "ical" || name == "icalendar") return talktime::feed_format::ical;
-  return talktime::feed_format::detect;
-}
-
 // The bytes of a Uint8Array, copied into wasm memory with one TypedArray.set
 // (a memcpy), not the per-character loop embind uses for std::string.
 std::string bytes_of(const emscripten::val& array) {
@@ -118,7 +108,8 @@ std::string open_feeds(const emscripten::val& sources, const std::string& option
     auto source = sources[i];
     auto name = source["name"].isString() ? source["name"].as<std::string>() : std::string();
     auto format = source["format"].isString() ? source["format"].as<std::string>() : std::string();
-    auto r = talktime::parse_any_feed(bytes_of(source["bytes"]), format_of(format), limits);
+    auto r = talktime::parse_any_feed(bytes_of(source["bytes"]),
+                                      talktime::parse_feed_format(format).value_or(talktime::feed_format::detect), limits);
     add(r.diagnostics, several ? name : std::string());
     if (r.feed) parsed.push_back({name, std::move(*r.feed)});
   }
@@ -170,10 +161,7 @@ talktime::query query_of(const json& q) {
     for (const auto& id : *starred)
       if (id.is_string()) query.ids->push_back(id.get<std::string>());
   }
-  auto show = string_of(q, "show");
-  query.show = show == "upcoming" ? talktime::show_filter::upcoming
-               : show == "past"   ? talktime::show_filter::past
-                                  : talktime::show_filter::all;
+  query.show = talktime::parse_show_filter(string_of(q, "show")).value_or(talktime::show_filter::all);
   return query;
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Prints the expected values of tests/unit/ics_writer_test.cpp (IcsWriter.WritesTheWholeCalendar
+"""Prints the expected values of tests/unit/calendar_test.cpp (IcsWriter.WritesTheWholeCalendar
 and the CalendarLinks tests), computed without talktime: instants with zoneinfo, RFC 5545
 escaping and folding and RFC 3986 percent-encoding (urllib.parse.quote) written here afresh."""
 from datetime import datetime, timezone

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_support.hpp"
+#include "talktime/feed_formats.hpp"
 #include "talktime/importers.hpp"
 #include "talktime/talktime.hpp"
 

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "talktime/calendar.hpp"
+#include "talktime/feed_formats.hpp"
+#include "talktime/feed_json.hpp"
 #include "talktime/importers.hpp"
 
 namespace {

@@ -8,7 +8,9 @@
 
 #include "talktime/calendar.hpp"
 #include "talktime/html_renderer.hpp"
-#include "talktime/importers.hpp"
+#include "talktime/feed_formats.hpp"
+#include "talktime/feed_json.hpp"
+#include "talktime/feed_merge.hpp"
 #include "talktime/schedule.hpp"
 
 namespace {

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "talktime/feed_formats.hpp"
 #include "talktime/importers.hpp"
 
 namespace {

@@ -17,6 +17,7 @@ namespace {
 using namespace talktime::detail;
 using talktime::feed_limits;
 using talktime::severity;
+using talktime::format_iso_utc;
 
 // ---------------------------------------------------------------- text.hpp
 

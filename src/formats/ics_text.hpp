@@ -1,5 +1,5 @@
-// iCalendar (RFC 5545) text rules shared by the writer and the importer, and
-// percent-encoding for calendar links.
+// iCalendar (RFC 5545) text rules shared by the writer (calendar.cpp) and the
+// reader (import_ical.cpp).
 #pragma once
 
 #include <string>
@@ -24,11 +24,5 @@ void append_ics_line(std::string& out, std::string_view line);
 /// may not appear in a URI (space, '"', '<', '>', '\\', '^', '`', '{', '|', '}',
 /// controls, non-ASCII) are percent-encoded.
 std::string ics_uri(std::string_view url);
-
-/// RFC 3986 percent-encoding of UTF-8 bytes: only A-Z a-z 0-9 - . _ ~ are kept.
-std::string percent_encode(std::string_view text);
-
-/// The host of an http(s) URL, lower case, without user info or port; "" when there is none.
-std::string url_host(std::string_view url);
 
 }  // namespace talktime::detail

@@ -1,132 +1,14 @@
 // Calendar export: RFC 5545 iCalendar text and "add to calendar" links.
 #include <cstdio>
 
-#include "formats/ics_format.hpp"
 #include "talktime/calendar.hpp"
+
 #include "common/text.hpp"
+#include "common/url.hpp"
+#include "formats/ics_text.hpp"
 #include "time/time_text.hpp"
 
 namespace talktime {
-namespace detail {
-
-std::string ics_escape_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\r':
-        if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        out += "\\n";
-        break;
-      case '\n': out += "\\n"; break;
-      default:
-        if ((std::uint8_t(c) < 0x20 && c != '\t') || c == 0x7F) break;  // not allowed in TEXT
-        out.push_back(c);
-    }
-  }
-  return out;
-}
-
-std::string ics_unescape_text(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c != '\\' || i + 1 == text.size()) {
-      out.push_back(c);
-      continue;
-    }
-    char next = text[++i];
-    out.push_back(next == 'n' || next == 'N' ? '\n' : next);
-  }
-  return out;
-}
-
-void append_ics_line(std::string& out, std::string_view line) {
-  std::size_t limit = 75;  // octets on the first physical line; later ones start with a space
-  while (line.size() > limit) {
-    std::size_t cut = limit;
-    while (cut > 0 && (std::uint8_t(line[cut]) & 0xC0) == 0x80) --cut;  // never inside a character
-    out.append(line.substr(0, cut));
-    out += "\r\n ";
-    line.remove_prefix(cut);
-    limit = 74;
-  }
-  out.append(line);
-  out += "\r\n";
-}
-
-std::string ics_uri(std::string_view url) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (char ch : url) {
-    auto c = std::uint8_t(ch);
-    bool encode = c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
-                  c == '`' || c == '{' || c == '|' || c == '}';
-    if (encode) {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    } else {
-      out.push_back(ch);
-    }
-  }
-  return out;
-}
-
-std::string percent_encode(std::string_view text) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    auto c = std::uint8_t(ch);
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-                c == '_' || c == '~';
-    if (keep) {
-      out.push_back(ch);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
-namespace {
-bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
-}  // namespace
-
-std::string url_host(std::string_view url) {
-  std::size_t skip = starts_with_nocase(url, "https://") ? 8 : starts_with_nocase(url, "http://") ? 7 : 0;
-  if (skip == 0) return {};
-  auto authority = url.substr(skip, url.find_first_of("/?#", skip) - skip);
-  if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
-  if (!authority.empty() && authority.front() == '[') {
-    authority = authority.substr(0, authority.find(']') + 1);
-  } else if (auto colon = authority.find(':'); colon != std::string_view::npos) {
-    authority = authority.substr(0, colon);
-  }
-  std::string host(authority);
-  for (auto& c : host)
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  return host;
-}
-
-}  // namespace detail
-
 namespace {
 
 using detail::append_ics_line;
@@ -325,8 +207,8 @@ std::string outlook_calendar_url(const feed& f, const talk& t) {
     url += "&startdt=" + detail::format_iso_date(t.start_day) + "&enddt=" + detail::format_iso_date(exclusive_end_day(t)) +
            "&allday=true";
   } else {
-    url += "&startdt=" + detail::percent_encode(detail::format_iso_utc(t.start));
-    if (t.end) url += "&enddt=" + detail::percent_encode(detail::format_iso_utc(*t.end));
+    url += "&startdt=" + detail::percent_encode(format_iso_utc(t.start));
+    if (t.end) url += "&enddt=" + detail::percent_encode(format_iso_utc(*t.end));
   }
   if (auto details = link_details(f, t); !details.empty()) url += "&body=" + detail::percent_encode(details);
   if (auto place = location_text(where(f, t)); !place.empty()) url += "&location=" + detail::percent_encode(place);

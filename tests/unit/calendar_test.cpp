@@ -15,7 +15,8 @@
 
 #include <string>
 
-#include "formats/ics_format.hpp"
+#include "common/url.hpp"
+#include "formats/ics_text.hpp"
 #include "talktime/calendar.hpp"
 #include "talktime/feed.hpp"
 #include "common/text.hpp"
