@@ -77,6 +77,24 @@ struct feed {
   const series_info* find_series(std::string_view id) const;
 };
 
+/// What a feed offers a visitor to filter by (the widget's toolbar), in one pass
+/// over its talks.
+struct feed_facets {
+  /// The declared series, then each series id talks use without declaring it
+  /// (titled with its id), in order of first use.
+  std::vector<series_info> series;
+  std::vector<talk_kind> kinds;          ///< every kind talks have, in order of first use
+  std::vector<std::string> tags;         ///< every tag, once, sorted by bytes
+  std::vector<std::string> event_zones;  ///< the talks' own zone names, in order of first use
+  std::size_t talk_count = 0;            ///< talks, breaks included
+};
+
+/// The facets of a feed, in time linear in its size.
+///
+///     auto facets = talktime::facets_of(feed);
+///     facets.kinds;  // {talk_kind::keynote, talk_kind::talk, talk_kind::break_time}
+feed_facets facets_of(const feed& f);
+
 /// Limits that protect the page from oversized feeds.
 struct feed_limits {
   std::size_t max_bytes = 16u << 20;  ///< 16 MiB
@@ -94,6 +112,7 @@ struct parse_result {
 ///     auto result = talktime::parse_feed(R"({"talktime":1,"timezone":"Europe/Berlin",
 ///       "talks":[{"title":"Opening","start":"2024-05-02T09:00"}]})");
 ///     result.feed->talks[0].start;  // 2024-05-02T07:00:00Z
+/// (Implemented in src/feed/feed_parser.cpp; the rest of this header in src/feed/feed.cpp.)
 talktime::parse_result parse_feed(std::string_view text, const feed_limits& limits = {});
 
 }  // namespace talktime

@@ -1,6 +1,10 @@
 // The feed model (include/talktime/feed.hpp); the parser is feed_parser.cpp.
 #include "talktime/feed.hpp"
 
+#include <set>
+#include <unordered_set>
+#include <utility>
+
 namespace talktime {
 
 std::string_view to_string(talk_kind kind) {
@@ -19,6 +23,24 @@ const series_info* feed::find_series(std::string_view id) const {
   for (const auto& s : series)
     if (s.id == id) return &s;
   return nullptr;
+}
+
+feed_facets facets_of(const feed& f) {
+  feed_facets out;
+  out.series = f.series;
+  out.talk_count = f.talks.size();
+  std::unordered_set<std::string_view> series_ids, zones;
+  std::set<std::string_view> tags;  // sorted as they are listed
+  for (const auto& s : f.series) series_ids.insert(s.id);
+  bool kind_seen[static_cast<int>(talk_kind::other) + 1] = {};
+  for (const auto& t : f.talks) {
+    if (!std::exchange(kind_seen[static_cast<int>(t.kind)], true)) out.kinds.push_back(t.kind);
+    tags.insert(t.tags.begin(), t.tags.end());
+    if (t.zone && zones.insert(t.zone->name()).second) out.event_zones.emplace_back(t.zone->name());
+    if (!t.series.empty() && series_ids.insert(t.series).second) out.series.push_back({t.series, t.series, {}, {}});
+  }
+  out.tags.assign(tags.begin(), tags.end());
+  return out;
 }
 
 }  // namespace talktime

@@ -172,8 +172,6 @@ class talk_reader {
     return t;
   }
 
-  std::string current_pointer() const { return at_; }
-
  private:
   // Talk errors name the talk by id when it has one, so organisers can find it.
   void error(std::string code, std::string pointer, std::string message) {

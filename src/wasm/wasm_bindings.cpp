@@ -37,32 +37,18 @@ json diagnostics_json(const std::vector<talktime::diagnostic>& diagnostics) {
 }
 
 json meta_json(const talktime::feed& f) {
-  json series = json::array(), kinds = json::array(), tags = json::array(), zones = json::array();
-  for (const auto& s : f.series) series.push_back({{"id", s.id}, {"title", s.title}});
-  std::map<std::string, int> tag_counts;
-  std::vector<std::string> kind_names, zone_names;
-  for (const auto& t : f.talks) {
-    auto kind = std::string(talktime::to_string(t.kind));
-    if (std::find(kind_names.begin(), kind_names.end(), kind) == kind_names.end()) kind_names.push_back(kind);
-    for (const auto& tag : t.tags) ++tag_counts[tag];
-    if (t.zone) {
-      auto zone = std::string(t.zone->name());
-      if (std::find(zone_names.begin(), zone_names.end(), zone) == zone_names.end()) zone_names.push_back(zone);
-    }
-    if (!t.series.empty() && !f.find_series(t.series)) {
-      bool listed = std::any_of(series.begin(), series.end(), [&](const json& s) { return s["id"] == t.series; });
-      if (!listed) series.push_back({{"id", t.series}, {"title", t.series}});
-    }
-  }
-  for (const auto& [tag, count] : tag_counts) tags.push_back(tag);
+  auto facets = talktime::facets_of(f);
+  json series = json::array(), kinds = json::array();
+  for (const auto& s : facets.series) series.push_back({{"id", s.id}, {"title", s.title}});
+  for (auto kind : facets.kinds) kinds.push_back(std::string(talktime::to_string(kind)));
   return {{"title", f.title},
           {"url", f.url},
           {"zone", f.zone ? std::string(f.zone->name()) : std::string()},
-          {"eventZones", zone_names},
+          {"eventZones", facets.event_zones},
           {"series", series},
-          {"kinds", kind_names},
-          {"tags", tags},
-          {"talkCount", f.talks.size()}};
+          {"kinds", kinds},
+          {"tags", facets.tags},
+          {"talkCount", facets.talk_count}};
 }
 
 talktime::feed_limits limits_of(const json& options) {
@@ -312,5 +298,4 @@ EMSCRIPTEN_BINDINGS(talktime) {
   emscripten::function("find", &find);
   emscripten::function("zoneNames", &zone_list);
   emscripten::function("describeZone", &describe_zone);
-  emscripten::function("tzVersion", +[]() { return std::string(talktime::tz_database_version()); });
 }
