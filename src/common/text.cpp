@@ -206,4 +206,43 @@ void append_html_escaped(std::string& out, std::string_view text) {
   }
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c + 32);
+  return out;
+}
+
+std::string ascii_upper(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out)
+    if (c >= 'a' && c <= 'z') c = char(c - 32);
+  return out;
+}
+
+bool starts_with_ascii_nocase(std::string_view text, std::string_view lower_prefix) {
+  return text.size() >= lower_prefix.size() && ascii_lower(text.substr(0, lower_prefix.size())) == lower_prefix;
+}
+
+std::string quote_for_message(std::string_view value) {
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  if (out.size() > 121) out = std::string(truncate_utf8(out, 117)) + "…";
+  return out + "\"";
+}
+
+std::string unique_names::claim(const std::string& base) {
+  std::string candidate = base;
+  if (taken_.count(candidate)) {
+    auto& n = next_.try_emplace(base, 2).first->second;
+    do candidate = base + separator_ + std::to_string(n++);
+    while (taken_.count(candidate));
+  }
+  taken_.insert(candidate);
+  return candidate;
+}
+
 }  // namespace talktime::detail

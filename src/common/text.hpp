@@ -1,7 +1,11 @@
-// Text helpers shared by the parser, the query engine and the renderer.
+// Text helpers shared by the readers, the query engine, the renderer and the
+// writers: UTF-8, search folding, ASCII case, values quoted in messages, unique names.
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -31,5 +35,34 @@ std::string_view trim(std::string_view text);
 
 /// Appends text escaped for HTML element content and double- or single-quoted attributes.
 void append_html_escaped(std::string& out, std::string_view text);
+
+/// ASCII letters in lower or upper case; other bytes (UTF-8 too) as they are.
+std::string ascii_lower(std::string_view text);
+std::string ascii_upper(std::string_view text);
+
+/// True when `text` begins with `lower_prefix` (lower case ASCII), case ignored.
+bool starts_with_ascii_nocase(std::string_view text, std::string_view lower_prefix);
+
+/// A value as a diagnostic's message shows it: in double quotes, with '"' and '\\'
+/// escaped, cut at a character boundary with "…" past about 120 bytes.
+std::string quote_for_message(std::string_view value);
+
+/// Names made unique by a numbered suffix: claim("x") gives "x", then "x-2",
+/// "x-3", … Each base's count goes on where it stopped (names are only ever
+/// taken), so n names with one base cost n steps, not n².
+class unique_names {
+ public:
+  explicit unique_names(std::string separator = "-") : separator_(std::move(separator)) {}
+  bool contains(std::string_view name) const { return taken_.count(name) > 0; }
+  /// Takes `name` as it is (an id the input gives explicitly).
+  void insert(const std::string& name) { taken_.insert(name); }
+  /// `base` if free, else the first free "base<separator>n" for n = 2, 3, …; taken.
+  std::string claim(const std::string& base);
+
+ private:
+  std::string separator_;
+  std::set<std::string, std::less<>> taken_;
+  std::map<std::string, int, std::less<>> next_;
+};
 
 }  // namespace talktime::detail

@@ -1,22 +1,18 @@
 #include "common/url.hpp"
 
+#include "common/text.hpp"
+
 #include <cctype>
 #include <cstdint>
 
 namespace talktime::detail {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // The scheme of an absolute URL ("" for a relative one).
 std::string scheme_of(std::string_view url) {
   for (std::size_t i = 0; i < url.size(); ++i) {
     char c = url[i];
-    if (c == ':') return i == 0 ? std::string(":") : lower(url.substr(0, i));
+    if (c == ':') return i == 0 ? std::string(":") : ascii_lower(url.substr(0, i));
     bool ok = std::isalpha(static_cast<unsigned char>(c)) ||
               (i > 0 && (std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'));
     if (!ok) return {};
@@ -127,20 +123,9 @@ std::string percent_encode(std::string_view text) {
   return out;
 }
 
-namespace {
-bool starts_with_nocase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-    if (c != prefix[i]) return false;
-  }
-  return true;
-}
-}  // namespace
 
 std::string url_host(std::string_view url) {
-  std::size_t skip = starts_with_nocase(url, "https://") ? 8 : starts_with_nocase(url, "http://") ? 7 : 0;
+  std::size_t skip = starts_with_ascii_nocase(url, "https://") ? 8 : starts_with_ascii_nocase(url, "http://") ? 7 : 0;
   if (skip == 0) return {};
   auto authority = url.substr(skip, url.find_first_of("/?#", skip) - skip);
   if (auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
@@ -149,10 +134,7 @@ std::string url_host(std::string_view url) {
   } else if (auto colon = authority.find(':'); colon != std::string_view::npos) {
     authority = authority.substr(0, colon);
   }
-  std::string host(authority);
-  for (auto& c : host)
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  return host;
+  return ascii_lower(authority);
 }
 
 }  // namespace talktime::detail

@@ -9,7 +9,7 @@
 
 #include "feed/json_document.hpp"
 #include "feed/json_scan.hpp"
-#include "common/problem_budget.hpp"
+#include "common/problem_reporter.hpp"
 #include "talktime/feed.hpp"
 #include "common/text.hpp"
 #include "time/time_text.hpp"
@@ -21,18 +21,10 @@ using detail::json;
 
 namespace {
 
-std::string quote_value(std::string_view value) {
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  if (out.size() > 121) out = std::string(detail::truncate_utf8(out, 117)) + "…";
-  return out + "\"";
-}
+using detail::quote_for_message;
 
 std::string describe(const json& value) {
-  if (value.is_string()) return quote_value(value.get_ref<const std::string&>());
+  if (value.is_string()) return quote_for_message(value.get_ref<const std::string&>());
   std::string dumped = value.dump(-1, ' ', false, json::error_handler_t::replace);
   if (dumped.size() > 80) dumped = std::string(detail::truncate_utf8(dumped, 77)) + "…";
   return dumped;
@@ -51,29 +43,17 @@ std::string type_name(const json& value) {
 
 class feed_reader {
  public:
-  feed_reader(std::string_view text, std::vector<diagnostic>& out) : text_(text), out_(out) {}
+  feed_reader(std::string_view text, std::vector<diagnostic>& out)
+      : problems_(text, "feed", out, detail::pointer_offset) {}
 
-  void report(severity level, std::string code, std::string pointer, std::string message) {
-    if (!budget_.admit(level)) return;
-    diagnostic d;
-    d.level = level;
-    d.code = std::move(code);
-    d.pointer = std::move(pointer);
-    d.message = std::move(message);
-    if (auto at = detail::locate_pointer(text_, d.pointer)) {
-      d.line = at->line;
-      d.column = at->column;
-    }
-    out_.push_back(std::move(d));
-  }
   void error(std::string code, std::string pointer, std::string message) {
-    report(severity::error, std::move(code), std::move(pointer), std::move(message));
+    problems_.error(std::move(code), std::move(pointer), std::move(message));
   }
   void warn(std::string code, std::string pointer, std::string message) {
-    report(severity::warning, std::move(code), std::move(pointer), std::move(message));
+    problems_.warn(std::move(code), std::move(pointer), std::move(message));
   }
   // One last line for the problems that were not listed.
-  void finish() { budget_.finish("feed", out_); }
+  void finish() { problems_.finish(); }
 
   // An optional string field; a value of another type is reported and ignored.
   std::string text_field(const json& object, const char* key, const std::string& at, const char* scope) {
@@ -96,7 +76,7 @@ class feed_reader {
     std::string why;
     auto url = detail::safe_url(raw, base_url, why);
     if (!url) {
-      warn(std::string(scope) + ".bad_url", at, "link " + quote_value(raw) + " dropped: " + why);
+      warn(std::string(scope) + ".bad_url", at, "link " + quote_for_message(raw) + " dropped: " + why);
       return {};
     }
     return *url;
@@ -117,9 +97,7 @@ class feed_reader {
   std::string base_url;
 
  private:
-  std::string_view text_;
-  std::vector<diagnostic>& out_;
-  detail::problem_budget budget_;  // at most 100 problems listed, the rest counted
+  detail::problem_reporter problems_;  // at most 100 problems listed, the rest counted
 };
 
 const std::map<std::string, talk_kind, std::less<>>& kinds() {
@@ -139,13 +117,6 @@ const std::map<std::string, talk_status, std::less<>>& statuses() {
       {"canceled", talk_status::cancelled},  {"postponed", talk_status::postponed},
       {"tentative", talk_status::tentative}};
   return map;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  return out;
 }
 
 class talk_reader {
@@ -178,7 +149,7 @@ class talk_reader {
     ++errors_;
     r_.error(std::move(code), std::move(pointer), std::move(message) + talk_label());
   }
-  std::string talk_label() const { return label_.empty() ? "" : " (talk " + quote_value(label_) + ")"; }
+  std::string talk_label() const { return label_.empty() ? "" : " (talk " + quote_for_message(label_) + ")"; }
 
   std::string id_of(const json& value) {
     label_.clear();
@@ -220,7 +191,7 @@ class talk_reader {
     }
     const auto& name = it->get_ref<const std::string&>();
     t.zone = locate_zone(detail::trim(name));
-    if (!t.zone) error("talk.bad_zone", at_ + "/timezone", "unknown time zone " + quote_value(name));
+    if (!t.zone) error("talk.bad_zone", at_ + "/timezone", "unknown time zone " + quote_for_message(name));
     zone_error_ = !t.zone;
   }
 
@@ -244,7 +215,7 @@ class talk_reader {
       if (zone_error_) return std::nullopt;  // already reported
       if (!t.zone) {
         error("talk.no_zone", pointer,
-              "local time " + quote_value(v.get_ref<const std::string&>()) +
+              "local time " + quote_for_message(v.get_ref<const std::string&>()) +
                   " needs a zone: give the talk or the feed a \"timezone\", or add Z or an offset");
         return std::nullopt;
       }
@@ -255,11 +226,11 @@ class talk_reader {
         auto offset = detail::format_offset(std::int32_t((parsed->local.time_since_epoch() - resolution.instant.time_since_epoch()).count()), true);
         if (resolution.kind == local_time_kind::gap) {
           r_.warn("talk.nonexistent_time", pointer,
-                  "local time " + quote_value(shown) + " does not exist in " + std::string(t.zone->name()) +
+                  "local time " + quote_for_message(shown) + " does not exist in " + std::string(t.zone->name()) +
                       " (clocks moved forward); read with the offset before the change, UTC" + offset);
         } else {
           r_.warn("talk.ambiguous_time", pointer,
-                  "local time " + quote_value(shown) + " occurs twice in " + std::string(t.zone->name()) +
+                  "local time " + quote_for_message(shown) + " occurs twice in " + std::string(t.zone->name()) +
                       " (clocks moved back); the first occurrence, UTC" + offset + ", is used");
         }
       }
@@ -323,18 +294,18 @@ class talk_reader {
   void read_kind_and_status(const json& value, talk& t) {
     auto kind = r_.text_field(value, "kind", at_, "talk");
     if (!kind.empty()) {
-      auto it = kinds().find(lower_ascii(kind));
+      auto it = kinds().find(detail::ascii_lower(kind));
       if (it != kinds().end()) t.kind = it->second;
       else {
         t.kind = talk_kind::other;
-        r_.warn("talk.unknown_kind", at_ + "/kind", "unknown kind " + quote_value(kind) + " shown as \"other\"");
+        r_.warn("talk.unknown_kind", at_ + "/kind", "unknown kind " + quote_for_message(kind) + " shown as \"other\"");
       }
     }
     auto status = r_.text_field(value, "status", at_, "talk");
     if (!status.empty()) {
-      auto it = statuses().find(lower_ascii(status));
+      auto it = statuses().find(detail::ascii_lower(status));
       if (it != statuses().end()) t.status = it->second;
-      else r_.warn("talk.unknown_status", at_ + "/status", "unknown status " + quote_value(status) + " treated as \"scheduled\"");
+      else r_.warn("talk.unknown_status", at_ + "/status", "unknown status " + quote_for_message(status) + " treated as \"scheduled\"");
     }
   }
 
@@ -343,7 +314,7 @@ class talk_reader {
     t.location = r_.place_field(value, at_, "talk");
     t.series = r_.text_field(value, "series", at_, "talk");
     if (!t.series.empty() && !feed_.find_series(t.series))
-      r_.warn("talk.unknown_series", at_ + "/series", "series " + quote_value(t.series) + " is not declared in the feed's \"series\"");
+      r_.warn("talk.unknown_series", at_ + "/series", "series " + quote_for_message(t.series) + " is not declared in the feed's \"series\"");
 
     if (auto it = value.find("speakers"); it != value.end() && !it->is_null()) {
       if (!it->is_array()) {
@@ -396,11 +367,11 @@ class talk_reader {
         for (const auto& [kind, url] : it->items()) {
           std::string at = at_ + "/links/" + detail::escape_pointer_token(kind);
           if (!url.is_string()) {
-            r_.warn("talk.bad_url", at, "link " + quote_value(kind) + " should be a URL string, not " + type_name(url) + "; dropped");
+            r_.warn("talk.bad_url", at, "link " + quote_for_message(kind) + " should be a URL string, not " + type_name(url) + "; dropped");
             continue;
           }
           auto safe = r_.checked_url(std::string(detail::trim(url.get_ref<const std::string&>())), at, "talk");
-          if (!safe.empty()) t.links.push_back({lower_ascii(detail::trim(kind)), safe});
+          if (!safe.empty()) t.links.push_back({detail::ascii_lower(detail::trim(kind)), safe});
         }
       }
     }
@@ -435,7 +406,7 @@ void read_series(feed_reader& r, const json& root, feed& f) {
       continue;
     }
     if (!declared.insert(info.id).second) {
-      r.warn("feed.bad_field", at + "/id", "series " + quote_value(info.id) + " is declared twice; the first is kept");
+      r.warn("feed.bad_field", at + "/id", "series " + quote_for_message(info.id) + " is declared twice; the first is kept");
       continue;
     }
     info.title = r.text_field(s, "title", at, "feed");
@@ -502,7 +473,7 @@ parse_result parse_feed(std::string_view text, const feed_limits& limits) {
 
   talk_reader reader(r, f);
   std::map<std::string, std::size_t, std::less<>> first_use;  // explicit id -> index
-  std::set<std::string, std::less<>> used;
+  detail::unique_names used;
   std::vector<std::size_t> needs_id;
   for (std::size_t i = 0; i < talks->size(); ++i) {
     auto t = reader.read((*talks)[i], i);
@@ -510,7 +481,7 @@ parse_result parse_feed(std::string_view text, const feed_limits& limits) {
     if (!t->id.empty()) {
       if (auto seen = first_use.find(t->id); seen != first_use.end()) {
         r.error("talk.duplicate_id", "/talks/" + std::to_string(i) + "/id",
-                "id " + quote_value(t->id) + " is already used by /talks/" + std::to_string(seen->second) + "; this talk is skipped");
+                "id " + quote_for_message(t->id) + " is already used by /talks/" + std::to_string(seen->second) + "; this talk is skipped");
         continue;
       }
       first_use.emplace(t->id, i);
@@ -520,18 +491,10 @@ parse_result parse_feed(std::string_view text, const feed_limits& limits) {
     }
     f.talks.push_back(std::move(*t));
   }
-  // Derived ids last, so they never take an id the feed gives explicitly. Each base
-  // id's "-n" count goes on where it stopped (ids only get used, never freed), so
-  // many talks with the same title and day cost linear, not quadratic, time.
-  std::map<std::string, std::size_t, std::less<>> next_suffix;
+  // Derived ids last, so they never take an id the feed gives explicitly.
   for (auto k : needs_id) {
-    auto& t = f.talks[k];
-    std::string id = derived_id(t), candidate = id;
-    auto& n = next_suffix.try_emplace(id, 2).first->second;
-    while (used.count(candidate)) candidate = id + "-" + std::to_string(n++);
-    t.id = candidate;
-    t.id_derived = true;
-    used.insert(candidate);
+    f.talks[k].id = used.claim(derived_id(f.talks[k]));
+    f.talks[k].id_derived = true;
   }
   r.finish();
   result.feed = std::move(f);

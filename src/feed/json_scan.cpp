@@ -7,23 +7,6 @@
 
 namespace talktime::detail {
 
-text_position position_at(std::string_view text, std::size_t offset) {
-  text_position p;
-  for (std::size_t i = 0; i < offset && i < text.size();) {
-    if (text[i] == '\n') {
-      ++p.line;
-      p.column = 1;
-      ++i;
-      continue;
-    }
-    char32_t c;
-    auto n = decode_utf8(text, i, c);
-    ++p.column;  // one column per character; a malformed byte counts as one
-    i += n == 0 ? 1 : n;
-  }
-  return p;
-}
-
 namespace {
 
 diagnostic located(severity level, std::string code, text_position at, std::string message) {
@@ -221,8 +204,9 @@ class walker {
 
 }  // namespace
 
-std::optional<text_position> locate_pointer(std::string_view text, std::string_view pointer) {
-  walker w(text);
+std::optional<std::size_t> pointer_offset(std::string_view text, std::string_view pointer) {
+  auto mark = text.size() - skip_bom(text).size();
+  walker w(text.substr(mark));
   w.peek();
   while (!pointer.empty()) {
     if (pointer.front() != '/') return std::nullopt;
@@ -268,7 +252,13 @@ std::optional<text_position> locate_pointer(std::string_view text, std::string_v
       return std::nullopt;
     }
   }
-  return position_at(text, w.pos);
+  return mark + w.pos;
+}
+
+std::optional<text_position> locate_pointer(std::string_view text, std::string_view pointer) {
+  auto offset = pointer_offset(text, pointer);
+  if (!offset) return std::nullopt;
+  return position_at(text, *offset);
 }
 
 }  // namespace talktime::detail

@@ -8,17 +8,11 @@
 #include <string_view>
 #include <vector>
 
+#include "common/problem_reporter.hpp"
 #include "talktime/diagnostic.hpp"
 #include "talktime/feed.hpp"
 
 namespace talktime::detail {
-
-struct text_position {
-  int line = 1, column = 1;  // 1-based; columns count code points
-};
-
-/// The line and column of byte `offset` in `text`.
-text_position position_at(std::string_view text, std::size_t offset);
 
 struct preflight_result {
   std::string repaired;          ///< the text to parse when `changed`
@@ -31,7 +25,11 @@ struct preflight_result {
 /// surrogate escapes with U+FFFD (keeping every line and column where it was).
 preflight_result preflight_json(std::string_view text, const feed_limits& limits);
 
-/// Where the value that `pointer` names starts, if it is in the text.
+/// The byte offset where the value that `pointer` names starts, if it is in the
+/// text (after a byte order mark, which the JSON reader skips too).
+std::optional<std::size_t> pointer_offset(std::string_view text, std::string_view pointer);
+
+/// The line and column of that value (a byte order mark is one column of line 1).
 std::optional<text_position> locate_pointer(std::string_view text, std::string_view pointer);
 
 }  // namespace talktime::detail

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/text.hpp"
 #include "feed/json_scan.hpp"
 #include "talktime/feed_formats.hpp"
 #include "talktime/importers.hpp"
@@ -59,17 +60,10 @@ class format_sniffer {
 };
 
 bool begins_calendar(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  text = detail::skip_bom(text);
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n'))
     text.remove_prefix(1);
-  constexpr std::string_view begin = "BEGIN:VCALENDAR";
-  if (text.size() < begin.size()) return false;
-  for (std::size_t i = 0; i < begin.size(); ++i) {
-    char c = text[i];
-    if (c >= 'a' && c <= 'z') c = char(c - 32);
-    if (c != begin[i]) return false;
-  }
-  return true;
+  return detail::starts_with_ascii_nocase(text, "begin:vcalendar");
 }
 
 diagnostic relocate(diagnostic d, const std::map<std::string, source_location>& origins, std::string_view source) {
@@ -115,7 +109,7 @@ std::optional<feed_format> parse_feed_format(std::string_view name) {
 
 feed_format detect_feed_format(std::string_view text) {
   if (begins_calendar(text)) return feed_format::ical;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  text = detail::skip_bom(text);
   format_sniffer sniffer;
   nlohmann::ordered_json::sax_parse(text, &sniffer, nlohmann::ordered_json::input_format_t::json, false);
   return sniffer.found;

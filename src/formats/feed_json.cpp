@@ -39,12 +39,6 @@ std::string local_text(local_seconds local) {
   return buf;
 }
 
-// Feed text holds dates in the years 1600 to 9999 only (and offsets in whole minutes, up to ±23:59).
-bool writable(local_seconds t) {
-  auto year = int(date::year_month_day{date::floor<date::days>(t)}.year());
-  return year >= 1600 && year <= 9999;
-}
-
 // An instant as the feed's text: local time in the talk's zone where that reads
 // back as the same instant without a warning, else with its offset; "Z" without a
 // zone, or when the local reading cannot be written (a year outside 1600-9999, as
@@ -52,19 +46,14 @@ bool writable(local_seconds t) {
 // An instant near the ends of the range that UTC cannot write either (from
 // "9999-12-31T23:59-23:59") gets the offset that brings it back; nullopt if none does.
 std::optional<std::string> instant_text(sys_seconds t, const time_zone* zone) {
-  if (zone && writable(zone->to_local(t))) {
+  if (zone && detail::writable_in_feed(zone->to_local(t))) {
     auto local = zone->to_local(t);
     auto resolution = zone->resolve(local);
     if (resolution.kind == local_time_kind::unique && resolution.instant == t) return local_text(local);
     auto offset = std::int32_t((local.time_since_epoch() - t.time_since_epoch()).count());
     if (offset % 60 == 0) return local_text(local) + detail::format_offset(offset, true);
   }
-  if (writable(local_seconds{t.time_since_epoch()})) return format_iso_utc(t);
-  for (std::int32_t offset : {-(23 * 3600 + 59 * 60), 23 * 3600 + 59 * 60}) {
-    local_seconds local{t.time_since_epoch() + std::chrono::seconds{offset}};
-    if (writable(local)) return local_text(local) + detail::format_offset(offset, true);
-  }
-  return std::nullopt;
+  return detail::instant_feed_text(t);
 }
 
 }  // namespace
@@ -101,7 +90,7 @@ std::string to_feed_json(const feed& f) {
       j["start"] = detail::format_iso_date(t.start_day);
       // An end that a duration pushed past 9999 has no text form: the duration is written.
       if (t.end_day && *t.end_day != t.start_day) {
-        if (writable(local_seconds{t.end_day->time_since_epoch()})) j["end"] = detail::format_iso_date(*t.end_day);
+        if (detail::writable_in_feed(local_seconds{t.end_day->time_since_epoch()})) j["end"] = detail::format_iso_date(*t.end_day);
         else j["duration"] = "P" + std::to_string((*t.end_day - t.start_day).count() + 1) + "D";
       }
     } else {

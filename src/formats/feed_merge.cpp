@@ -10,7 +10,7 @@
 namespace talktime {
 namespace {
 
-std::string quote_text(std::string_view s) { return "\"" + std::string(s) + "\""; }
+using detail::quote_for_message;
 
 // "data/fastpath-2021.json" -> "fastpath-2021"
 std::string prefix_of(const std::string& name, std::size_t position) {
@@ -22,12 +22,13 @@ std::string prefix_of(const std::string& name, std::size_t position) {
   return prefix.empty() ? "feed-" + std::to_string(position + 1) : prefix;
 }
 
-// `id` if free, else "prefix-id", "prefix-id-2", …
-std::string unique_id(const std::string& id, const std::string& prefix, const std::set<std::string>& taken) {
-  if (!taken.count(id)) return id;
-  std::string base = prefix + "-" + id, candidate = base;
-  for (int n = 2; taken.count(candidate); ++n) candidate = base + "-" + std::to_string(n);
-  return candidate;
+// `id` if free, else "prefix-id", "prefix-id-2", …; taken.
+std::string unique_id(const std::string& id, const std::string& prefix, detail::unique_names& taken) {
+  if (!taken.contains(id)) {
+    taken.insert(id);
+    return id;
+  }
+  return taken.claim(prefix + "-" + id);
 }
 
 bool same_series(const series_info& a, const series_info& b) {
@@ -48,7 +49,7 @@ diagnostic warning(std::string code, std::string pointer, std::string message) {
 parse_result merge_feeds(std::vector<feed_source> sources, const std::string& title) {
   parse_result result;
   feed merged;
-  std::set<std::string> talk_ids, series_ids;
+  detail::unique_names talk_ids, series_ids;
   std::map<std::string, std::string> talk_owner, series_owner;  // id -> feed name
 
   bool same_url = true, same_zone = true, same_location = true;
@@ -61,7 +62,7 @@ parse_result merge_feeds(std::vector<feed_source> sources, const std::string& ti
     auto& source = sources[k];
     feed& f = source.feed;
     const std::string prefix = prefix_of(source.name, k);
-    const std::string feed_label = "feed " + quote_text(source.name);
+    const std::string feed_label = "feed " + quote_for_message(source.name);
 
     if (k > 0) {
       same_url = same_url && f.url == merged.url;
@@ -88,14 +89,14 @@ parse_result merge_feeds(std::vector<feed_source> sources, const std::string& ti
     }
     for (std::size_t i = 0; i < f.series.size(); ++i) {
       series_info s = f.series[i];
-      if (series_ids.count(s.id)) {
+      if (series_ids.contains(s.id)) {
         auto existing = merged.find_series(s.id);
         if (existing && same_series(*existing, s)) continue;  // the same series, declared by both feeds
         auto id = unique_id(s.id, prefix, series_ids);
         result.diagnostics.push_back(warning(
             "merge.renamed_series", whole_feed_series.empty() ? "/series/" + std::to_string(i) : "",
-            feed_label + ": series id " + quote_text(s.id) + " is already used by feed " + quote_text(series_owner[s.id]) +
-                "; renamed to " + quote_text(id)));
+            feed_label + ": series id " + quote_for_message(s.id) + " is already used by feed " + quote_for_message(series_owner[s.id]) +
+                "; renamed to " + quote_for_message(id)));
         renamed_series[s.id] = id;
         if (s.id == whole_feed_series) whole_feed_series = id;
         s.id = id;
@@ -109,11 +110,11 @@ parse_result merge_feeds(std::vector<feed_source> sources, const std::string& ti
       if (!whole_feed_series.empty()) t.series = whole_feed_series;
       else if (auto it = renamed_series.find(t.series); it != renamed_series.end()) t.series = it->second;
       if (t.location.empty() && !same_location) t.location = f.location;
-      if (talk_ids.count(t.id)) {
+      if (talk_ids.contains(t.id)) {
         auto id = unique_id(t.id, prefix, talk_ids);
         result.diagnostics.push_back(warning("merge.renamed_id", "/talks/" + std::to_string(t.index),
-                                             feed_label + ": talk id " + quote_text(t.id) + " is already used by feed " +
-                                                 quote_text(talk_owner[t.id]) + "; renamed to " + quote_text(id)));
+                                             feed_label + ": talk id " + quote_for_message(t.id) + " is already used by feed " +
+                                                 quote_for_message(talk_owner[t.id]) + "; renamed to " + quote_for_message(id)));
         t.id = id;
       }
       talk_ids.insert(t.id);

@@ -18,7 +18,7 @@
 
 #include "feed/json_document.hpp"
 #include "feed/json_scan.hpp"
-#include "common/problem_budget.hpp"
+#include "common/problem_reporter.hpp"
 #include "talktime/importers.hpp"
 #include "common/text.hpp"
 
@@ -26,13 +26,6 @@ namespace talktime {
 namespace {
 
 using detail::json;
-
-std::string quote_text(std::string_view s) {
-  std::string out = "\"";
-  out.append(detail::truncate_utf8(s, 80));
-  if (s.size() > 80) out += "\u2026";
-  return out + "\"";
-}
 
 const json* member(const json& object, const char* key) {
   if (!object.is_object()) return nullptr;
@@ -47,16 +40,9 @@ std::string text_of(const json& object, const char* key) {
   return std::string(detail::trim(v->get_ref<const std::string&>()));
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  return out;
-}
-
 // frab's event types (free text in frab; these are the common ones) -> talktime kinds.
 std::string kind_of(std::string type) {
-  type = lower_ascii(detail::trim(type));
+  type = detail::ascii_lower(detail::trim(type));
   for (auto& c : type)
     if (c == ' ' || c == '-') c = '_';
   static const std::pair<const char*, const char*> kinds[] = {
@@ -91,26 +77,14 @@ bool contains_text(std::string_view text, std::string_view part) {
   return false;
 }
 
-// Where the value a pointer names starts. detail::locate_pointer reads from the
-// text's first byte, and a UTF-8 byte order mark (which the JSON reader skips)
-// would hide every value from it: locate after the mark, which counts as one
-// column of line 1, as in the positions of syntax errors.
-std::optional<detail::text_position> locate(std::string_view text, std::string_view pointer) {
-  constexpr std::string_view bom = "\xEF\xBB\xBF";
-  bool marked = text.substr(0, bom.size()) == bom;
-  auto at = detail::locate_pointer(marked ? text.substr(bom.size()) : text, pointer);
-  if (at && marked && at->line == 1) ++at->column;
-  return at;
-}
-
 class frab_importer {
  public:
   frab_importer(std::string_view text, const feed_limits& limits, import_result& result)
-      : text_(text), limits_(limits), r_(result) {}
+      : limits_(limits), r_(result), problems_(text, "frab", result.diagnostics, detail::pointer_offset) {}
 
   void run(const json& root) {
     convert(root);
-    budget_.finish("frab", r_.diagnostics);
+    problems_.finish();
   }
 
  private:
@@ -170,7 +144,7 @@ class frab_importer {
         if (spent()) break;
         std::string at_room = at_day + "/rooms/" + detail::escape_pointer_token(room);
         if (!events.is_array()) {
-          warn("frab.bad_field", at_room, "room " + quote_text(room) + " should hold an array of events; ignored");
+          warn("frab.bad_field", at_room, "room " + detail::quote_for_message(room) + " should hold an array of events; ignored");
           continue;
         }
         for (std::size_t k = 0; k < events.size() && !spent(); ++k) {
@@ -191,7 +165,7 @@ class frab_importer {
     }
     if (spent()) {
       r_.origins.clear();
-      budget_.keep_room_for_one();  // the reason the import fails is always listed
+      problems_.keep_room_for_one();  // the reason the import fails is always listed
       error("frab.too_large", failed_at.empty() ? at_conf : failed_at,
             "converting the schedule takes more than " + std::to_string(limits_.max_bytes) +
                 " bytes, the limit (each event repeats its room's name and its day's date; this room's name is " +
@@ -214,25 +188,12 @@ class frab_importer {
     std::string id, title, source;
   };
 
-  // Listed within the problem budget (src/common/problem_budget.hpp); run() adds the count of the rest.
-  void report(severity level, std::string code, std::string pointer, std::string message) {
-    if (!budget_.admit(level)) return;
-    diagnostic d;
-    d.level = level;
-    d.code = std::move(code);
-    d.pointer = std::move(pointer);
-    d.message = std::move(message);
-    if (auto at = locate(text_, d.pointer)) {
-      d.line = at->line;
-      d.column = at->column;
-    }
-    r_.diagnostics.push_back(std::move(d));
-  }
+  // Listed within the problem budget (src/common/problem_reporter.hpp); run() adds the count of the rest.
   void error(std::string code, std::string pointer, std::string message) {
-    report(severity::error, std::move(code), std::move(pointer), std::move(message));
+    problems_.error(std::move(code), std::move(pointer), std::move(message));
   }
   void warn(std::string code, std::string pointer, std::string message) {
-    report(severity::warning, std::move(code), std::move(pointer), std::move(message));
+    problems_.warn(std::move(code), std::move(pointer), std::move(message));
   }
   // The conversion's budget: bytes it records or repeats beyond the input's own.
   void charge(std::size_t bytes) { spent_ += bytes; }
@@ -243,26 +204,11 @@ class frab_importer {
     if (!spent()) r_.origins[generated] = {source, 0, 0};
   }
 
-  // `base`, else "base-2", "base-3", …: the first not in `taken`. Each base's count
-  // goes on where it stopped (names are only ever taken), so n names with one base
-  // cost n steps, not n².
-  static std::string unique_name(const std::string& base, const std::string& separator, std::set<std::string>& taken,
-                                 std::map<std::string, int>& next) {
-    std::string candidate = base;
-    if (taken.count(candidate)) {
-      auto& n = next.try_emplace(base, 2).first->second;
-      do candidate = base + separator + std::to_string(n++);
-      while (taken.count(candidate));
-    }
-    taken.insert(candidate);
-    return candidate;
-  }
-
   std::string series_for(const std::string& name, const std::string& source) {
     if (auto it = series_by_name_.find(name); it != series_by_name_.end()) return series_[it->second].id;
     std::string id = detail::slugify(name, 48);
     if (id.empty()) id = "track";
-    std::string candidate = unique_name(id, "-", series_ids_, series_next_);
+    std::string candidate = series_ids_.claim(id);
     series_by_name_.emplace(name, series_.size());
     series_.push_back({candidate, name, source});
     return candidate;
@@ -299,7 +245,7 @@ class frab_importer {
         const auto& s = start->get_ref<const std::string&>();
         if (d.size() >= 16 && s.size() == 5 && d.compare(11, 5, s) != 0)
           warn("frab.start_mismatch", at_event + "/start",
-               "\"start\" " + quote_text(s) + " differs from the time in \"date\" " + quote_text(d) + "; \"date\" is used");
+               "\"start\" " + detail::quote_for_message(s) + " differs from the time in \"date\" " + detail::quote_for_message(d) + "; \"date\" is used");
       }
     } else if (start && start->is_string() && !text_of(day, "date").empty()) {
       // No full date: the day's date and the start time, read in the conference's zone.
@@ -315,7 +261,7 @@ class frab_importer {
         origin(at + "/duration", at_event + "/duration");
       } else {
         warn("frab.bad_duration", at_event + "/duration",
-             "duration " + (duration->is_string() ? quote_text(duration->get_ref<const std::string&>()) : duration->dump()) +
+             "duration " + (duration->is_string() ? detail::quote_for_message(duration->get_ref<const std::string&>()) : duration->dump()) +
                  " is not \"HH:MM\"; the talk is shown without an end");
       }
     }
@@ -386,11 +332,10 @@ class frab_importer {
     }
 
     json links = json::object();
-    std::set<std::string> link_keys;
-    std::map<std::string, int> link_next;
+    detail::unique_names link_keys(" ");
     auto add_link = [&](std::string kind, const json& url, const std::string& source) {
       if (kind.empty()) kind = "link";
-      std::string key = unique_name(kind, " ", link_keys, link_next);
+      std::string key = link_keys.claim(kind);
       // The key is new, so it is appended to the object's list of members directly:
       // links[key] would first search the list, quadratic for an event's many links.
       links.get_ref<json::object_t&>().emplace_back(key, url);
@@ -407,7 +352,7 @@ class frab_importer {
           if (l.is_string()) {
             add_link("link", l, at_link);
           } else if (const json* url = member(l, "url")) {
-            add_link(lower_ascii(text_of(l, "title")), *url, at_link + "/url");
+            add_link(detail::ascii_lower(text_of(l, "title")), *url, at_link + "/url");
           } else {
             warn("frab.bad_field", at_link, "a link should be an object with a \"url\"; ignored");
           }
@@ -446,14 +391,12 @@ class frab_importer {
     return json(std::string(buf));
   }
 
-  std::string_view text_;
   const feed_limits& limits_;
   import_result& r_;
   std::vector<track> series_;
   std::map<std::string, std::size_t> series_by_name_;
-  std::set<std::string> series_ids_;
-  std::map<std::string, int> series_next_;
-  detail::problem_budget budget_;
+  detail::unique_names series_ids_;
+  detail::problem_reporter problems_;
   std::size_t spent_ = 0;
 };
 

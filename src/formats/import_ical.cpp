@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/ics_text.hpp"
-#include "common/problem_budget.hpp"
+#include "common/problem_reporter.hpp"
 #include "talktime/importers.hpp"
 #include "common/text.hpp"
 #include "time/time_text.hpp"
@@ -16,27 +16,6 @@ namespace talktime {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-std::string upper_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'a' && c <= 'z') c = char(c - 32);
-  return out;
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c + 32);
-  return out;
-}
-
-std::string quote_text(std::string_view s) {
-  std::string out = "\"";
-  out.append(detail::truncate_utf8(s, 80));
-  if (s.size() > 80) out += "\u2026";
-  return out + "\"";
-}
 
 struct content_line {
   int line = 0;  // physical line it starts on, 1-based
@@ -59,11 +38,11 @@ bool split_content_line(const std::string& text, content_line& out) {
   };
   while (i < text.size() && name_char(text[i])) ++i;
   if (i == 0) return false;
-  out.name = upper_ascii(text.substr(0, i));
+  out.name = detail::ascii_upper(text.substr(0, i));
   while (i < text.size() && text[i] == ';') {
     std::size_t start = ++i;
     while (i < text.size() && name_char(text[i])) ++i;
-    std::string key = upper_ascii(text.substr(start, i - start));
+    std::string key = detail::ascii_upper(text.substr(start, i - start));
     if (key.empty() || i >= text.size() || text[i] != '=') return false;
     ++i;
     std::string value;
@@ -116,22 +95,6 @@ struct ics_time {
   }
 };
 
-// An instant as feed text the parser reads back: in UTC, or, where UTC falls outside
-// the years 1600 to 9999 that feed text holds (1600-01-01T05:00 in Seoul is still
-// 1599 in UTC), with the offset (+23:59 or -23:59) that brings the reading back.
-std::string instant_text(sys_seconds t) {
-  auto writable = [](local_seconds local) {
-    int year = int(date::year_month_day{date::floor<date::days>(local)}.year());
-    return year >= 1600 && year <= 9999;
-  };
-  if (writable(local_seconds{t.time_since_epoch()})) return format_iso_utc(t);
-  for (std::int32_t offset : {23 * 3600 + 59 * 60, -(23 * 3600 + 59 * 60)}) {
-    local_seconds local{t.time_since_epoch() + std::chrono::seconds{offset}};
-    if (writable(local)) return detail::format_iso_local(local, offset);
-  }
-  return format_iso_utc(t);  // not reached: t is within a day of a reading in 1600-9999
-}
-
 // A TZID that names an IANA zone, also behind a "/"-prefixed global id
 // ("/mozilla.org/20050126_1/America/New_York" -> "America/New_York").
 std::optional<std::string> iana_name(std::string_view tzid) {
@@ -147,11 +110,12 @@ std::optional<std::string> iana_name(std::string_view tzid) {
 
 class ical_importer {
  public:
-  ical_importer(std::string_view text, import_result& result) : text_(text), r_(result) {}
+  ical_importer(std::string_view text, import_result& result)
+      : text_(text), r_(result), problems_(text, "ics", result.diagnostics) {}
 
   void run() {
     convert();
-    budget_.finish("ics", r_.diagnostics);
+    problems_.finish();
   }
 
  private:
@@ -164,12 +128,12 @@ class ical_importer {
       content_line cl;
       cl.line = raw.first;
       bool parsed = split_content_line(raw.second, cl);
-      if (!seen_calendar && (!parsed || cl.name != "BEGIN" || upper_ascii(detail::trim(cl.value)) != "VCALENDAR")) {
-        error("ics.not_calendar", cl.line, "an iCalendar file begins with BEGIN:VCALENDAR, not " + quote_text(raw.second));
+      if (!seen_calendar && (!parsed || cl.name != "BEGIN" || detail::ascii_upper(detail::trim(cl.value)) != "VCALENDAR")) {
+        error("ics.not_calendar", cl.line, "an iCalendar file begins with BEGIN:VCALENDAR, not " + detail::quote_for_message(raw.second));
         return;
       }
       if (!parsed) {
-        warn("ics.syntax", cl.line, "line " + quote_text(raw.second) + " is not NAME:VALUE; ignored");
+        warn("ics.syntax", cl.line, "line " + detail::quote_for_message(raw.second) + " is not NAME:VALUE; ignored");
         continue;
       }
       if (!seen_calendar) {
@@ -177,7 +141,7 @@ class ical_importer {
         calendar_line = cl.line;
       }
       if (cl.name == "BEGIN") {
-        auto component = upper_ascii(detail::trim(cl.value));
+        auto component = detail::ascii_upper(detail::trim(cl.value));
         stack.push_back(component);
         if (component == "VEVENT" && stack.size() == 2 && stack[0] == "VCALENDAR") {
           event_ = std::vector<content_line>{};
@@ -186,7 +150,7 @@ class ical_importer {
         continue;
       }
       if (cl.name == "END") {
-        auto component = upper_ascii(detail::trim(cl.value));
+        auto component = detail::ascii_upper(detail::trim(cl.value));
         if (stack.empty() || stack.back() != component) {
           warn("ics.syntax", cl.line,
                "END:" + component + " does not close " + (stack.empty() ? std::string("anything") : "BEGIN:" + stack.back()) + "; ignored");
@@ -222,7 +186,7 @@ class ical_importer {
     std::vector<numbered_line> lines;
     std::size_t pos = 0;
     int number = 0;
-    if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+    pos = text_.size() - detail::skip_bom(text_).size();
     while (pos < text_.size()) {
       auto end = text_.find('\n', pos);
       auto physical = text_.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
@@ -271,19 +235,13 @@ class ical_importer {
     return bad;
   }
 
-  // Listed within the problem budget (src/common/problem_budget.hpp); run() adds the count of the rest.
-  void report(severity level, std::string code, int line, std::string message) {
-    if (!budget_.admit(level)) return;
-    diagnostic d;
-    d.level = level;
-    d.code = std::move(code);
-    d.line = line;
-    d.column = line > 0 ? 1 : 0;
-    d.message = std::move(message);
-    r_.diagnostics.push_back(std::move(d));
+  // Listed within the problem budget (src/common/problem_reporter.hpp); run() adds the count of the rest.
+  void error(std::string code, int line, std::string message) {
+    problems_.report_line(severity::error, std::move(code), line, std::move(message));
   }
-  void error(std::string code, int line, std::string message) { report(severity::error, std::move(code), line, std::move(message)); }
-  void warn(std::string code, int line, std::string message) { report(severity::warning, std::move(code), line, std::move(message)); }
+  void warn(std::string code, int line, std::string message) {
+    problems_.report_line(severity::warning, std::move(code), line, std::move(message));
+  }
 
   static const content_line* find(const std::vector<content_line>& props, std::string_view name) {
     for (const auto& p : props)
@@ -295,7 +253,7 @@ class ical_importer {
   std::optional<ics_time> read_time(const content_line& p) {
     auto value = std::string(detail::trim(p.value));
     auto bad = [&](const std::string& why) {
-      error("ics.bad_time", p.line, p.name + " " + quote_text(value) + " " + why + "; the event is skipped");
+      error("ics.bad_time", p.line, p.name + " " + detail::quote_for_message(value) + " " + why + "; the event is skipped");
       return std::nullopt;
     };
     auto digits = [&](std::size_t from, std::size_t n, int& out) {
@@ -308,7 +266,7 @@ class ical_importer {
       return true;
     };
     const std::string* type = p.param("VALUE");
-    bool want_date = type && upper_ascii(*type) == "DATE";
+    bool want_date = type && detail::ascii_upper(*type) == "DATE";
     int y, mo, d;
     if (!digits(0, 4, y) || !digits(4, 2, mo) || !digits(6, 2, d))
       return bad("is not an iCalendar date (YYYYMMDD) or date-time (YYYYMMDDTHHMMSS)");
@@ -335,7 +293,7 @@ class ical_importer {
       auto name = iana_name(*tzid);
       if (!name) {
         error("ics.unknown_zone", p.line,
-              "unknown time zone TZID=" + quote_text(*tzid) + " (talktime reads IANA names such as \"America/New_York\"); the event is skipped");
+              "unknown time zone TZID=" + detail::quote_for_message(*tzid) + " (talktime reads IANA names such as \"America/New_York\"); the event is skipped");
         return std::nullopt;
       }
       t.kind = ics_time::zoned;
@@ -383,7 +341,7 @@ class ical_importer {
       if (start && start->kind == ics_time::date_value && end->kind == ics_time::date_value) {
         // DTEND of an all-day event is exclusive; talktime's "end" is the last day.
         if (end->day <= start->day) {
-          warn("ics.bad_end", end_line->line, "DTEND " + quote_text(end_line->value) + " is not after DTSTART; ignored");
+          warn("ics.bad_end", end_line->line, "DTEND " + detail::quote_for_message(end_line->value) + " is not after DTSTART; ignored");
         } else if (end->day - start->day > date::days{1}) {
           t["end"] = detail::format_iso_date(end->day - date::days{1});
           origin(at + "/end", end_line->line);
@@ -392,7 +350,7 @@ class ical_importer {
         std::string text = end->feed_text();
         bool same_zone = start && start->kind == ics_time::zoned && end->kind == ics_time::zoned && start->zone == end->zone;
         if (end->kind == ics_time::zoned && !same_zone)  // the feed has one zone per talk: give the end as an instant
-          text = instant_text(end->zone->resolve(end->local()).instant);
+          text = detail::instant_feed_text(end->zone->resolve(end->local()).instant).value_or(text);
         t["end"] = text;
         origin(at + "/end", end_line->line);
       }
@@ -415,10 +373,10 @@ class ical_importer {
       origin(at + "/location", location->line);
     }
     if (auto* status = find(props, "STATUS")) {
-      auto value = upper_ascii(detail::trim(status->value));
+      auto value = detail::ascii_upper(detail::trim(status->value));
       if (value == "CANCELLED") t["status"] = "cancelled";
       else if (value == "TENTATIVE") t["status"] = "tentative";
-      else if (value != "CONFIRMED") t["status"] = lower_ascii(value);
+      else if (value != "CONFIRMED") t["status"] = detail::ascii_lower(value);
       if (t.contains("status")) origin(at + "/status", status->line);
     }
     json tags = json::array();
@@ -463,7 +421,7 @@ class ical_importer {
       if (auto* rule = find(props, name)) {
         warn("ics.recurrence_ignored", rule->line,
              std::string(name) + " is not expanded: only the first occurrence of " +
-                 (t.contains("title") ? quote_text(t["title"].get_ref<const std::string&>()) : std::string("this event")) + " is imported");
+                 (t.contains("title") ? detail::quote_for_message(t["title"].get_ref<const std::string&>()) : std::string("this event")) + " is imported");
         break;
       }
     }
@@ -495,7 +453,7 @@ class ical_importer {
         root["timezone"] = *name;
         origin("/timezone", zone->line);
       } else {
-        warn("ics.unknown_zone", zone->line, "unknown time zone X-WR-TIMEZONE:" + quote_text(zone->value) + "; ignored");
+        warn("ics.unknown_zone", zone->line, "unknown time zone X-WR-TIMEZONE:" + detail::quote_for_message(zone->value) + "; ignored");
       }
     }
     root["talks"] = std::move(talks_);
@@ -509,7 +467,7 @@ class ical_importer {
   std::optional<std::vector<content_line>> event_;
   int event_line_ = 0;
   json talks_ = json::array();
-  detail::problem_budget budget_;
+  detail::problem_reporter problems_;
 };
 
 }  // namespace

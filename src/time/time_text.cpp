@@ -264,6 +264,20 @@ std::string format_iso_date(date::sys_days day) {
   return out;
 }
 
+bool writable_in_feed(local_seconds reading) {
+  int year = int(date::year_month_day{date::floor<date::days>(reading)}.year());
+  return year >= 1600 && year <= 9999;
+}
+
+std::optional<std::string> instant_feed_text(sys_seconds instant) {
+  if (writable_in_feed(local_seconds{instant.time_since_epoch()})) return format_iso_utc(instant);
+  for (std::int32_t offset : {23 * 3600 + 59 * 60, -(23 * 3600 + 59 * 60)}) {
+    local_seconds local{instant.time_since_epoch() + std::chrono::seconds{offset}};
+    if (writable_in_feed(local)) return format_iso_local(local, offset);
+  }
+  return std::nullopt;
+}
+
 }  // namespace talktime::detail
 
 namespace talktime {

@@ -36,4 +36,12 @@ std::string format_iso_local(local_seconds local, std::int32_t offset_seconds);
 /// "2021-03-28"
 std::string format_iso_date(date::sys_days day);
 
+/// True when a reading falls in the years 1600 to 9999, which feed text holds.
+bool writable_in_feed(local_seconds reading);
+/// An instant as feed text that reads back as the same instant: in UTC, or, where
+/// UTC falls outside the years feed text holds (1600-01-01T05:00 in Seoul is still
+/// 1599 in UTC), with the offset (+23:59 or -23:59) that brings the reading back;
+/// nullopt when none does.
+std::optional<std::string> instant_feed_text(sys_seconds instant);
+
 }  // namespace talktime::detail

@@ -3,6 +3,7 @@
 
 usage: cli_test.py PATH/TO/talktime CASE     (run from tests/, so fixture paths are relative)
        cli_test.py PATH/TO/talktime --all
+       cli_test.py --list                   (the case names, one a line: ctest's list)
 
 Each case gives the arguments, optionally standard input, the exit code and
 what standard output and standard error must be: an exact text, or a check
@@ -249,6 +250,12 @@ CASES = {
                              stderr='talktime: cannot read "fixtures/no-such-feed.json": No such file or directory\n'),
     "check_directory": dict(args=["check", "fixtures"], exit=2, stdout="",
                             stderr='talktime: cannot read "fixtures": Is a directory\n'),
+    # The same feed after a UTF-8 byte order mark: the same lines and columns (the
+    # mark used to hide every value from the locator, so problems had no position).
+    "check_byte_order_mark": dict(args=["check", "-"], stdin_bytes=b"\xef\xbb\xbf" + open(BROKEN_JSON, "rb").read(),
+                                  exit=1, stderr="",
+                                  stdout=BROKEN_JSON_DIAGNOSTICS.replace(BROKEN_JSON, "<stdin>") +
+                                  "<stdin>: 2 talks, 2 errors, 1 warning\n"),
     "check_stdin": dict(args=["check", "-"], stdin="fixtures/cli-broken.ics", exit=1, stderr="",
                         stdout=BROKEN_ICS_DIAGNOSTICS.replace(BROKEN_ICS, "<stdin>") + "<stdin>: 1 talk, 2 errors, 1 warning\n"),
     "check_from_hint": dict(args=["check", "--from", "frab", "fixtures/docs-complete-example.json"], exit=1, stderr="",
@@ -335,7 +342,10 @@ def compare(what, expected, actual):
 def run_case(talktime, name):
     case = CASES[name]
     stdin = open(case["stdin"], "rb") if "stdin" in case else subprocess.DEVNULL
-    result = subprocess.run([talktime, *case["args"]], stdin=stdin, capture_output=True)
+    if "stdin_bytes" in case:
+        result = subprocess.run([talktime, *case["args"]], input=case["stdin_bytes"], capture_output=True)
+    else:
+        result = subprocess.run([talktime, *case["args"]], stdin=stdin, capture_output=True)
     out, err = result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
     problems = []
     if result.returncode != case["exit"]:
@@ -346,6 +356,9 @@ def run_case(talktime, name):
 
 
 def main():
+    if sys.argv[1:] == ["--list"]:
+        print("\n".join(CASES))
+        return 0
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     talktime, which = sys.argv[1], sys.argv[2]

@@ -483,4 +483,15 @@ TEST(FeedErrors, WarningsNeverSkipTalksButErrorsDo) {
   EXPECT_TRUE(has_errors(r.diagnostics));
 }
 
+// Regression: after a UTF-8 byte order mark the pointer locator read the mark as
+// the start of a value, so every problem lost its line and column.
+TEST(FeedErrors, LocatesProblemsTheSameAfterAByteOrderMark) {
+  const std::string text = read_fixture("cli-broken.json");
+  auto plain = parse_feed(text), marked = parse_feed("\xEF\xBB\xBF" + text);
+  ASSERT_EQ(marked.diagnostics.size(), 3u);
+  EXPECT_EQ(messages(marked), messages(plain));
+  EXPECT_EQ(marked.diagnostics[0].to_string(),
+            "[talk.bad_start] /talks/1/start " + where(text, "\"2023-02-29T10:00\"") + ": invalid date \"2023-02-29T10:00\" (talk \"bad-date\")");
+}
+
 }  // namespace

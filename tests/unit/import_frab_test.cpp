@@ -272,6 +272,17 @@ TEST(FrabImport, LocatesItsProblemsAfterAByteOrderMark) {
                              "duration \"1h\" is not \"HH:MM\"; the talk is shown without an end"});
 }
 
+// The parser's problems, moved back into a frab file with a byte order mark, are
+// located there too (the mark used to hide every value from the locator).
+TEST(FrabImport, LocatesTheParsersProblemsAfterAByteOrderMark) {
+  std::string text = schedule_with(R"json({"id": 1, "date": "2024-05-02T10:00:00+02:00", "title": "A",
+      "links": [{"url": "javascript:alert(1)", "title": "Slides"}]})json");
+  auto plain = parse_any_feed(text), marked = parse_any_feed("\xEF\xBB\xBF" + text);
+  ASSERT_EQ(plain.diagnostics.size(), 1u);
+  EXPECT_GT(plain.diagnostics[0].line, 1);
+  EXPECT_EQ(messages(marked), messages(plain));
+}
+
 TEST(FrabImport, NumbersLinksOfOneKind) {
   auto r = parse_any_feed(schedule_with(R"({"id": 1, "date": "2024-05-02T10:00:00+02:00", "title": "A", "links": [
       "https://a.example/1", {"url": "https://a.example/2", "title": "Link"},
