@@ -432,4 +432,24 @@ TEST(HtmlRenderer, MarkupCheckerRejectsWhatTheRendererNeverWrites) {
   EXPECT_NE(fuzz::rendered_html_problem("<p>"), "");
 }
 
+TEST(HtmlRenderer, GroupsTalksBefore1970UnderTheirOwnDay) {
+  // 1969-07-20T20:17:40Z (-14182940 s): 20:17 on 20 July in UTC, 16:17 EDT on 20 July
+  // in New York, 05:17 JST on 21 July in Tokyo (Python's zoneinfo). Truncating the
+  // negative day count would give 21, 21 and 22 July.
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "eagle", "title": "Landing", "start": "1969-07-20T20:17:40Z",
+                    "end": "1969-07-20T20:47:40Z"}]})");
+  struct { const char* zone; const char* day; const char* heading; const char* time; } cases[] = {
+      {"UTC", "1969-07-20", "Sunday, 20 July 1969", "<time datetime=\"1969-07-20T20:17:40+00:00\">20:17</time>"},
+      {"America/New_York", "1969-07-20", "Sunday, 20 July 1969", "<time datetime=\"1969-07-20T16:17:40-04:00\">16:17</time>"},
+      {"Asia/Tokyo", "1969-07-21", "Monday, 21 July 1969", "<time datetime=\"1969-07-21T05:17:40+09:00\">05:17</time>"},
+  };
+  for (const auto& c : cases) {
+    auto html = render(s, c.zone, utc("2024-01-01T00:00:00Z"));
+    EXPECT_TRUE(contains(html, std::string("<section class=\"tt-day\" data-day=\"") + c.day + "\"><h3 class=\"tt-day-title\">"
+                               "<time datetime=\"" + c.day + "\">" + c.heading + "</time></h3>")) << c.zone << ": " << html;
+    EXPECT_TRUE(contains(html, c.time)) << c.zone << ": " << html;
+    EXPECT_FALSE(contains(html, "tt-end-shift")) << c.zone;  // it ends the same day everywhere
+  }
+}
+
 }  // namespace
