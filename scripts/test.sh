@@ -20,11 +20,14 @@ run "native unit tests (ctest)" ctest --test-dir build/native --output-on-failur
 # with their saved reproducers (build/fuzz). See SECURITY.md.
 run "sanitizers (ASan + UBSan, ctest)" bash scripts/sanitize.sh
 run "fuzzing (libFuzzer, short)" bash scripts/fuzz.sh --short
-# The schema must accept every example feed and fixture that loads cleanly, and reject the broken ones.
+# The schema must accept every example feed and fixture that loads cleanly and reject the
+# broken ones: each --expect-invalid file is JSON that the schema itself rejects (one broken
+# rule per file in tests/schema/invalid/), each --expect-unparseable file is not JSON at all.
 run "feed schema (ajv)" node tests/schema/validate-feeds.mjs \
   tests/fixtures/docs-complete-example.json tests/browser/pages/feeds/live.json \
-  --expect-invalid tests/fixtures/truncated.json tests/fixtures/latin1-bytes.json \
-  tests/browser/pages/feeds/bad-json.json tests/browser/pages/feeds/partly-bad.json tests/browser/pages/feeds/hostile.json
+  --expect-invalid tests/schema/invalid/*.json \
+  tests/browser/pages/feeds/partly-bad.json tests/browser/pages/feeds/hostile.json \
+  --expect-unparseable tests/fixtures/truncated.json tests/fixtures/latin1-bytes.json tests/browser/pages/feeds/bad-json.json
 run "WebAssembly module (node)" node --no-experimental-fetch --test tests/wasm/
 run "browser tests (chromium)" node --test tests/browser/
 # A small benchmark run (100 talks, one load each) so the harness cannot rot; the figures are not judged.

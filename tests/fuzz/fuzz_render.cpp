@@ -5,7 +5,8 @@
 // after it choose the view:
 //   byte 0      flags: bit 0 hour12, bits 1-2 show (all/upcoming/past), bit 3 display
 //               zone = the feed's zone, bit 4 `from`, bit 5 `to`, bit 6 render only
-//               the first `limit` matches
+//               the first `limit` matches, bit 7 interactive (star buttons and
+//               calendar menus, the first talk starred)
 //   bytes 1-2   display zone: index into zone_names()
 //   bytes 3-6   now: minutes from 2000-01-01T00:00Z (signed)
 //   byte 7, 8   from / to: days from now's day (signed)
@@ -115,6 +116,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.now = now;
   options.hour12 = flags & 1;
   options.livestream_grace = grace;
+  options.interactive = flags & 128;
+  if (options.interactive && !talks.empty()) options.starred.push_back(talks.front().id);
   auto html = render_html(s, shown, options);
   fuzz::check_rendered_html(html);
   check(count_of(html, "<li class=\"tt-talk\"") == shown.size(), "the HTML does not hold one item per talk shown", html);

@@ -145,13 +145,20 @@ inline std::string browser_scheme(std::string_view url) {
 }
 
 /// Only http(s) and mailto links, or relative ones; never control characters.
-inline void check_url(std::string_view url, std::string_view where) {
-  if (url.empty()) return;
+/// The problem with `url`, or "" when it has none.
+inline std::string url_problem(std::string_view url, std::string_view where) {
+  if (url.empty()) return {};
   auto scheme = browser_scheme(url);
-  check(scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto",
-        std::string(where) + ": URL with scheme \"" + scheme + "\" got through", url);
+  if (!(scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto"))
+    return std::string(where) + ": URL with scheme \"" + scheme + "\" got through";
   for (char c : url)
-    check(std::uint8_t(c) >= 0x20 && c != 0x7F, std::string(where) + ": URL with a control character", url);
+    if (std::uint8_t(c) < 0x20 || c == 0x7F) return std::string(where) + ": URL with a control character";
+  return {};
+}
+
+inline void check_url(std::string_view url, std::string_view where) {
+  auto problem = url_problem(url, where);
+  check(problem.empty(), problem, url);
 }
 
 /// Every URL a loaded feed carries.
@@ -174,7 +181,7 @@ inline void check_feed_urls(const feed& f) {
 inline bool known_element(std::string_view name, bool& is_void) {
   static constexpr std::string_view elements[] = {"section", "h2", "h3", "h4",   "h5",      "time",    "ol",
                                                   "ul",      "li", "article", "p", "a",       "span",    "abbr",
-                                                  "sup",     "div", "details", "summary", "img", "br"};
+                                                  "sup",     "div", "details", "summary", "img", "br", "button"};
   is_void = name == "img" || name == "br";
   for (auto e : elements)
     if (e == name) return true;
@@ -185,7 +192,9 @@ inline bool known_attribute(std::string_view name) {
   static constexpr std::string_view attributes[] = {
       "class", "id",  "href",    "target",   "rel",  "title",  "datetime", "src",       "alt",
       "width", "height", "loading", "decoding", "aria-labelledby", "aria-hidden", "data-section", "data-day",
-      "data-talk-id", "data-kind", "data-status", "data-phase", "data-start", "data-end"};
+      "data-talk-id", "data-kind", "data-status", "data-phase", "data-start", "data-end",
+      // the interactive extras (render_options::interactive)
+      "type", "aria-pressed", "aria-label"};
   for (auto a : attributes)
     if (a == name) return true;
   return false;
@@ -216,12 +225,13 @@ inline std::string unescape(std::string_view value) {
 
 /// The renderer's output is well-formed markup made only of its own elements and
 /// attributes: feed text can only appear as escaped text or inside quoted attribute
-/// values, and links carry only http(s)/mailto or relative URLs.
-inline void check_rendered_html(std::string_view html) {
+/// values, and links carry only http(s)/mailto or relative URLs. Returns what is
+/// wrong with `html` (and where), or "" when nothing is; unit tests call it too.
+inline std::string rendered_html_problem(std::string_view html) {
   std::vector<std::string_view> open;
   auto bad = [&](std::size_t at, const std::string& why) {
     auto from = at > 200 ? at - 200 : 0;
-    fail("rendered HTML: " + why + " at byte " + std::to_string(at), html.substr(from, 400));
+    return "rendered HTML: " + why + " at byte " + std::to_string(at) + ": " + std::string(html.substr(from, 400));
   };
   auto is_name_char = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
   std::size_t i = 0;
@@ -229,11 +239,11 @@ inline void check_rendered_html(std::string_view html) {
     char c = html[i];
     if (c == '&') {
       auto n = entity_length(html, i);
-      if (n == 0) bad(i, "bare '&' in text");
+      if (n == 0) return bad(i, "bare '&' in text");
       i += n;
       continue;
     }
-    if (c == '>' || c == '"') bad(i, std::string("unescaped '") + c + "' in text");
+    if (c == '>' || c == '"') return bad(i, std::string("unescaped '") + c + "' in text");
     if (c != '<') {
       ++i;
       continue;
@@ -245,47 +255,56 @@ inline void check_rendered_html(std::string_view html) {
     while (i < html.size() && is_name_char(html[i])) ++i;
     auto name = html.substr(name_start, i - name_start);
     bool is_void = false;
-    if (!known_element(name, is_void)) bad(at, "'<' that starts no element the renderer writes");
+    if (!known_element(name, is_void)) return bad(at, "'<' that starts no element the renderer writes");
     if (closing) {
-      if (i >= html.size() || html[i] != '>') bad(at, "malformed end tag");
-      if (open.empty() || open.back() != name) bad(at, "end tag </" + std::string(name) + "> does not match");
+      if (i >= html.size() || html[i] != '>') return bad(at, "malformed end tag");
+      if (open.empty() || open.back() != name) return bad(at, "end tag </" + std::string(name) + "> does not match");
       open.pop_back();
       ++i;
       continue;
     }
     while (true) {
-      if (i >= html.size()) bad(at, "unterminated tag");
+      if (i >= html.size()) return bad(at, "unterminated tag");
       if (html[i] == '>') break;
-      if (html[i] != ' ') bad(i, "unexpected character in a tag");
+      if (html[i] != ' ') return bad(i, "unexpected character in a tag");
       ++i;
       std::size_t attr_start = i;
       while (i < html.size() && is_name_char(html[i])) ++i;
       auto attr = html.substr(attr_start, i - attr_start);
-      if (!known_attribute(attr)) bad(attr_start, "attribute \"" + std::string(attr) + "\" the renderer never writes");
-      if (html.compare(i, 2, "=\"") != 0) bad(i, "attribute without a quoted value");
+      if (!known_attribute(attr)) return bad(attr_start, "attribute \"" + std::string(attr) + "\" the renderer never writes");
+      if (html.compare(i, 2, "=\"") != 0) return bad(i, "attribute without a quoted value");
       i += 2;
       std::size_t value_start = i;
       while (i < html.size() && html[i] != '"') {
-        if (html[i] == '<' || html[i] == '>') bad(i, "unescaped '<' or '>' in an attribute value");
+        if (html[i] == '<' || html[i] == '>') return bad(i, "unescaped '<' or '>' in an attribute value");
         if (html[i] == '&') {
           auto n = entity_length(html, i);
-          if (n == 0) bad(i, "bare '&' in an attribute value");
+          if (n == 0) return bad(i, "bare '&' in an attribute value");
           i += n;
         } else {
           ++i;
         }
       }
-      if (i >= html.size()) bad(value_start, "unterminated attribute value");
+      if (i >= html.size()) return bad(value_start, "unterminated attribute value");
       auto value = unescape(html.substr(value_start, i - value_start));
       ++i;  // closing quote
       // Permalinks ("#talk=<id>") carry the feed's id as it is; a fragment cannot
       // change the scheme, so only the other URLs must be free of control characters.
-      if ((attr == "href" && value.rfind("#talk=", 0) != 0) || attr == "src") check_url(value, "rendered " + std::string(attr));
+      if ((attr == "href" && value.rfind("#talk=", 0) != 0) || attr == "src") {
+        auto problem = url_problem(value, "rendered " + std::string(attr));
+        if (!problem.empty()) return bad(value_start, problem);
+      }
     }
     ++i;  // '>'
     if (!is_void) open.push_back(name);
   }
-  if (!open.empty()) bad(html.size(), "<" + std::string(open.back()) + "> is never closed");
+  if (!open.empty()) return bad(html.size(), "<" + std::string(open.back()) + "> is never closed");
+  return {};
+}
+
+inline void check_rendered_html(std::string_view html) {
+  auto problem = rendered_html_problem(html);
+  check(problem.empty(), problem);
 }
 
 /// Reads little-endian integers from a byte string; missing bytes read as zero.

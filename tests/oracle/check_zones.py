@@ -13,12 +13,21 @@ The probe (tests/oracle/zone_probe.cpp) answers, one line per request:
 
 Cases (deterministic, fixed seed):
   * for every zone in zoneinfo.available_timezones() that the probe knows,
-    random instants and random local times in the years 1900-2100;
-  * for a few dozen zones, every transition between 1900 and 2100 (the TZif
-    file's explicit transitions plus those its POSIX footer rule produces,
-    found by scanning zoneinfo week by week and bisecting), checked at
-    T-1 s, T and T+1 s, and local times at both edges and in the middle of
-    each gap or overlap.
+    random instants and random local times in the years 1900-2100, fewer
+    in 2100-2500 and a few from 2500 to 9999 (RANDOM_SPANS);
+  * for a few dozen zones, every transition between 1900 and 2300 and those
+    of a few sample years up to 9998 (the TZif file's explicit transitions
+    plus those its POSIX footer rule produces, found by scanning zoneinfo
+    week by week and bisecting), checked at T-1 s, T and T+1 s, and local
+    times at both edges and in the middle of each gap or overlap.
+
+Beyond its last explicit transition (2037 or so) a TZif file says what
+happens through its POSIX footer rule, which zoneinfo applies; the zone table
+switches to its own copy of that rule at the latest in 2200. The years after
+2200 are therefore where a broken rule reader shows, and must be covered.
+
+The run fails when it compares fewer than MIN_ZONES zones or fewer cases
+than the minimums below: a probe that knows no zones must not pass.
 
 Expected values:
   offset:  utcoffset(), dst() != 0, tzname()  of the instant in the zone
@@ -39,16 +48,30 @@ import zoneinfo
 from datetime import datetime, timedelta, timezone
 
 SEED = 20240328
-RANDOM_INSTANTS_PER_ZONE = 24
-RANDOM_LOCALS_PER_ZONE = 16
+# Every transition of the transition zones is checked up to TRANSITIONS_END, and
+# those of the sample years after it (a full scan to 2500 would double the run time).
+SAMPLE_YEARS = [2345, 2400, 2499, 2600, 3001, 4321, 6000, 7777, 9998]
+
+# Below these the run fails (tz 2025b gives 598 zones, 206,590 cases and
+# 19,113 transitions in 49 zones; the minimums leave room for releases to differ).
+MIN_ZONES = 400
+MIN_CASES = 150000
+MIN_TRANSITIONS = 15000
+MIN_TRANSITION_ZONES = 45
 
 UTC = timezone.utc
 EPOCH_NAIVE = datetime(1970, 1, 1)
 FIRST = int(datetime(1900, 1, 1, tzinfo=UTC).timestamp())
-LAST = int(datetime(2100, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp())
+LAST = int(datetime(2500, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp())
+TRANSITIONS_END = int(datetime(2300, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp())
+# The far sample stays a day inside year 9999, where every offset still gives a datetime.
+FAR_LAST = int(datetime(9999, 12, 30, 0, 0, 0, tzinfo=UTC).timestamp())
+YEAR_2100 = int(datetime(2100, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp())
+# (from, to, instants per zone, local times per zone)
+RANDOM_SPANS = [(FIRST, YEAR_2100, 24, 16), (YEAR_2100, LAST, 8, 4), (LAST, FAR_LAST, 4, 2)]
 ZERO = timedelta(0)
 
-# Zones whose every transition from 1900 to 2100 is checked: the zones the
+# Zones whose every transition from 1900 to 2300 is checked: the zones the
 # product spec names, plus zones with unusual rules (30-minute DST, negative
 # DST, DST in the southern hemisphere, skipped days, double summer time,
 # Ramadan suspensions, sub-hour offsets, recent rule changes).
@@ -110,14 +133,18 @@ def state(zone, epoch):
     return int(d.utcoffset().total_seconds()), d.dst() != ZERO, d.tzname()
 
 
-def footer_transitions(zone, after):
-    """Changes after `after` up to 2100, found by a weekly scan and bisection."""
+def year_start(year):
+    return int(datetime(year, 1, 1, tzinfo=UTC).timestamp())
+
+
+def footer_transitions(zone, after, last=TRANSITIONS_END):
+    """Changes after `after` up to `last`, found by a weekly scan and bisection."""
     found = []
     step = 7 * 86400
     t = max(after, FIRST)
     previous = state(zone, t)
-    while t < LAST:
-        nxt = min(t + step, LAST)
+    while t < last:
+        nxt = min(t + step, last)
         s = state(zone, nxt)
         if s != previous:
             lo, hi = t, nxt  # state(lo) == previous, state(hi) != previous
@@ -195,22 +222,27 @@ def main():
                       ("resolve",) + expected_resolve(zi(name), local_seconds)))
 
     for name in zones:
-        for _ in range(RANDOM_INSTANTS_PER_ZONE):
-            add_offset(name, rng.randint(FIRST, LAST))
-        for _ in range(RANDOM_LOCALS_PER_ZONE):
-            add_resolve(name, rng.randint(FIRST + 86400, LAST - 86400))
+        for first, last, instants, locals_ in RANDOM_SPANS:
+            for _ in range(instants):
+                add_offset(name, rng.randint(first, last))
+            for _ in range(locals_):
+                add_resolve(name, rng.randint(first + 86400, last - 86400))
     random_count = len(cases)
 
     transition_count = 0
+    transition_zones = 0
     for name in TRANSITION_ZONES:
         if name not in probe_names or name not in available:
             print("note: transition zone %s is unknown to the probe or zoneinfo" % name)
             continue
+        transition_zones += 1
         zone = zi(name)
-        explicit = [t for t in tzif_transitions(name) if FIRST <= t <= LAST]
+        explicit = [t for t in tzif_transitions(name) if FIRST <= t <= TRANSITIONS_END]
         last_explicit = max(tzif_transitions(name) or [FIRST])
-        instants = sorted(set(explicit) | set(footer_transitions(zone, max(last_explicit, FIRST))))
-        for t in instants:
+        instants = set(explicit) | set(footer_transitions(zone, max(last_explicit, FIRST)))
+        for year in SAMPLE_YEARS:
+            instants |= set(footer_transitions(zone, year_start(year), year_start(year + 1)))
+        for t in sorted(instants):
             transition_count += 1
             for e in (t - 1, t, t + 1):
                 add_offset(name, e)
@@ -254,9 +286,15 @@ def main():
     if len(failures) > 20:
         print("... and %d more mismatches" % (len(failures) - 20))
     print("%d zones, %d random cases, %d transitions in %d zones" %
-          (len(zones), random_count, transition_count, len(TRANSITION_ZONES)))
+          (len(zones), random_count, transition_count, transition_zones))
     print("%d passed, %d failed" % (len(cases) - len(failures), len(failures)))
-    return 1 if failures else 0
+    too_few = [what for what, count, minimum in (
+        ("zones", len(zones), MIN_ZONES), ("cases", len(cases), MIN_CASES),
+        ("transitions", transition_count, MIN_TRANSITIONS),
+        ("transition zones", transition_zones, MIN_TRANSITION_ZONES)) if count < minimum]
+    for what in too_few:
+        print("TOO FEW %s compared: the oracle proves little (see MIN_* in %s)" % (what, os.path.basename(__file__)))
+    return 1 if failures or too_few else 0
 
 
 if __name__ == "__main__":

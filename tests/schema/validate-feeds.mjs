@@ -6,11 +6,16 @@
 // escapes, "talktime": 1 written as an integer, size and nesting limits.
 //
 // Usage:
-//   node tests/schema/validate-feeds.mjs [FILE...] [--expect-invalid FILE...] [--expect-valid FILE...]
+//   node tests/schema/validate-feeds.mjs [FILE...] [--expect-invalid FILE...]
+//        [--expect-unparseable FILE...] [--expect-valid FILE...]
 //
 // Every data/*.json feed (the schema file itself excluded) is always checked
 // and must be valid. Extra FILE arguments are checked too; files listed after
-// --expect-invalid must be rejected, files after --expect-valid must pass.
+// --expect-valid must pass. Files after --expect-invalid must be JSON that the
+// schema itself rejects (at least one Ajv error): a file that is not JSON at all
+// never reaches the schema, so it would prove nothing about it. Files after
+// --expect-unparseable must fail before the schema is read (unreadable, too
+// large, not UTF-8, not JSON, nested too deep).
 // Prints one line per file (diagnostics indented below it) and ends with
 // "N passed, M failed". Exit status: 0 when everything passed, 1 otherwise,
 // 2 for bad usage.
@@ -29,22 +34,26 @@ const MAX_DEPTH = 64; // default loader limit; the top-level object is level 1
 // ---------------------------------------------------------------- arguments
 
 function usage() {
-  return 'usage: node tests/schema/validate-feeds.mjs [FILE...] [--expect-invalid FILE...] [--expect-valid FILE...]';
+  return 'usage: node tests/schema/validate-feeds.mjs [FILE...] [--expect-invalid FILE...] [--expect-unparseable FILE...] [--expect-valid FILE...]';
 }
+
+// What a file must turn out to be.
+const EXPECT = { valid: 'valid', invalid: 'invalid', unparseable: 'unparseable' };
 
 function parseArgs(argv) {
   const jobs = [];
-  let expectValid = true;
+  let expect = EXPECT.valid;
   for (const arg of argv) {
-    if (arg === '--expect-invalid') expectValid = false;
-    else if (arg === '--expect-valid') expectValid = true;
+    if (arg === '--expect-invalid') expect = EXPECT.invalid;
+    else if (arg === '--expect-unparseable') expect = EXPECT.unparseable;
+    else if (arg === '--expect-valid') expect = EXPECT.valid;
     else if (arg === '-h' || arg === '--help') {
       console.log(usage());
       process.exit(0);
     } else if (arg.startsWith('--')) {
       console.error(`unknown option ${arg}\n${usage()}`);
       process.exit(2);
-    } else jobs.push({ file: arg, expectValid });
+    } else jobs.push({ file: arg, expect });
   }
   return jobs;
 }
@@ -59,7 +68,7 @@ function dataFeeds() {
   return names
     .filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json'))
     .sort()
-    .map((n) => ({ file: path.join(DATA_DIR, n), expectValid: true }));
+    .map((n) => ({ file: path.join(DATA_DIR, n), expect: EXPECT.valid }));
 }
 
 // ---------------------------------------------------------------- diagnostics
@@ -389,31 +398,44 @@ function semanticChecks(feed) {
 
 // ---------------------------------------------------------------- one file
 
+// { diags, talks, parsed }: `parsed` is false when the file failed before the
+// schema could be applied (it is not a JSON text within the limits).
 function checkFile(file) {
-  const diags = [];
+  const result = readFeed(file);
+  if (!result.parsed) return result;
+  return { ...checkFeed(result.text, result.scan), parsed: true };
+}
+
+function readFeed(file) {
   let bytes;
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    return { diags: [diag('feed.read', '', `cannot read file: ${err.code ?? err.message}`)] };
+    return unparsed(diag('feed.read', '', `cannot read file: ${err.code ?? err.message}`));
   }
   if (bytes.length > MAX_BYTES) {
-    return { diags: [diag('feed.too_large', '', `${bytes.length} bytes, limit is ${MAX_BYTES} (16 MiB)`)] };
+    return unparsed(diag('feed.too_large', '', `${bytes.length} bytes, limit is ${MAX_BYTES} (16 MiB)`));
   }
   let text;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return { diags: [diag('feed.encoding', '', 'file is not valid UTF-8')] };
+    return unparsed(diag('feed.encoding', '', 'file is not valid UTF-8'));
   }
-  if (text.startsWith('\uFEFF')) return { diags: [diag('feed.syntax', '', 'line 1, column 1: byte order mark before the JSON value')] };
-  let scan;
+  if (text.startsWith('\uFEFF')) return unparsed(diag('feed.syntax', '', 'line 1, column 1: byte order mark before the JSON value'));
   try {
-    scan = scanJson(text);
+    return { parsed: true, text, scan: scanJson(text) };
   } catch (err) {
     if (!err.code?.startsWith('feed.')) throw err;
-    return { diags: [diag(err.code, '', err.message)] };
+    return unparsed(diag(err.code, '', err.message));
   }
+}
+
+const unparsed = (d) => ({ diags: [d], parsed: false });
+
+// The schema and the extra checks, on a text that scanned as JSON.
+function checkFeed(text, scan) {
+  const diags = [];
   for (const p of scan.duplicates) diags.push(diag('feed.duplicate_key', p, 'property given twice; only one value can be used'));
   for (const { at, escape } of scan.surrogates) {
     const before = text.slice(0, at);
@@ -425,7 +447,8 @@ function checkFile(file) {
     diags.push(diag('check.version_form', '/talktime', `write the format version as 1, not ${version}`));
   }
   const feed = JSON.parse(text);
-  if (!validateSchema(feed)) {
+  const schemaRejected = !validateSchema(feed);
+  if (schemaRejected) {
     const seen = new Set();
     for (const e of validateSchema.errors) {
       if (e.keyword === 'if') continue; // the failing "then" branch is reported on its own
@@ -438,36 +461,42 @@ function checkFile(file) {
   }
   diags.push(...semanticChecks(feed));
   const talks = feed && Array.isArray(feed.talks) ? feed.talks.length : 0;
-  return { diags, talks };
+  return { diags, talks, schemaRejected };
 }
 
 // ---------------------------------------------------------------- main
+
+// The verdict on one file: [passed, headline]. Diagnostics are printed below it.
+function verdict(expect, { diags, talks, parsed, schemaRejected }) {
+  const count = `${diags.length} problem${diags.length === 1 ? '' : 's'}`;
+  const bySchema = diags.filter((d) => d.code.startsWith('schema.')).length;
+  if (expect === EXPECT.valid) {
+    if (diags.length === 0) return [true, `(${talks} talk${talks === 1 ? '' : 's'})`];
+    return [false, `: ${count}`];
+  }
+  if (expect === EXPECT.unparseable) {
+    if (!parsed) return [true, 'is not JSON, as expected'];
+    return [false, `: expected to fail before the schema is read, but it is JSON (${count})`];
+  }
+  if (!parsed) return [false, ': expected the schema to reject it, but it is not JSON (list it after --expect-unparseable)'];
+  if (schemaRejected) return [true, `rejected by the schema as expected (${bySchema} schema error${bySchema === 1 ? '' : 's'})`];
+  if (diags.length > 0) return [false, `: expected the schema to reject it, but only the extra checks do (${count})`];
+  return [false, ': expected to be rejected, but it is a valid feed'];
+}
 
 const extra = parseArgs(process.argv.slice(2));
 const jobs = [...dataFeeds(), ...extra];
 let passed = 0;
 let failed = 0;
-for (const { file, expectValid } of jobs) {
+for (const { file, expect } of jobs) {
   const rel = path.relative(process.cwd(), path.resolve(file));
   const shown = rel && !rel.startsWith('..') ? rel : path.resolve(file);
-  const { diags, talks } = checkFile(file);
-  const valid = diags.length === 0;
-  const indent = diags.map((d) => '     ' + fmt(d));
-  if (expectValid && valid) {
-    passed++;
-    console.log(`ok   ${shown} (${talks} talk${talks === 1 ? '' : 's'})`);
-  } else if (expectValid) {
-    failed++;
-    console.log(`FAIL ${shown}: ${diags.length} problem${diags.length === 1 ? '' : 's'}`);
-    indent.forEach((l) => console.log(l));
-  } else if (!valid) {
-    passed++;
-    console.log(`ok   ${shown} rejected as expected`);
-    indent.forEach((l) => console.log(l));
-  } else {
-    failed++;
-    console.log(`FAIL ${shown}: expected to be rejected, but it is a valid feed`);
-  }
+  const result = checkFile(file);
+  const [ok, headline] = verdict(expect, result);
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${shown}${headline.startsWith(':') ? '' : ' '}${headline}`);
+  for (const d of result.diags) console.log('     ' + fmt(d));
 }
 if (jobs.length === 0) console.log(`no feeds found in ${path.relative(process.cwd(), DATA_DIR) || DATA_DIR}`);
 console.log(`${passed} passed, ${failed} failed`);

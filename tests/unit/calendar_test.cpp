@@ -422,4 +422,40 @@ TEST(CalendarLinks, CutLongDescriptionsAtACharacterAndKeepThePage) {
   EXPECT_EQ(kept.size(), 1470u);  // 1500 - 27 ("\n\n" and the page) - 3 ("…")
 }
 
+// UIDs and descriptions of the documentation's complete example, written by hand
+// from docs/calendars.md: UID = id "@" the host of the feed's url; DESCRIPTION =
+// status note, then speakers (with affiliations) and series, then the abstract,
+// then every link as "Label: URL" (relative ones resolved against the feed's url),
+// blocks separated by a blank line. Breaks and talks with nothing to say have none.
+TEST(IcsWriter, UidsAndDescriptionsOfTheDocumentedExample) {
+  auto f = load(read_fixture("docs-complete-example.json"));
+  ASSERT_EQ(f.talks.size(), 6u);
+  struct { const char* uid; const char* description; } expected[] = {
+      {"2023-01-09-welcome@seminar.example.org", "Series: Foundation Models Limited Series"},
+      {"2023-01-11-tri-dao@seminar.example.org",
+       "Speaker: Tri Dao (Stanford, Adept AI)\nSeries: Foundation Models Limited Series\n\n"
+       "Attention is slow and memory-hungry on long sequences.\n\n"
+       "This talk shows how an IO-aware algorithm speeds it up without approximation.\n\n"
+       "Livestream: https://www.youtube.com/watch?v=gMOAud7hZg4\n"
+       "Slides: https://seminar.example.org/slides/2023-01-11-dao.pdf\n"
+       "Paper: https://seminar.example.org/papers/flashattention.pdf"},
+      {"2023-01-16-holiday@seminar.example.org", ""},
+      {"2023-01-18-guest@seminar.example.org",
+       "Tentative: not confirmed yet.\n\nSpeaker: A. Guest (ETH Zurich)\n\nRegistration: mailto:seminar@example.org"},
+      {"2023-01-25-panel@seminar.example.org", "Cancelled."},
+      {"2023-02-01-podcast@seminar.example.org", ""},
+  };
+  auto ics = to_ics(f, utc("2024-01-01T00:00:00Z"));
+  for (std::size_t i = 0; i < f.talks.size(); ++i) {
+    SCOPED_TRACE(f.talks[i].id);
+    EXPECT_EQ(calendar_uid(f, f.talks[i]), expected[i].uid);
+    EXPECT_EQ(calendar_description(f, f.talks[i]), expected[i].description);
+    EXPECT_NE(ics.find(std::string("\r\nUID:") + expected[i].uid + "\r\n"), std::string::npos);
+  }
+  auto speakers = load(R"({"talktime":1,"series":[{"id":"s","title":"Seminar"}],"talks":[{"id":"p","title":"P",
+      "start":"2024-05-02T09:00Z","series":"s","speakers":[{"name":"A","affiliation":"X"},{"name":"B"}]}]})");
+  EXPECT_EQ(calendar_description(speakers, speakers.talks[0]), "Speakers: A (X), B\nSeries: Seminar");
+  EXPECT_EQ(calendar_uid(speakers, speakers.talks[0]), "p@talktime");
+}
+
 }  // namespace

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "talktime/html_renderer.hpp"
+#include "../fuzz/fuzz_support.hpp"  // the renderer's vocabulary, shared with the fuzz target
 
 namespace {
 
@@ -378,6 +379,77 @@ TEST(HtmlRenderer, NeverLinksUnsafeUrls) {
   EXPECT_FALSE(contains(html, "tt-links"));
   EXPECT_TRUE(contains(html, "<span class=\"tt-speaker-name\">S</span>"));
   EXPECT_TRUE(contains(html, "<span class=\"tt-location\">L</span>"));
+}
+
+// The widget's extras (render_options::interactive): a star toggle whose label
+// repeats the title, and a calendar menu. Hostile text in every field must stay
+// inside its quoted attribute value or text node.
+std::string render_interactive(const schedule& s, std::vector<std::string> starred) {
+  render_options o;
+  o.display_zone = locate_zone("UTC");
+  o.now = utc("2024-04-01T00:00:00Z");
+  o.interactive = true;
+  o.starred = std::move(starred);
+  return render_html(s, s.find({}, o.now, *o.display_zone).talks, o);
+}
+
+TEST(HtmlRenderer, InteractiveMarkupEscapesBreakOutPayloads) {
+  auto s = load(R"json({"talktime": 1, "talks": [
+    {"id": "a\"><img src=x onerror=alert(1)>", "title": "\"><img src=x onerror=alert(2)> ' onmouseover='alert(3)",
+     "start": "2024-05-02T10:00Z", "location": "\"><svg onload=alert(4)>", "tags": ["' onfocus='alert(5)"],
+     "speakers": [{"name": "\"><script>alert(6)</script>"}]},
+    {"id": "b", "title": "Plain", "start": "2024-05-02T11:00Z", "status": "cancelled"}]})json");
+  auto html = render_interactive(s, {"b"});
+  EXPECT_EQ(fuzz::rendered_html_problem(html), "");
+  // Each payload escaped by hand: " -> &quot;  < -> &lt;  > -> &gt;  ' -> &#39;
+  EXPECT_TRUE(contains(html,
+      "<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\" aria-pressed=\"false\" "
+      "aria-label=\"Star &quot;&gt;&lt;img src=x onerror=alert(2)&gt; &#39; onmouseover=&#39;alert(3)\">"
+      "<span aria-hidden=\"true\">\u2606</span> Star</button>"
+      "<details class=\"tt-calendar\"><summary>Add to calendar</summary><ul><li>"
+      "<button type=\"button\" class=\"tt-ics\">Download .ics</button></li></ul></details></div>"))
+      << html;
+  EXPECT_TRUE(contains(html, "data-talk-id=\"a&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"")) << html;
+  EXPECT_TRUE(contains(html, "<span class=\"tt-location\">&quot;&gt;&lt;svg onload=alert(4)&gt;</span>")) << html;
+  EXPECT_TRUE(contains(html, "<span class=\"tt-tag\">&#39; onfocus=&#39;alert(5)</span>")) << html;
+  EXPECT_TRUE(contains(html, "<span class=\"tt-speaker-name\">&quot;&gt;&lt;script&gt;alert(6)&lt;/script&gt;</span>"))
+      << html;
+  // The starred, cancelled talk: the star is on, and there is no calendar menu.
+  EXPECT_TRUE(contains(html, "<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\" aria-pressed=\"true\" "
+                             "aria-label=\"Unstar Plain\"><span aria-hidden=\"true\">\u2605</span> Starred</button></div>"))
+      << html;
+  EXPECT_EQ(count(html, "<button"), 3u);
+  EXPECT_EQ(count(html, "<img"), 0u);
+}
+
+TEST(HtmlRenderer, MarkupCheckerRejectsWhatTheRendererNeverWrites) {
+  // The checker the test above relies on must see a break-out, or it proves nothing.
+  EXPECT_EQ(fuzz::rendered_html_problem("<p class=\"a\">x</p>"), "");
+  EXPECT_NE(fuzz::rendered_html_problem("<button aria-label=\"Star \"><img src=x onerror=alert(1)>\"></button>"), "");
+  EXPECT_NE(fuzz::rendered_html_problem("<button aria-label=\"Star \" onmouseover=\"x\"></button>"), "");
+  EXPECT_NE(fuzz::rendered_html_problem("<p>a > b</p>"), "");
+  EXPECT_NE(fuzz::rendered_html_problem("<p><b>x</b></p>"), "");
+  EXPECT_NE(fuzz::rendered_html_problem("<p>"), "");
+}
+
+TEST(HtmlRenderer, GroupsTalksBefore1970UnderTheirOwnDay) {
+  // 1969-07-20T20:17:40Z (-14182940 s): 20:17 on 20 July in UTC, 16:17 EDT on 20 July
+  // in New York, 05:17 JST on 21 July in Tokyo (Python's zoneinfo). Truncating the
+  // negative day count would give 21, 21 and 22 July.
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "eagle", "title": "Landing", "start": "1969-07-20T20:17:40Z",
+                    "end": "1969-07-20T20:47:40Z"}]})");
+  struct { const char* zone; const char* day; const char* heading; const char* time; } cases[] = {
+      {"UTC", "1969-07-20", "Sunday, 20 July 1969", "<time datetime=\"1969-07-20T20:17:40+00:00\">20:17</time>"},
+      {"America/New_York", "1969-07-20", "Sunday, 20 July 1969", "<time datetime=\"1969-07-20T16:17:40-04:00\">16:17</time>"},
+      {"Asia/Tokyo", "1969-07-21", "Monday, 21 July 1969", "<time datetime=\"1969-07-21T05:17:40+09:00\">05:17</time>"},
+  };
+  for (const auto& c : cases) {
+    auto html = render(s, c.zone, utc("2024-01-01T00:00:00Z"));
+    EXPECT_TRUE(contains(html, std::string("<section class=\"tt-day\" data-day=\"") + c.day + "\"><h3 class=\"tt-day-title\">"
+                               "<time datetime=\"" + c.day + "\">" + c.heading + "</time></h3>")) << c.zone << ": " << html;
+    EXPECT_TRUE(contains(html, c.time)) << c.zone << ": " << html;
+    EXPECT_FALSE(contains(html, "tt-end-shift")) << c.zone;  // it ends the same day everywhere
+  }
 }
 
 }  // namespace

@@ -349,4 +349,33 @@ TEST(Schedule, CountsEverythingButBreaks) {
   EXPECT_EQ(r.talk_count, 2u);
 }
 
+// Days before 1970 are negative counts of seconds: they must be floored, not
+// truncated towards zero (which puts an evening talk on the next day).
+//
+//   u = datetime(1969, 7, 20, 20, 17, 40, tzinfo=timezone.utc)     # -14182940 s
+//   u.astimezone(ZoneInfo("America/New_York")) -> 1969-07-20T16:17:40-04:00
+//   u.astimezone(ZoneInfo("Asia/Tokyo"))       -> 1969-07-21T05:17:40+09:00
+//   -14182940 / 86400 = -164.15: floor -165 = 1969-07-20, truncation -164 = 1969-07-21
+//   (Tokyo: -14150540 / 86400 = -163.78: floor -164 = 1969-07-21, truncation 1969-07-22)
+const char* const apollo = R"({"talktime": 1, "talks": [
+    {"title": "Apollo 11 landing", "start": "1969-07-20T20:17:40Z", "duration": 1},
+    {"id": "eve", "title": "New Year's Eve", "start": "1969-12-31T23:59:59Z"}]})";
+
+TEST(Schedule, DaysBefore1970AreFloored) {
+  auto s = load(apollo);
+  const auto& landing = s.feed().talks[0];
+  EXPECT_EQ(day_in_zone(landing, zone("UTC")), day(1969, 7, 20));
+  EXPECT_EQ(day_in_zone(landing, zone("America/New_York")), day(1969, 7, 20));
+  EXPECT_EQ(day_in_zone(landing, zone("Asia/Tokyo")), day(1969, 7, 21));
+  EXPECT_EQ(day_in_zone(s.feed().talks[1], zone("UTC")), day(1969, 12, 31));  // -1 s
+  // The id made from the start uses the same day.
+  EXPECT_EQ(landing.id, "1969-07-20-apollo-11-landing");
+  query q;
+  q.from = q.to = day(1969, 7, 20);
+  EXPECT_EQ(ids(s, s.find(q, utc("2024-01-01T00:00:00Z"), zone("UTC"))), std::vector<std::string>{landing.id});
+  EXPECT_TRUE(s.find(q, utc("2024-01-01T00:00:00Z"), zone("Asia/Tokyo")).talks.empty());
+  // Past talks are listed most recent day first: New Year's Eve before the landing.
+  EXPECT_EQ(ids(s, s.find({}, utc("2024-01-01T00:00:00Z"), zone("UTC"))), (std::vector<std::string>{"eve", landing.id}));
+}
+
 }  // namespace
