@@ -25,3 +25,22 @@ export async function openPage(browser, { timezoneId, viewport = { width: 1100, 
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors };
 }
+
+/**
+ * Waits until every widget matching `selector` (at least one) has finished loading, then fails
+ * unless all of them are 'ready': a test that expects a schedule must not pass on an error box.
+ */
+export async function ready(page, selector = '[data-talktime-state]') {
+  await page.waitForFunction((s) => {
+    const hosts = [...document.querySelectorAll(s)];
+    return hosts.length > 0 && hosts.every((e) => ['ready', 'error'].includes(e.dataset.talktimeState));
+  }, selector, { timeout: 15000 });
+  const notReady = await page.$$eval(selector, (hosts) => hosts.filter((h) => h.dataset.talktimeState !== 'ready')
+    .map((h) => `#${h.id} is ${h.dataset.talktimeState}: ${h.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? ''}`));
+  if (notReady.length) throw new Error(notReady.join('\n'));
+}
+
+/** The ids of the talks a widget shows, in order. */
+export function shownTalkIds(page, host = '#w') {
+  return page.locator(`${host} .tt-talk:not([hidden])`).evaluateAll((items) => items.map((e) => e.dataset.talkId));
+}

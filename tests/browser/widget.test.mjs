@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, openPage, serveRepo, repoRoot } from './browser.mjs';
+import { launchBrowser, openPage, ready, serveRepo, repoRoot } from './browser.mjs';
 
 let browser, server, base;
 const shots = `${repoRoot}test-results`;
@@ -25,10 +25,6 @@ after(async () => {
   await browser?.close();
   server?.close();
 });
-
-async function ready(page, selector = '[data-talktime-state]') {
-  await page.waitForFunction((s) => [...document.querySelectorAll(s)].every((e) => ['ready', 'error'].includes(e.dataset.talktimeState)), selector, { timeout: 15000 });
-}
 
 const startOf = (page, id) => page.locator(`[data-talk-id="${id}"] time`).first();
 
@@ -342,12 +338,19 @@ test('destroy() restores the fallback and a pending fetch leaves nothing behind'
   await context.close();
 });
 
-test('screenshots at desktop and phone widths', async () => {
+test('screenshots at desktop and phone widths: the whole programme, nothing wider than the screen', async () => {
   for (const [name, viewport, colorScheme] of [['desktop', { width: 1100, height: 1000 }, 'light'], ['phone', { width: 390, height: 844 }, 'dark']]) {
-    const { page, context } = await openPage(browser, { timezoneId: 'Europe/Berlin', viewport, colorScheme });
+    const { page, context, errors } = await openPage(browser, { timezoneId: 'Europe/Berlin', viewport, colorScheme });
     await page.goto(`${base}/web/`);
     await ready(page, '#talks');
+    // The demo opens on FastPath 2021: 11 entries, of which 2 are breaks (shown, not counted).
+    assert.equal(await page.locator('#talks .tt-talk').filter({ visible: true }).count(), 11, name);
+    assert.equal(await page.locator('#talks .tt-status').textContent(), '9 talks', name);
+    // 11:00 EDT = 17:00 CEST: the times are converted at this width too.
+    assert.equal(await startOf(page, '2021-03-28-klimovic').textContent(), '17:00', name);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), viewport.width, `${name}: no sideways scrolling`);
     await page.screenshot({ path: `${shots}/demo-${name}.png` });
+    assert.deepEqual(errors, [], name);
     await context.close();
   }
 });
