@@ -1,5 +1,6 @@
 // Shared set-up for browser tests: Debian's Chromium driven by playwright-core,
 // and the repository served on a loopback port.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../../scripts/static-server.mjs';
@@ -24,4 +25,19 @@ export async function openPage(browser, { timezoneId, viewport = { width: 1100, 
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors };
+}
+
+/** Chromium and the repository's server for one test file, started before its tests
+ * and stopped after them: `session.browser` and `session.base` (the server's URL). */
+export function browserSession(routes = {}) {
+  const session = { browser: null, server: null, base: '' };
+  before(async () => {
+    session.browser = await launchBrowser();
+    ({ server: session.server, url: session.base } = await serveRepo(routes));
+  });
+  after(async () => {
+    await session.browser?.close();
+    session.server?.close();
+  });
+  return session;
 }
