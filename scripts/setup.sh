@@ -53,7 +53,7 @@ SOURCES
   touch "$date_src/.talktime-ready"
 fi
 
-# npm packages (playwright-core, axe-core, ajv, terser, and FullCalendar + Luxon for the
+# npm packages (playwright-core, axe-core, ajv, esbuild, terser, and FullCalendar + Luxon for the
 # benchmark), pinned by package-lock.json.
 if [ ! -f "$root/node_modules/.package-lock.json" ] || \
    [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then

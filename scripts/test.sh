@@ -29,6 +29,7 @@ run "feed schema (ajv)" node tests/schema/validate-feeds.mjs \
   tests/browser/pages/feeds/partly-bad.json tests/browser/pages/feeds/hostile.json \
   --expect-unparseable tests/fixtures/truncated.json tests/fixtures/latin1-bytes.json tests/browser/pages/feeds/bad-json.json
 run "WebAssembly module (node)" node --no-experimental-fetch --test tests/wasm/
+run "browser modules (node)" node --test tests/web/
 run "browser tests (chromium)" node --test tests/browser/
 # A small benchmark run (100 talks, one load each) so the harness cannot rot; the figures are not judged.
 run "benchmark harness (N=100)" node tests/bench/run_bench.mjs --sizes 100 --runs 1 --out test-results/benchmarks-quick.md

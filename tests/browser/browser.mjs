@@ -1,5 +1,6 @@
 // Shared set-up for browser tests: Debian's Chromium driven by playwright-core,
 // and the repository served on a loopback port.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../../scripts/static-server.mjs';
@@ -43,4 +44,19 @@ export async function ready(page, selector = '[data-talktime-state]') {
 /** The ids of the talks a widget shows, in order. */
 export function shownTalkIds(page, host = '#w') {
   return page.locator(`${host} .tt-talk:not([hidden])`).evaluateAll((items) => items.map((e) => e.dataset.talkId));
+}
+
+/** Chromium and the repository's server for one test file, started before its tests
+ * and stopped after them: `session.browser` and `session.base` (the server's URL). */
+export function browserSession(routes = {}) {
+  const session = { browser: null, server: null, base: '' };
+  before(async () => {
+    session.browser = await launchBrowser();
+    ({ server: session.server, url: session.base } = await serveRepo(routes));
+  });
+  after(async () => {
+    await session.browser?.close();
+    session.server?.close();
+  });
+  return session;
 }

@@ -1,0 +1,116 @@
+// web/src/core.js: the wasm boundary, against a fake core module (the real one is
+// tested in tests/wasm and through the widget in tests/browser).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CoreError, coreCalls, coreLoader } from '../../web/src/core.js';
+
+// A stand-in for the Emscripten module: each binding returns the canned reply and
+// records its arguments.
+function fakeModule(replies) {
+  const module = { calls: [], HEAP8: { buffer: { byteLength: 8 * 1024 * 1024 } } };
+  for (const [name, reply] of Object.entries(replies)) {
+    module[name] = (...args) => {
+      module.calls.push([name, ...args]);
+      return reply;
+    };
+  }
+  return module;
+}
+
+const diagnostic = (level, code, text) => ({ level, code, text, message: text, pointer: '', line: 1, column: 2 });
+
+test('openFeeds sends the limits as JSON and returns the parsed reply', () => {
+  const reply = { diagnostics: [diagnostic('warning', 'talk.unknown_field', 'w')], handle: 3, meta: { title: 'FastPath' } };
+  const module = fakeModule({ openFeeds: JSON.stringify(reply) });
+  const sources = [{ name: 'a.json', bytes: new Uint8Array([123, 125]), format: '' }];
+  assert.deepEqual(coreCalls(module).openFeeds(sources, { maxBytes: 100, maxDepth: undefined }), reply);
+  assert.deepEqual(module.calls, [['openFeeds', sources, '{"maxBytes":100}']]);
+});
+
+test('openFeeds without a schedule throws a CoreError with the first error and every diagnostic', () => {
+  const diagnostics = [diagnostic('warning', 'feed.bom', 'a.json: w'), diagnostic('error', 'feed.syntax', 'a.json: x'),
+    diagnostic('error', 'talk.bad_start', 'a.json: y')];
+  const core = coreCalls(fakeModule({ openFeeds: JSON.stringify({ diagnostics, handle: 0 }) }));
+  assert.throws(() => core.openFeeds([], {}), (error) => {
+    assert.ok(error instanceof CoreError);
+    assert.equal(error.message, 'a.json: x');
+    assert.equal(error.code, 'feed.syntax');
+    assert.deepEqual(error.diagnostics, diagnostics);
+    return true;
+  });
+});
+
+test('openFeeds without a schedule or an error names no code', () => {
+  const core = coreCalls(fakeModule({ openFeeds: '{"diagnostics":[],"handle":0}' }));
+  assert.throws(() => core.openFeeds([], {}), { message: 'The feed could not be read.', code: '', diagnostics: [] });
+});
+
+test('render sends the request as JSON; an error reply becomes a CoreError', () => {
+  const view = { html: '<ol></ol>', zone: 'UTC', zoneLabel: 'UTC', count: 0, matched: 0, shown: 0 };
+  const module = fakeModule({ render: view });
+  assert.equal(coreCalls(module).render(4, { zone: 'UTC', now: 1 }), view);
+  assert.deepEqual(module.calls, [['render', 4, '{"zone":"UTC","now":1}']]);
+  const failing = coreCalls(fakeModule({ render: { error: 'unknown time zone "Mars/Base"' } }));
+  assert.throws(() => failing.render(4, { zone: 'Mars/Base' }), { name: 'Error', message: 'unknown time zone "Mars/Base"' });
+});
+
+test('ics and jsonLd return their text; an empty reply becomes a CoreError, not an empty file', () => {
+  const module = fakeModule({ ics: 'BEGIN:VCALENDAR\r\n', jsonLd: '{"@graph":[]}' });
+  const core = coreCalls(module);
+  assert.equal(core.ics(2, { ids: ['t1'], now: 5 }), 'BEGIN:VCALENDAR\r\n');
+  assert.equal(core.jsonLd(2, { zone: 'UTC' }), '{"@graph":[]}');
+  assert.deepEqual(module.calls, [['ics', 2, '{"ids":["t1"],"now":5}'], ['jsonLd', 2, '{"zone":"UTC"}']]);
+  const empty = coreCalls(fakeModule({ ics: '', jsonLd: '' }));
+  assert.throws(() => empty.ics(9, {}), (error) => error instanceof CoreError && error.message === 'The core could not make ics text.');
+  assert.throws(() => empty.jsonLd(9, {}), (error) => error instanceof CoreError && error.message === 'The core could not make jsonLd text.');
+});
+
+test('zones: describeZone is null for an unknown name; zoneNames and calendarLinks are parsed', () => {
+  const tokyo = { name: 'Asia/Tokyo', label: 'GMT+9', offset: 32400 };
+  const module = fakeModule({ describeZone: JSON.stringify(tokyo), zoneNames: '["UTC","Asia/Tokyo"]', calendarLinks: '{}' });
+  const core = coreCalls(module);
+  assert.deepEqual(core.describeZone('Asia/Tokyo', 1748853000), tokyo);
+  assert.deepEqual(core.zoneNames(), ['UTC', 'Asia/Tokyo']);
+  assert.deepEqual(core.calendarLinks(2, 'cancelled-talk'), {});
+  assert.deepEqual(module.calls, [['describeZone', 'Asia/Tokyo', 1748853000], ['zoneNames'], ['calendarLinks', 2, 'cancelled-talk']]);
+  assert.equal(coreCalls(fakeModule({ describeZone: '{}' })).describeZone('Mars/Base', 0), null);
+});
+
+test('closeFeed passes the handle; memoryBytes reads the wasm heap', () => {
+  const module = fakeModule({ closeFeed: undefined });
+  const core = coreCalls(module);
+  core.closeFeed(7);
+  assert.deepEqual(module.calls, [['closeFeed', 7]]);
+  assert.equal(core.memoryBytes(), 8388608);
+});
+
+test('the loader starts the module once, with talktime.wasm next to the script', async () => {
+  const started = [];
+  const factory = async (moduleArg) => {
+    started.push(moduleArg);
+    return fakeModule({});
+  };
+  const engine = coreLoader('https://example.org/lib/talktime.js?v=2', factory);
+  assert.equal(engine.memoryBytes(), 0);
+  const [first, second] = await Promise.all([engine.load(), engine.load()]);
+  assert.equal(first, second);
+  assert.equal(started.length, 1);
+  assert.equal(started[0].locateFile('talktime_core.wasm', ''), 'https://example.org/lib/talktime.wasm');
+  assert.equal(started[0].locateFile('other.data', ''), 'https://example.org/lib/other.data');
+  assert.equal('wasmBinary' in started[0], false);
+  assert.equal(engine.memoryBytes(), 8388608);
+});
+
+test('a failed start is reported, and the next load tries again', async () => {
+  let attempts = 0;
+  const engine = coreLoader('https://example.org/talktime.js', async () => {
+    attempts += 1;
+    if (attempts === 1) throw new Error('WebAssembly.instantiate(): expected magic word');
+    return fakeModule({});
+  });
+  await assert.rejects(engine.load(), { message: 'The schedule engine could not start: WebAssembly.instantiate(): expected magic word' });
+  assert.equal(engine.memoryBytes(), 0);
+  await engine.load();
+  assert.equal(attempts, 2);
+  assert.equal(engine.memoryBytes(), 8388608);
+});

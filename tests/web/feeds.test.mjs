@@ -1,0 +1,83 @@
+// web/src/feeds.js: feed names, download errors and the "web page, not a feed" hint,
+// with fetch and the document replaced by stand-ins.
+import { test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { CoreError } from '../../web/src/core.js';
+import { fetchFeeds, looksLikeHtml, unreadableFeed } from '../../web/src/feeds.js';
+
+const bytes = (text) => new TextEncoder().encode(text);
+let fetched;
+const realFetch = globalThis.fetch;
+
+beforeEach(() => {
+  fetched = [];
+  globalThis.document = { baseURI: 'https://example.org/seminar/', getElementById: () => null };
+});
+afterEach(() => {
+  delete globalThis.document;
+  globalThis.fetch = realFetch;
+});
+
+function serve(respond) {
+  globalThis.fetch = async (url, init) => {
+    fetched.push([url, init.credentials]);
+    return respond(url);
+  };
+}
+
+test('no feed named: an error that says how to name one', async () => {
+  await assert.rejects(fetchFeeds({ feed: '  ' }, new AbortController(), () => false),
+    { message: 'No feed given: add data-feed="talks.json" (or "#id" of an inline JSON script).' });
+});
+
+test('several feeds are fetched relative to the page, as bytes, with the format', async () => {
+  serve((url) => ({ ok: true, arrayBuffer: async () => bytes(url.endsWith('a.json') ? '{"a":1}' : 'BEGIN').buffer }));
+  const sources = await fetchFeeds({ feed: 'a.json  /cal/b.ics', format: 'ics' }, new AbortController(), () => false);
+  assert.deepEqual(fetched, [['https://example.org/seminar/a.json', 'same-origin'], ['https://example.org/cal/b.ics', 'same-origin']]);
+  assert.deepEqual(sources.map((s) => [s.name, new TextDecoder().decode(s.bytes), s.format]),
+    [['a.json', '{"a":1}', 'ics'], ['/cal/b.ics', 'BEGIN', 'ics']]);
+});
+
+test('an HTTP error names the feed and the status', async () => {
+  serve(() => ({ ok: false, status: 404, statusText: 'Not Found' }));
+  await assert.rejects(fetchFeeds({ feed: 'talks.json' }, new AbortController(), () => false),
+    { message: 'The feed talks.json could not be loaded: HTTP 404 Not Found.' });
+});
+
+test('a network failure names the feed and the reason', async () => {
+  serve(() => { throw new TypeError('Failed to fetch'); });
+  await assert.rejects(fetchFeeds({ feed: 'talks.json' }, new AbortController(), () => false),
+    { message: 'The feed talks.json could not be loaded (Failed to fetch).' });
+});
+
+test('after the widget is destroyed, a failure passes through unexplained', async () => {
+  const aborted = new DOMException('The operation was aborted.', 'AbortError');
+  serve(() => { throw aborted; });
+  await assert.rejects(fetchFeeds({ feed: 'talks.json' }, new AbortController(), () => true), (error) => error === aborted);
+});
+
+test('"#id" names an inline script that is missing', async () => {
+  await assert.rejects(fetchFeeds({ feed: '#talks-data' }, new AbortController(), () => false),
+    { message: 'No element with id "talks-data" holds the feed.' });
+});
+
+test('a web page served instead of a feed is called one when the core finds a syntax error', () => {
+  const html = [{ name: 'talks.json', bytes: bytes('\uFEFF\r\n  <!doctype html><title>Login</title>') }];
+  const syntax = new CoreError('[feed.syntax] line 1, column 4: invalid literal', 'feed.syntax');
+  assert.equal(unreadableFeed(syntax, html, 'talks.json').message,
+    'The feed talks.json is not a valid talk feed: [feed.syntax] line 1, column 4: invalid literal (the server sent a web page, not JSON)');
+  const other = new CoreError('[feed.version] unsupported version 9', 'feed.version');
+  assert.equal(unreadableFeed(other, html, 'talks.json').message, 'The feed talks.json is not a valid talk feed: [feed.version] unsupported version 9');
+  const json = [{ name: 'talks.json', bytes: bytes('{"talks": [') }];
+  assert.equal(unreadableFeed(syntax, json, undefined).message,
+    'The feed  is not a valid talk feed: [feed.syntax] line 1, column 4: invalid literal');
+});
+
+test('looksLikeHtml: "<" first after white space and a byte order mark, within 1024 bytes', () => {
+  assert.equal(looksLikeHtml(bytes('<html>')), true);
+  assert.equal(looksLikeHtml(bytes('\uFEFF \t\n<p>')), true);
+  assert.equal(looksLikeHtml(bytes('{"html": "<p>"}')), false);
+  assert.equal(looksLikeHtml(bytes('')), false);
+  assert.equal(looksLikeHtml(bytes(' '.repeat(1023) + '<')), true);
+  assert.equal(looksLikeHtml(bytes(' '.repeat(1024) + '<')), false);
+});

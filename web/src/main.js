@@ -1,0 +1,79 @@
+// The entry point: the one global, TalkTime (mount, version, memory), and the widgets
+// mounted from markup: every [data-talktime][data-feed] element, and the script tag
+// itself when it carries data-feed. README.md describes the embedding contract.
+// Emscripten's glue for the C++ core (-sMODULARIZE); scripts/bundle.mjs resolves this name.
+import createTalkTimeCore from 'talktime:core-glue';
+import { coreLoader } from './core.js';
+import { element } from './dom.js';
+import { mergeOptions, optionsFromDataset } from './options.js';
+import { addMounted, mounted, removeMounted } from './mounted.js';
+import { Widget } from './widget.js';
+
+const VERSION = '0.1.0';
+const scriptElement = document.currentScript;
+// talktime.wasm sits next to talktime.js.
+const engine = coreLoader(scriptElement && scriptElement.src ? scriptElement.src : document.baseURI, createTalkTimeCore);
+
+function mount(target, options) {
+  const host = typeof target === 'string' ? document.querySelector(target) : target;
+  if (!host || host.nodeType !== 1) return Promise.reject(new Error('TalkTime.mount: no element matches ' + String(target)));
+  const merged = mergeOptions(optionsFromDataset(host.dataset), options);
+  if (mounted.has(host)) mounted.get(host).destroy();
+  let widget;
+  try {
+    widget = new Widget(host, merged, engine, (gone) => removeMounted(host, gone));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  addMounted(host, widget);
+  return widget.start().then(() => handleOf(widget));
+}
+
+// The handle mount() resolves with (README.md, "JavaScript API").
+function handleOf(widget) {
+  return {
+    element: widget.host,
+    setTimeZone(name) {
+      if (!widget.chooseZone(name, true)) throw new RangeError('Unknown time zone "' + name + '"');
+    },
+    setQuery(query) {
+      const changes = {};
+      for (const key of ['text', 'series', 'kind', 'tag', 'show']) {
+        if (query && query[key] !== undefined) changes[key] = query[key] || (key === 'show' ? 'all' : '');
+      }
+      widget.update(changes);
+    },
+    refresh: () => widget.start().then(() => undefined),
+    destroy: () => widget.destroy(),
+    diagnostics: () => (widget.diagnostics || []).slice()
+  };
+}
+
+function autoMount() {
+  const report = (error) => console.error('talktime: ' + (error && error.message || error));
+  if (scriptElement && scriptElement.dataset.feed) {
+    const selector = scriptElement.dataset.target;
+    let target = selector ? document.querySelector(selector) : null;
+    if (!target) {
+      target = element('div');
+      scriptElement.parentNode.insertBefore(target, scriptElement.nextSibling);
+    }
+    if (!mounted.has(target)) mount(target, optionsFromDataset(scriptElement.dataset)).catch(report);
+  }
+  for (const host of document.querySelectorAll('[data-talktime][data-feed]')) {
+    if (!mounted.has(host)) mount(host).catch(report);
+  }
+}
+
+window.TalkTime = {
+  mount,
+  version: VERSION,
+  // Bytes of WebAssembly memory in use by the engine (0 before it has started); for benchmarks.
+  memory: () => engine.memoryBytes(),
+  // For the browser tests only, not an API: the started core, to check what a widget left open.
+  [Symbol.for('talktime.core')]: () => engine.load()
+};
+// Start the engine while the page is still parsing when this script tag will mount a widget.
+if (scriptElement && scriptElement.dataset.feed) engine.load().catch(() => {});
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autoMount);
+else autoMount();

@@ -1,0 +1,33 @@
+// schema.org Events for the talks shown, in the host document's <head> where search
+// engines look: written at once for the first view (crawlers may not wait), then once
+// the view has stopped changing, not on every keystroke.
+
+const WRITE_DELAY_MS = 300;
+
+// describe(request) returns the JSON-LD text of a view, or '' when there is none to
+// write. Returns {schedule(request), remove()}.
+export function structuredData(key, describe) {
+  let script = null;
+  let timer = 0;
+  const write = (text) => {
+    if (!text) return;
+    if (!script) {
+      script = document.createElement('script');
+      script.type = 'application/ld+json';
+      script.setAttribute('data-talktime', key);
+      document.head.appendChild(script);
+    }
+    script.textContent = text;  // a data block: never executed, and text cannot end the element
+  };
+  return {
+    schedule(request) {
+      clearTimeout(timer);
+      if (!script) write(describe(request));
+      else timer = setTimeout(() => write(describe(request)), WRITE_DELAY_MS);
+    },
+    remove() {
+      clearTimeout(timer);
+      if (script) script.remove();
+    }
+  };
+}

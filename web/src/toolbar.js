@@ -1,0 +1,105 @@
+// The toolbar above the talks: search box, series/kind/topic filters, the
+// upcoming/past/all switch, "★ Starred", "Export .ics" and "Share starred".
+import { downloadCalendar } from './calendar.js';
+import { button, element } from './dom.js';
+
+const KIND_LABELS = {
+  talk: 'Talks', keynote: 'Keynotes', invited: 'Invited talks', contributed: 'Contributed talks', panel: 'Panels',
+  poster: 'Posters', tutorial: 'Tutorials', break: 'Breaks', social: 'Social', opening: 'Opening', closing: 'Closing',
+  other: 'Other'
+};
+const SHOW_LABELS = [['upcoming', 'Upcoming'], ['past', 'Past'], ['all', 'All']];
+
+// The toolbar of `widget`: {node, sync(), syncShare(), showText(text)}.
+export function createToolbar(widget) {
+  const node = element('div', 'tt-toolbar');
+  node.setAttribute('role', 'search');
+  node.setAttribute('aria-label', 'Find talks');
+  const add = (control, title, onClick) => {
+    if (title) control.title = title;
+    control.addEventListener('click', onClick);
+    node.appendChild(control);
+    return control;
+  };
+  const search = searchBox(widget);
+  node.appendChild(search);
+  const selects = addFilters(widget, node);
+  const showButtons = addShowSwitch(widget, node);
+  const starred = add(button('tt-button tt-toggle', '\u2605 Starred'), 'Show only the talks you starred', () => {
+    widget.onlyStarred = !widget.onlyStarred;
+    widget.update({});
+  });
+  add(button('tt-button', 'Export .ics'), 'Download the talks shown here as a calendar file', () => {
+    downloadCalendar(widget.root, widget.meta.title, widget.core.ics(widget.handle, widget.currentQuery()));
+  });
+  const share = add(button('tt-button tt-link-button', 'Share starred'), '', () => shareStars(widget));
+  const syncShare = () => { share.hidden = widget.stars.size === 0; };
+  return {
+    node,
+    syncShare,
+    // Shows the widget's query, its starred-only switch and whether there are stars to share.
+    sync() {
+      for (const name in showButtons) showButtons[name].setAttribute('aria-pressed', String(name === widget.query.show));
+      for (const key in selects) selects[key].value = widget.query[key];
+      starred.setAttribute('aria-pressed', String(widget.onlyStarred));
+      syncShare();
+    },
+    // Puts text into the search box unless it is there already (the caret stays put).
+    showText(text) {
+      if (text !== undefined && search.value !== text) search.value = text;
+    }
+  };
+}
+
+function searchBox(widget) {
+  const search = element('input', 'tt-input');
+  search.type = 'search';
+  search.placeholder = 'Search talks, speakers, topics';
+  search.setAttribute('aria-label', 'Search talks');
+  search.value = widget.query.text;
+  search.addEventListener('input', () => widget.update({ text: search.value }));
+  return search;
+}
+
+// The series, kind and topic filters, each left out when the feed has only one value
+// for it and none is chosen; returns them by query key.
+function addFilters(widget, node) {
+  const selects = {};
+  const addSelect = (name, label, anyLabel, values) => {
+    if (values.length < 2 && !widget.query[name]) return;
+    const select = element('select', 'tt-select');
+    select.setAttribute('aria-label', label);
+    select.appendChild(new Option(anyLabel, ''));
+    for (const v of values) select.appendChild(new Option(v.label, v.value));
+    select.value = widget.query[name];
+    select.addEventListener('change', () => widget.update({ [name]: select.value }));
+    node.appendChild(select);
+    selects[name] = select;
+  };
+  const meta = widget.meta;
+  addSelect('series', 'Series', 'All series', meta.series.map((s) => ({ value: s.id, label: s.title })));
+  addSelect('kind', 'Kind of session', 'All kinds', meta.kinds.map((k) => ({ value: k, label: KIND_LABELS[k] || k })));
+  addSelect('tag', 'Topic', 'All topics', meta.tags.map((t) => ({ value: t, label: t })));
+  return selects;
+}
+
+function addShowSwitch(widget, node) {
+  const group = element('div', 'tt-show');
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-label', 'Which talks to show');
+  const buttons = {};
+  for (const [value, label] of SHOW_LABELS) {
+    const toggle = button('tt-button tt-toggle', label);
+    toggle.addEventListener('click', () => widget.update({ show: value }));
+    group.appendChild(toggle);
+    buttons[value] = toggle;
+  }
+  node.appendChild(group);
+  return buttons;
+}
+
+function shareStars(widget) {
+  widget.setFragment({ starred: Array.from(widget.stars).join(',') }, widget.key);
+  widget.status.textContent = 'The address bar now links to your ' + widget.stars.size + ' starred talks.';
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(window.location.href).catch(() => {});
+}

@@ -1,0 +1,234 @@
+// One mounted schedule: its lifecycle (load, build, error, destroy) and its render
+// loop. The views around the talks live in their own modules; this one holds the state
+// they show: the query, the zone, the stars, and the core's handle to the schedule.
+import { CoreError } from './core.js';
+import { attachRoot, element } from './dom.js';
+import { fetchFeeds, unreadableFeed } from './feeds.js';
+import { browserZone, defaultHour12, parseNow } from './options.js';
+import { errorBox, logDiagnostics, problemsNote } from './problems.js';
+import { loadStars, saveStars } from './stars.js';
+import { browserStorage, rememberZone, rememberedZone } from './storage.js';
+import { structuredData } from './structured-data.js';
+import { createTalkList } from './talk-list.js';
+import { startTicker, updateRelative } from './ticker.js';
+import { mark } from './timing.js';
+import { createToolbar } from './toolbar.js';
+import { fragmentParams, initialQuery, queryFragment, sharedStars, writeFragment } from './url-state.js';
+import { createZonePicker } from './zone-picker.js';
+
+const PAGE_SIZE = 12;  // talks rendered at once (two or three screens); "Show more" and scrolling add a page
+// history.replaceState costs about 20 ms in Chromium: the URL is written once typing pauses.
+const FRAGMENT_DELAY_MS = 300;
+const EVERYTHING = { text: '', series: '', kind: '', tag: '', show: 'all' };
+let widgetCount = 0;
+
+export class Widget {
+  // engine: the page's CoreLoader; onDestroy(widget) is called once the widget is gone.
+  constructor(host, options, engine, onDestroy) {
+    this.host = host;
+    this.options = options;
+    this.engine = engine;
+    this.onDestroy = onDestroy;
+    this.key = host.id || 'tt' + (++widgetCount);
+    this.fixedNow = parseNow(options.now);
+    this.hour12 = options.hour12;  // from the browser's locale when not given: see start()
+    this.handle = 0;
+    this.query = { ...EVERYTHING };
+    this.limit = PAGE_SIZE;
+    this.storage = browserStorage();
+    this.jsonLd = options.jsonld === false ? null
+      : structuredData(this.key, (request) => this.destroyed || !this.handle ? '' : this.core.jsonLd(this.handle, request));
+  }
+
+  now() {
+    return (this.fixedNow !== null ? this.fixedNow : Date.now()) / 1000;
+  }
+
+  setState(state) {
+    this.host.setAttribute('data-talktime-state', state);
+  }
+
+  shadow() {
+    if (!this.root) ({ root: this.root, inner: this.inner } = attachRoot(this.host));
+    return this.root;
+  }
+
+  // Loads the engine and the feeds, then shows the schedule (or the error, with a retry button).
+  start() {
+    this.setState('loading');
+    this.shadow().replaceChildren(element('slot'));  // the host's own content ("Loading…") shows meanwhile
+    this.abort = new AbortController();
+    const loading = Promise.all([this.engine.load(), fetchFeeds(this.options, this.abort, () => this.destroyed)]);
+    // The page's first Intl call loads the locale data (about 40 ms here): made while
+    // the feed and the engine download, not after they arrive.
+    if (this.hour12 === undefined) this.hour12 = defaultHour12();
+    browserZone();
+    return loading.then(([core, sources]) => {
+      if (this.destroyed) return this;
+      this.core = core;
+      this.open(sources);
+      this.build();
+      this.setState('ready');
+      mark('ready');
+      this.host.dispatchEvent(new CustomEvent('talktime:ready', { bubbles: true, detail: { diagnostics: this.diagnostics } }));
+      return this;
+    }).catch((error) => {
+      if (this.destroyed) return this;
+      this.showError(error);
+      throw error;
+    });
+  }
+
+  open(sources) {
+    let opened;
+    try {
+      opened = this.core.openFeeds(sources, { maxBytes: this.options.maxBytes, maxDepth: this.options.maxDepth });
+    } catch (error) {
+      if (!(error instanceof CoreError)) throw error;
+      this.diagnostics = error.diagnostics;
+      throw unreadableFeed(error, sources, this.options.feed);
+    } finally {
+      mark('feed-opened');
+    }
+    this.diagnostics = opened.diagnostics;
+    if (this.handle) this.core.closeFeed(this.handle);
+    this.handle = opened.handle;
+    this.meta = opened.meta;
+    logDiagnostics(this.diagnostics);
+  }
+
+  build() {
+    const params = fragmentParams(window.location);
+    this.query = initialQuery(params, this.key, this.options);
+    this.zone = this.initialZone();
+    // Stars live in this browser, per feed; a shared link (#<key>.starred=a,b) adds its stars.
+    this.feedId = this.meta.url || this.options.feed;
+    this.stars = loadStars(this.storage, this.feedId);
+    const shared = sharedStars(params, this.key);
+    this.onlyStarred = shared !== null;
+    if (shared) {
+      for (const id of shared) this.stars.add(id);
+      saveStars(this.storage, this.feedId, this.stars);
+    }
+    const wrapper = element('div', 'tt' + (this.options.view === 'compact' ? ' tt-compact' : ''));
+    wrapper.setAttribute('part', 'root');
+    if (this.meta.title) wrapper.appendChild(element('p', 'tt-feed-title', this.meta.title));
+    if (this.talks) this.talks.disconnect();
+    this.toolbar = createToolbar(this);
+    this.zonePicker = createZonePicker(this);
+    this.status = element('p', 'tt-status');
+    this.status.setAttribute('role', 'status');
+    this.status.setAttribute('aria-live', 'polite');
+    this.talks = createTalkList(this);
+    wrapper.append(this.toolbar.node, this.zonePicker.node, this.status, ...this.talks.nodes);
+    const note = problemsNote(this.diagnostics);
+    if (note) wrapper.appendChild(note);
+    this.shadow().replaceChildren(wrapper);
+    this.render();
+    this.focusPermalink();
+    clearInterval(this.ticker);
+    if (this.fixedNow === null) this.ticker = startTicker(() => this.talks.items, () => this.now(), () => this.render());
+  }
+
+  showError(error) {
+    this.shadow().replaceChildren(errorBox(error, () => this.start().catch(() => {})), element('slot'));
+    this.setState('error');
+    this.host.dispatchEvent(new CustomEvent('talktime:error', { bubbles: true, detail: { message: error && error.message } }));
+  }
+
+  // The display zone: a visitor's remembered choice, the page's data-timezone, the browser's.
+  initialZone() {
+    const candidates = [rememberedZone(this.storage), this.options.timezone, browserZone()];
+    return candidates.find((name) => name && this.knowsZone(name)) || 'UTC';
+  }
+
+  knowsZone(name) {
+    return this.core.describeZone(name, this.now()) !== null;
+  }
+
+  chooseZone(name, forget) {
+    if (!this.knowsZone(name)) return false;
+    if (!forget) rememberZone(this.storage, name);
+    this.zone = name;
+    this.render();
+    return true;
+  }
+
+  // The query as the core takes it: filters, starred talks, zone and clock.
+  currentQuery() {
+    const q = this.query;
+    return { text: q.text, series: q.series, kind: q.kind, tag: q.tag, show: q.show, zone: this.zone, now: this.now(),
+      starred: Array.from(this.stars || []), onlyStarred: !!this.onlyStarred };
+  }
+
+  // Renders the talks that match the query, a page at a time: the DOM stays small
+  // however long the feed is, so typing and zone switches stay within a frame.
+  render() {
+    if (!this.handle) return;
+    const request = { ...this.currentQuery(), hour12: this.hour12, limit: this.limit };
+    const view = this.core.render(this.handle, request);
+    this.talks.show(view);
+    this.zonePicker.show(this.zone, view);
+    this.status.textContent = view.count === 1 ? '1 talk' : view.count + ' talks';
+    this.toolbar.sync();
+    if (this.jsonLd) this.jsonLd.schedule(request);
+    updateRelative(this.talks.items, this.now());
+  }
+
+  update(changes) {
+    Object.assign(this.query, changes);
+    this.toolbar.showText(changes.text);
+    this.limit = PAGE_SIZE;
+    this.render();
+    const values = queryFragment(this.query);
+    clearTimeout(this.fragmentTimer);
+    this.fragmentTimer = setTimeout(() => this.setFragment(values, this.key), FRAGMENT_DELAY_MS);
+  }
+
+  // Writes values into the URL fragment under `prefix` (this widget's key, or '' for page-wide keys).
+  setFragment(values, prefix) {
+    writeFragment(window.location, window.history, values, prefix);
+  }
+
+  showMore() {
+    this.limit += PAGE_SIZE;
+    this.render();
+  }
+
+  showEverything() {
+    this.onlyStarred = false;
+    this.update({ ...EVERYTHING });
+  }
+
+  // A permalink (#talk=<id>) lands on its talk, showing every talk if a filter or the page hid it.
+  focusPermalink() {
+    const id = fragmentParams(window.location).get('talk');
+    if (!id) return;
+    if (!this.talks.item(id)) {
+      this.query = { ...EVERYTHING };
+      this.toolbar.showText('');
+      this.limit = Infinity;
+      this.render();
+      this.limit = PAGE_SIZE;
+    }
+    const item = this.talks.item(id);
+    if (!item) return;
+    this.talks.highlight(item);
+    item.scrollIntoView({ block: 'center' });
+  }
+
+  destroy() {
+    this.destroyed = true;
+    clearInterval(this.ticker);
+    clearTimeout(this.fragmentTimer);
+    if (this.jsonLd) this.jsonLd.remove();
+    if (this.talks) this.talks.disconnect();
+    if (this.abort) this.abort.abort();
+    if (this.core && this.handle) this.core.closeFeed(this.handle);
+    this.handle = 0;
+    if (this.root) this.root.replaceChildren(element('slot'));
+    if (this.inner) this.inner.remove();
+    this.host.removeAttribute('data-talktime-state');
+    this.onDestroy(this);
+  }
+}
