@@ -54,7 +54,8 @@ const result = await esbuild.build({
   charset: 'utf8',
   // The glue also runs under Node and in workers (tests/wasm uses it there); this
   // bundle runs in a page only, so those branches are dropped.
-  define: { process: 'undefined', __filename: 'undefined', __dirname: 'undefined', importScripts: 'undefined' },
+  define: { process: 'undefined', __filename: 'undefined', __dirname: 'undefined', importScripts: 'undefined',
+    __TALKTIME_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   legalComments: 'none',
   banner: { js: "/*! talktime: schedule widget in the viewer's time zone (MIT) */" },
   plugins: [emscriptenGlue, cssAsText],

@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "talktime/feed.hpp"
+#include "talktime/version.hpp"
 
 namespace talktime {
 
 struct ics_options {
-  /// The calendar's PRODID.
-  std::string product_id = "-//talktime//talktime 0.1.0//EN";
+  /// The calendar's PRODID: "-//talktime//talktime <version>//EN" unless set.
+  std::string product_id = "-//talktime//talktime " + std::string(version()) + "//EN";
 };
 
 /// An RFC 5545 calendar (VERSION 2.0, CALSCALE GREGORIAN, METHOD PUBLISH) with

@@ -1,6 +1,7 @@
 // The HTML renderer: a schedule as escaped, accessible markup.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,22 @@ struct render_options {
 ///     auto html = talktime::render_html(s, s.find({}, now, *zone).talks, {zone, now});
 ///     // <section class="tt-section" data-section="upcoming">…<li class="tt-talk" data-talk-id="…">
 std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options);
+
+/// The first instant after `options.now` at which rendering the same talks again
+/// would give other markup: a talk starts or ends (its badge and section change), or
+/// a livestream link stops being prominent after `livestream_grace`. A page left
+/// open renders again then; none when nothing shown will change.
+///
+///     auto next = talktime::next_view_change(s, shown, options);  // e.g. the next talk's start
+std::optional<sys_seconds> next_view_change(const schedule& s, const std::vector<std::size_t>& order,
+                                            const render_options& options);
+
+/// A kind as a talk's badge names it ("Keynote") and as the kind filter lists it
+/// ("Keynotes").
+///
+///     talktime::kind_filter_label(talktime::talk_kind::break_time);  // "Breaks"
+std::string_view kind_label(talk_kind kind);
+std::string_view kind_filter_label(talk_kind kind);
 
 /// "20:30" or "8:30 PM".
 std::string format_clock(local_seconds local, bool hour12);

@@ -19,3 +19,4 @@
 #include "talktime/schedule.hpp"
 #include "talktime/time_text.hpp"
 #include "talktime/time_zone.hpp"
+#include "talktime/version.hpp"

@@ -349,7 +349,7 @@ int main(int argc, char** argv) {
       return exit_ok;
     }
     if (o.command == "version") {
-      std::cout << "talktime 0.1.0 (tz database " << talktime::tz_database_version() << ")\n";
+      std::cout << "talktime " << talktime::version() << " (tz database " << talktime::tz_database_version() << ")\n";
       return exit_ok;
     }
     if (o.command == "check") return run_check(o);

@@ -31,23 +31,6 @@ std::string link_label(const std::string& kind) {
   return label;
 }
 
-std::string kind_label(talk_kind kind) {
-  switch (kind) {
-    case talk_kind::talk: return "Talk";
-    case talk_kind::keynote: return "Keynote";
-    case talk_kind::invited: return "Invited talk";
-    case talk_kind::contributed: return "Contributed talk";
-    case talk_kind::panel: return "Panel";
-    case talk_kind::poster: return "Posters";
-    case talk_kind::tutorial: return "Tutorial";
-    case talk_kind::break_time: return "Break";
-    case talk_kind::social: return "Social";
-    case talk_kind::opening: return "Opening";
-    case talk_kind::closing: return "Closing";
-    default: return "Other";
-  }
-}
-
 class html_writer {
  public:
   std::string out;
@@ -245,12 +228,15 @@ class talk_renderer {
     w.raw("</details>");
   }
 
-  // The star toggle and the calendar menu; the loader handles their clicks.
+  // The star toggle and the calendar menu; the loader handles their clicks. The
+  // button holds both looks and CSS shows the one its aria-pressed names, so the
+  // loader toggles a star by flipping that attribute alone.
   void actions(html_writer& w, const talk& t) {
     bool starred = std::find(o_.starred.begin(), o_.starred.end(), t.id) != o_.starred.end();
     w.raw("<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\"").attr("aria-pressed", starred ? "true" : "false")
-        .attr("aria-label", (starred ? "Unstar " : "Star ") + t.title).raw("><span aria-hidden=\"true\">")
-        .raw(starred ? "\u2605" : "\u2606").raw("</span> ").text(starred ? "Starred" : "Star").raw("</button>");
+        .attr("aria-label", "Star " + t.title)
+        .raw("><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 Star</span>"
+             "<span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 Starred</span></button>");
     // The Google Calendar and Outlook links are added by the loader when the menu
     // first opens: two long URLs a talk would double the markup of every render.
     if (t.status != talk_status::cancelled)
@@ -296,6 +282,57 @@ std::string zone_label(const zone_offset& offset) {
     label += minutes;
   }
   return label;
+}
+
+namespace {
+
+// A kind as a talk's badge names it and as the kind filter lists it: the one
+// place these words live (the loader gets the filter's from the feed facets).
+struct kind_words {
+  talk_kind kind;
+  std::string_view badge, filter;
+};
+
+constexpr kind_words kind_table[] = {
+    {talk_kind::talk, "Talk", "Talks"},
+    {talk_kind::keynote, "Keynote", "Keynotes"},
+    {talk_kind::invited, "Invited talk", "Invited talks"},
+    {talk_kind::contributed, "Contributed talk", "Contributed talks"},
+    {talk_kind::panel, "Panel", "Panels"},
+    {talk_kind::poster, "Posters", "Posters"},
+    {talk_kind::tutorial, "Tutorial", "Tutorials"},
+    {talk_kind::break_time, "Break", "Breaks"},
+    {talk_kind::social, "Social", "Social"},
+    {talk_kind::opening, "Opening", "Opening"},
+    {talk_kind::closing, "Closing", "Closing"},
+    {talk_kind::other, "Other", "Other"},
+};
+
+const kind_words& words_of(talk_kind kind) {
+  for (const auto& w : kind_table)
+    if (w.kind == kind) return w;
+  return kind_table[std::size(kind_table) - 1];
+}
+
+}  // namespace
+
+std::string_view kind_label(talk_kind kind) { return words_of(kind).badge; }
+std::string_view kind_filter_label(talk_kind kind) { return words_of(kind).filter; }
+
+std::optional<sys_seconds> next_view_change(const schedule& s, const std::vector<std::size_t>& order,
+                                            const render_options& options) {
+  std::optional<sys_seconds> next;
+  auto consider = [&](sys_seconds at) {
+    if (at > options.now && (!next || at < *next)) next = at;
+  };
+  for (auto i : order) {
+    const auto& t = s.feed().talks[i];
+    consider(s.begins(t));
+    consider(s.ends(t));
+    bool streamed = std::any_of(t.links.begin(), t.links.end(), [](const talk_link& l) { return l.kind == "livestream"; });
+    if (streamed && t.status == talk_status::scheduled) consider(s.ends(t) + options.livestream_grace);
+  }
+  return next;
 }
 
 std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options) {

@@ -1,12 +1,15 @@
 // The WebAssembly boundary: the only file that includes <emscripten/bind.h>.
-// Strings in, strings (JSON or HTML) out; feeds stay in memory behind small
-// integer handles so a keystroke never re-parses or re-converts anything.
+// Requests in as JSON text (feeds as bytes), one reply shape out (see `reply`);
+// feeds stay in memory behind small integer handles so a keystroke never
+// re-parses or re-converts anything.
 #include <emscripten/bind.h>
 
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -40,7 +43,8 @@ json meta_json(const talktime::feed& f) {
   auto facets = talktime::facets_of(f);
   json series = json::array(), kinds = json::array();
   for (const auto& s : facets.series) series.push_back({{"id", s.id}, {"title", s.title}});
-  for (auto kind : facets.kinds) kinds.push_back(std::string(talktime::to_string(kind)));
+  for (auto kind : facets.kinds)
+    kinds.push_back({{"id", std::string(talktime::to_string(kind))}, {"label", std::string(talktime::kind_filter_label(kind))}});
   return {{"title", f.title},
           {"url", f.url},
           {"zone", f.zone ? std::string(f.zone->name()) : std::string()},
@@ -71,23 +75,61 @@ std::string bytes_of(const emscripten::val& array) {
   return bytes;
 }
 
-// [{name, bytes: Uint8Array, format}…], {"maxBytes", "maxDepth"} -> {"handle",
-// "diagnostics", "meta"}. One source is parsed as it is; several are parsed one
-// by one and merged, and each diagnostic then says which feed it is about.
-std::string open_feeds(const emscripten::val& sources, const std::string& options_text) {
-  auto limits = limits_of(json::parse(options_text, nullptr, false));
+// Every call answers with one shape, built here and unwrapped in one place
+// (web/src/core.js): {ok: true, value} or {ok: false, error: {code, message,
+// diagnostics}}. Codes are stable: a feed's own code (docs/feed-format.md) when
+// no schedule could be made of it, otherwise one of request.* below.
+namespace reply {
+
+emscripten::val ok(emscripten::val value) {
+  auto out = emscripten::val::object();
+  out.set("ok", true);
+  out.set("value", std::move(value));
+  return out;
+}
+
+emscripten::val ok(const json& value) {
+  auto text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+  return ok(emscripten::val::global("JSON").call<emscripten::val>("parse", text));
+}
+
+emscripten::val failure(const std::string& code, const std::string& message, const json& diagnostics = json::array()) {
+  auto error = emscripten::val::global("JSON").call<emscripten::val>(
+      "parse", json{{"code", code}, {"message", message}, {"diagnostics", diagnostics}}.dump(
+                   -1, ' ', false, json::error_handler_t::replace));
+  auto out = emscripten::val::object();
+  out.set("ok", false);
+  out.set("error", error);
+  return out;
+}
+
+}  // namespace reply
+
+// The diagnostics of every source, each prefixed with its source's name when
+// several feeds are merged.
+struct opened_feeds {
   json diagnostics = json::array();
-  auto add = [&](const std::vector<talktime::diagnostic>& list, const std::string& source) {
+  std::optional<talktime::feed> feed;
+
+  void add(const std::vector<talktime::diagnostic>& list, const std::string& source) {
     for (auto d : diagnostics_json(list)) {
       d["source"] = source;
       if (!source.empty()) d["text"] = source + ": " + d["text"].get<std::string>();
       diagnostics.push_back(std::move(d));
     }
-  };
-  auto count = sources.isArray() ? sources["length"].as<std::size_t>() : 0;
-  if (count == 0) {
-    return json{{"handle", 0}, {"diagnostics", json::array({{{"level", "error"}, {"code", "feed.none"}, {"text", "no feed given"}, {"message", "no feed given"}}})}}.dump();
   }
+
+  // The first error's code and text: why no schedule could be made.
+  emscripten::val failure() const {
+    for (const auto& d : diagnostics)
+      if (d["level"] == "error") return reply::failure(d["code"].get<std::string>(), d["text"].get<std::string>(), diagnostics);
+    return reply::failure("feed.unreadable", "the feed could not be read", diagnostics);
+  }
+};
+
+// One source is parsed as it is; several are parsed one by one and merged.
+opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, const talktime::feed_limits& limits) {
+  opened_feeds out;
   bool several = count > 1;
   std::vector<talktime::feed_source> parsed;
   for (std::size_t i = 0; i < count; ++i) {
@@ -96,29 +138,37 @@ std::string open_feeds(const emscripten::val& sources, const std::string& option
     auto format = source["format"].isString() ? source["format"].as<std::string>() : std::string();
     auto r = talktime::parse_any_feed(bytes_of(source["bytes"]),
                                       talktime::parse_feed_format(format).value_or(talktime::feed_format::detect), limits);
-    add(r.diagnostics, several ? name : std::string());
+    out.add(r.diagnostics, several ? name : std::string());
     if (r.feed) parsed.push_back({name, std::move(*r.feed)});
   }
-  std::optional<talktime::feed> result;
   if (!several && !parsed.empty()) {
-    result = std::move(parsed.front().feed);
+    out.feed = std::move(parsed.front().feed);
   } else if (several && parsed.size() == count) {
     auto merged = talktime::merge_feeds(std::move(parsed));
-    add(merged.diagnostics, std::string());
-    result = std::move(merged.feed);
+    out.add(merged.diagnostics, std::string());
+    out.feed = std::move(merged.feed);
   }
-  json out = {{"diagnostics", diagnostics}, {"handle", 0}};
-  if (result) {
-    static int next_handle = 0;
-    int handle = ++next_handle;
-    out["meta"] = meta_json(*result);
-    open_schedules()[handle] = std::make_unique<talktime::schedule>(std::move(*result));
-    out["handle"] = handle;
-  }
-  return out.dump(-1, ' ', false, json::error_handler_t::replace);
+  return out;
 }
 
-void close_feed(int handle) { open_schedules().erase(handle); }
+// [{name, bytes: Uint8Array, format}…], {"maxBytes", "maxDepth"} -> {handle,
+// diagnostics, meta}; each diagnostic says which feed it is about.
+emscripten::val open_feeds(const emscripten::val& sources, const std::string& options_text) {
+  auto count = sources.isArray() ? sources["length"].as<std::size_t>() : 0;
+  if (count == 0) return reply::failure("feed.none", "no feed given");
+  auto opened = parse_sources(sources, count, limits_of(json::parse(options_text, nullptr, false)));
+  if (!opened.feed) return opened.failure();
+  static int next_handle = 0;
+  int handle = ++next_handle;
+  json value = {{"handle", handle}, {"diagnostics", opened.diagnostics}, {"meta", meta_json(*opened.feed)}};
+  open_schedules()[handle] = std::make_unique<talktime::schedule>(std::move(*opened.feed));
+  return reply::ok(value);
+}
+
+emscripten::val close_feed(int handle) {
+  if (open_schedules().erase(handle) == 0) return reply::failure("request.no_such_feed", "no open feed has handle " + std::to_string(handle));
+  return reply::ok(emscripten::val(true));
+}
 
 const talktime::schedule* schedule_for(int handle) {
   auto it = open_schedules().find(handle);
@@ -135,6 +185,14 @@ std::string string_of(const json& view, const char* key) {
   return it != view.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::vector<std::string> strings_of(const json& view, const char* key) {
+  std::vector<std::string> out;
+  if (auto it = view.find(key); it != view.end() && it->is_array())
+    for (const auto& value : *it)
+      if (value.is_string()) out.push_back(value.get<std::string>());
+  return out;
+}
+
 talktime::query query_of(const json& q) {
   talktime::query query;
   query.text = string_of(q, "text");
@@ -142,28 +200,31 @@ talktime::query query_of(const json& q) {
   query.kind = string_of(q, "kind");
   query.tag = string_of(q, "tag");
   query.speaker = string_of(q, "speaker");
-  if (auto starred = q.find("starred"); q.value("onlyStarred", false) && starred != q.end() && starred->is_array()) {
-    query.ids.emplace();
-    for (const auto& id : *starred)
-      if (id.is_string()) query.ids->push_back(id.get<std::string>());
-  }
+  if (q.value("onlyStarred", false)) query.ids = strings_of(q, "starred");
   query.show = talktime::parse_show_filter(string_of(q, "show")).value_or(talktime::show_filter::all);
   return query;
 }
 
-// A call about one open feed: its schedule, the request's JSON, and the zone the
-// request names (nullptr when it names none the database knows).
+// A call about one open feed: its schedule, the request's JSON and the zone it
+// names, or the failure reply that says which of them is missing.
 struct feed_request {
   const talktime::schedule* schedule = nullptr;
   json view;
   const talktime::time_zone* zone = nullptr;
-  bool valid() const { return schedule && view.is_object(); }
-  const talktime::time_zone& zone_or_utc() const { return zone ? *zone : *talktime::locate_zone("UTC"); }
+  std::optional<emscripten::val> failure;
 };
 
-feed_request request_for(int handle, const std::string& request_text) {
-  feed_request r{schedule_for(handle), json::parse(request_text, nullptr, false), nullptr};
-  if (r.valid()) r.zone = talktime::locate_zone(string_of(r.view, "zone"));
+feed_request request_for(int handle, const std::string& request_text, bool zone_required) {
+  feed_request r{schedule_for(handle), json::parse(request_text, nullptr, false), nullptr, std::nullopt};
+  if (!r.schedule) {
+    r.failure = reply::failure("request.no_such_feed", "no open feed has handle " + std::to_string(handle));
+  } else if (!r.view.is_object()) {
+    r.failure = reply::failure("request.invalid", "the request is not a JSON object");
+  } else {
+    auto name = string_of(r.view, "zone");
+    r.zone = talktime::locate_zone(name.empty() && !zone_required ? "UTC" : name);
+    if (!r.zone) r.failure = reply::failure("request.unknown_zone", "unknown time zone \"" + name + "\"");
+  }
   return r;
 }
 
@@ -181,48 +242,38 @@ shown_talks select(const talktime::schedule& s, const json& view, const talktime
   return out;
 }
 
-emscripten::val error_object(const std::string& message) {
-  auto out = emscripten::val::object();
-  out.set("error", message);
-  return out;
-}
-
 // {"zone", "now", "hour12", "limit", "starred", query fields…} -> {html, zone,
-// zoneLabel, count, matched, shown} or {error}, as a JS object (the markup is not
-// escaped into JSON and parsed again). Only the first `limit` matches are
+// zoneLabel, count, matched, shown, nextChange}, as a JS object (the markup is
+// not escaped into JSON and parsed again). Only the first `limit` matches are
 // rendered, so a keystroke costs about the same for 100 talks or 100,000.
 emscripten::val render(int handle, const std::string& view_text) {
-  auto r = request_for(handle, view_text);
-  if (!r.valid()) return error_object("no such feed");
-  if (!r.zone) return error_object("unknown time zone \"" + string_of(r.view, "zone") + "\"");
-  const auto* s = r.schedule;
-  const auto* zone = r.zone;
-  const auto& view = r.view;
+  auto r = request_for(handle, view_text, true);
+  if (r.failure) return *r.failure;
   talktime::render_options options;
-  options.display_zone = zone;
-  options.now = seconds_of(view, "now");
-  options.hour12 = view.value("hour12", false);
+  options.display_zone = r.zone;
+  options.now = seconds_of(r.view, "now");
+  options.hour12 = r.view.value("hour12", false);
   options.interactive = true;
-  if (auto starred = view.find("starred"); starred != view.end() && starred->is_array())
-    for (const auto& id : *starred)
-      if (id.is_string()) options.starred.push_back(id.get<std::string>());
-  auto talks = select(*s, view, *zone);
+  options.starred = strings_of(r.view, "starred");
+  auto talks = select(*r.schedule, r.view, *r.zone);
+  auto next = talktime::next_view_change(*r.schedule, talks.shown, options);
   auto out = emscripten::val::object();
-  out.set("html", talktime::render_html(*s, talks.shown, options));
-  out.set("zone", std::string(zone->name()));
-  out.set("zoneLabel", talktime::zone_label(zone->offset_at(options.now)));
+  out.set("html", talktime::render_html(*r.schedule, talks.shown, options));
+  out.set("zone", std::string(r.zone->name()));
+  out.set("zoneLabel", talktime::zone_label(r.zone->offset_at(options.now)));
   out.set("count", double(talks.found.talk_count));
   out.set("matched", double(talks.found.talks.size()));
   out.set("shown", double(talks.shown.size()));
-  return out;
+  out.set("nextChange", next ? emscripten::val(double(next->time_since_epoch().count())) : emscripten::val::null());
+  return reply::ok(out);
 }
 
 // The same view as schema.org Event JSON-LD (the loader asks for it once typing
-// pauses, not on every keystroke); "" for an unknown feed or zone.
-std::string json_ld(int handle, const std::string& view_text) {
-  auto r = request_for(handle, view_text);
-  if (!r.valid() || !r.zone) return std::string();
-  return talktime::to_json_ld(r.schedule->feed(), select(*r.schedule, r.view, *r.zone).shown);
+// pauses, not on every keystroke).
+emscripten::val json_ld(int handle, const std::string& view_text) {
+  auto r = request_for(handle, view_text, true);
+  if (r.failure) return *r.failure;
+  return reply::ok(emscripten::val(talktime::to_json_ld(r.schedule->feed(), select(*r.schedule, r.view, *r.zone).shown)));
 }
 
 const talktime::talk* talk_by_id(const talktime::schedule& s, const std::string& id) {
@@ -232,58 +283,49 @@ const talktime::talk* talk_by_id(const talktime::schedule& s, const std::string&
 }
 
 // A talk's Google Calendar and Outlook links, made when its "Add to calendar"
-// menu first opens (two long URLs a talk would double the markup of every render).
-// {"google", "outlook"}; {} for an unknown talk or a cancelled one.
-std::string calendar_links(int handle, const std::string& id) {
+// menu first opens (two long URLs a talk would double the markup of every
+// render): {google, outlook}, or {} for a cancelled talk.
+emscripten::val calendar_links(int handle, const std::string& id) {
   auto* s = schedule_for(handle);
-  const auto* t = s ? talk_by_id(*s, id) : nullptr;
-  if (!t || t->status == talktime::talk_status::cancelled) return "{}";
-  return json{{"google", talktime::google_calendar_url(s->feed(), *t)}, {"outlook", talktime::outlook_calendar_url(s->feed(), *t)}}
-      .dump(-1, ' ', false, json::error_handler_t::replace);
+  if (!s) return reply::failure("request.no_such_feed", "no open feed has handle " + std::to_string(handle));
+  const auto* t = talk_by_id(*s, id);
+  if (!t) return reply::failure("request.no_such_talk", "the feed has no talk with id \"" + id + "\"");
+  if (t->status == talktime::talk_status::cancelled) return reply::ok(json::object());
+  return reply::ok(json{{"google", talktime::google_calendar_url(s->feed(), *t)},
+                        {"outlook", talktime::outlook_calendar_url(s->feed(), *t)}});
 }
 
-// The same query, answered with talk ids only (for callers that filter themselves).
-// {"text", "series", "kind", "tag", "speaker", "show", "now", "zone"} -> {"ids": [...], "count": n}
-std::string find(int handle, const std::string& query_text) {
-  auto r = request_for(handle, query_text);
-  if (!r.valid()) return json{{"error", "no such feed"}}.dump();
-  const auto* s = r.schedule;
-  auto result = s->find(query_of(r.view), seconds_of(r.view, "now"), r.zone_or_utc());
-  json ids = json::array();
-  for (auto i : result.talks) ids.push_back(s->feed().talks[i].id);
-  return json{{"ids", ids}, {"count", result.talk_count}}.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-// An iCalendar file for every talk the query matches (or for {"ids": [...]}).
-std::string ics(int handle, const std::string& query_text) {
-  auto r = request_for(handle, query_text);
-  if (!r.valid()) return std::string();
-  const auto* s = r.schedule;
-  const auto& q = r.view;
-  auto now = seconds_of(q, "now");
+// An iCalendar file for every talk the query matches (or for {"ids": [...]}, in feed order).
+emscripten::val ics(int handle, const std::string& query_text) {
+  auto r = request_for(handle, query_text, false);
+  if (r.failure) return *r.failure;
+  const auto& talks_in_feed = r.schedule->feed().talks;
+  auto now = seconds_of(r.view, "now");
   std::vector<std::size_t> talks;
-  if (auto ids = q.find("ids"); ids != q.end() && ids->is_array()) {
-    for (std::size_t i = 0; i < s->feed().talks.size(); ++i)
-      for (const auto& id : *ids)
-        if (id.is_string() && id.get_ref<const std::string&>() == s->feed().talks[i].id) talks.push_back(i);
+  if (r.view.contains("ids")) {
+    auto ids = strings_of(r.view, "ids");
+    std::unordered_set<std::string_view> wanted(ids.begin(), ids.end());
+    for (std::size_t i = 0; i < talks_in_feed.size(); ++i)
+      if (wanted.count(talks_in_feed[i].id)) talks.push_back(i);
   } else {
-    talks = s->find(query_of(q), now, r.zone_or_utc()).talks;
+    talks = r.schedule->find(query_of(r.view), now, *r.zone).talks;
   }
-  return talktime::to_ics(s->feed(), talks, now);
+  return reply::ok(emscripten::val(talktime::to_ics(r.schedule->feed(), talks, now)));
 }
 
-std::string zone_list() {
+emscripten::val zone_list() {
   json names = json::array();
   for (auto name : talktime::zone_names()) names.push_back(std::string(name));
-  return names.dump();
+  return reply::ok(names);
 }
 
-// {"zone", "at"} -> {"name", "label", "offset"} for the zone switcher; {} when unknown.
-std::string describe_zone(const std::string& name, double at) {
+// The zone switcher's facts about a zone at an instant: {name, label, offset},
+// or null for a name the database does not know (an answer, not a failure).
+emscripten::val describe_zone(const std::string& name, double at) {
   auto* zone = talktime::locate_zone(name);
-  if (!zone) return "{}";
+  if (!zone) return reply::ok(emscripten::val::null());
   auto offset = zone->offset_at(sys_seconds{std::chrono::seconds{std::int64_t(at)}});
-  return json{{"name", std::string(zone->name())}, {"label", talktime::zone_label(offset)}, {"offset", offset.utc_offset.count()}}.dump();
+  return reply::ok(json{{"name", std::string(zone->name())}, {"label", talktime::zone_label(offset)}, {"offset", offset.utc_offset.count()}});
 }
 
 }  // namespace
@@ -295,7 +337,6 @@ EMSCRIPTEN_BINDINGS(talktime) {
   emscripten::function("render", &render);
   emscripten::function("jsonLd", &json_ld);
   emscripten::function("calendarLinks", &calendar_links);
-  emscripten::function("find", &find);
   emscripten::function("zoneNames", &zone_list);
   emscripten::function("describeZone", &describe_zone);
 }

@@ -6,6 +6,7 @@
 // written out by hand from the feed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { launchBrowser, openPage, ready, serveRepo, shownTalkIds } from './browser.mjs';
 
 let browser, server, base;
@@ -234,5 +235,22 @@ test('refresh() fetches the feed again and shows what changed', async () => {
   assert.equal(await page.locator('#w .tt-title').textContent(), `Version ${version + 1}`);
   assert.equal(await page.getAttribute('#w', 'data-talktime-state'), 'ready');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('TalkTime.version is the package\'s version, and a starred talk flips only its own button', async () => {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const { page, context } = await openPage(browser, { timezoneId: 'UTC' });
+  await page.goto(page_('mount.html'));
+  await page.evaluate(() => { localStorage.clear(); return TalkTime.mount('#w', { feed: 'feeds/options.json' }).then(() => undefined); });
+  assert.equal(await page.evaluate(() => TalkTime.version), version);
+  const star = page.locator('#w .tt-star').first();
+  const looks = () => star.evaluate((b) => [b.getAttribute('aria-pressed'), b.innerText.trim(), b.getAttribute('aria-label')]);
+  const title = await page.locator('#w .tt-title').first().textContent();
+  assert.deepEqual(await looks(), ['false', '\u2606 Star', `Star ${title}`]);
+  await star.click();
+  assert.deepEqual(await looks(), ['true', '\u2605 Starred', `Star ${title}`]);
+  await star.click();
+  assert.deepEqual(await looks(), ['false', '\u2606 Star', `Star ${title}`]);
   await context.close();
 });

@@ -55,8 +55,8 @@ test('stars persist, filter the list and travel in a shared link', async () => {
   await menu.locator('summary').click();
   await star.click();
   assert.equal(await star.getAttribute('aria-pressed'), 'true');
-  assert.equal(await star.textContent(), '\u2605 Starred');
-  assert.equal(await star.getAttribute('aria-label'), 'Unstar Ingesting and Processing Data Efficiently for Machine Learning');
+  assert.equal(await star.innerText(), '\u2605 Starred');
+  assert.equal(await star.getAttribute('aria-label'), 'Star Ingesting and Processing Data Efficiently for Machine Learning');
   assert.equal(await menu.evaluate((d) => d.open), true);
   assert.equal(await page.getByRole('button', { name: 'Share starred' }).isVisible(), true);
   await page.reload();

@@ -48,7 +48,7 @@ async function openCountedPage() {
         core.render(handle, { zone: 'UTC', now: 0 });
         return 'open';
       } catch (error) {
-        return error.message;
+        return error.code;
       }
     };
   });
@@ -67,7 +67,7 @@ test('a host removed from the page without destroy() stops its ticker and closes
   assert.deepEqual(await state(page), { intervals: [30000], opened: [1], closed: [], schedules: ['open'], jsonLd: 1 });
   await page.evaluate(() => document.querySelector('#w').remove());
   await page.waitForFunction(() => window.liveIntervals().length === 0, null, { timeout: 5000 }).catch(() => {});
-  assert.deepEqual(await state(page), { intervals: [], opened: [1], closed: [1], schedules: ['no such feed'], jsonLd: 0 });
+  assert.deepEqual(await state(page), { intervals: [], opened: [1], closed: [1], schedules: ['request.no_such_feed'], jsonLd: 0 });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -77,14 +77,14 @@ test('a host removed with its parent is released too; mounting again later still
   await page.evaluate(() => TalkTime.mount('#w', { feed: 'feeds/live.json' }));
   await page.evaluate(() => document.querySelector('main').replaceChildren());
   await page.waitForFunction(() => window.closedHandles.length === 1, null, { timeout: 5000 }).catch(() => {});
-  assert.deepEqual(await state(page), { intervals: [], opened: [1], closed: [1], schedules: ['no such feed'], jsonLd: 0 });
+  assert.deepEqual(await state(page), { intervals: [], opened: [1], closed: [1], schedules: ['request.no_such_feed'], jsonLd: 0 });
   await page.evaluate(() => {
     const host = document.createElement('div');
     host.id = 'again';
     document.querySelector('main').append(host);
     return TalkTime.mount(host, { feed: 'feeds/live.json' });
   });
-  assert.deepEqual(await state(page), { intervals: [30000], opened: [1, 2], closed: [1], schedules: ['no such feed', 'open'], jsonLd: 1 });
+  assert.deepEqual(await state(page), { intervals: [30000], opened: [1, 2], closed: [1], schedules: ['request.no_such_feed', 'open'], jsonLd: 1 });
   assert.equal(await page.getAttribute('#again', 'data-talktime-state'), 'ready');
   assert.deepEqual(errors, []);
   await context.close();

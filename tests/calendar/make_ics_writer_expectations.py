@@ -5,6 +5,8 @@ escaping and folding and RFC 3986 percent-encoding (urllib.parse.quote) written 
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 from urllib.parse import quote
+import json, pathlib
+VERSION=json.loads((pathlib.Path(__file__).parents[2]/"package.json").read_text())["version"]
 def z(local, zone="Europe/Berlin"):
     return datetime.fromisoformat(local).replace(tzinfo=ZoneInfo(zone)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 def esc(s):
@@ -19,7 +21,7 @@ def fold(line):
     return b"\r\n ".join(out).decode()+"\r\n"
 url="https://Talks.Example.org:8443/kolloquium/?lang=en"
 desc1="Speaker: Ada Müller (TU Wien)\n\nLine one\nLine two; with a semicolon, and a comma \\ backslash\n\nLivestream: https://stream.example.org/k1\nSlides: https://Talks.Example.org:8443/kolloquium/slides/k1.pdf"
-lines=["BEGIN:VCALENDAR","VERSION:2.0","PRODID:-//talktime//talktime 0.1.0//EN","CALSCALE:GREGORIAN","METHOD:PUBLISH",
+lines=["BEGIN:VCALENDAR","VERSION:2.0","PRODID:-//talktime//talktime "+VERSION+"//EN","CALSCALE:GREGORIAN","METHOD:PUBLISH",
 "X-WR-CALNAME:"+esc("Kolloquium; Winter, 2024"),
 "BEGIN:VEVENT","UID:k1@talks.example.org","DTSTAMP:20240105T083000Z",
 "DTSTART:"+z("2024-01-17T16:15"),"DTEND:"+z("2024-01-17T17:45"),

@@ -41,6 +41,8 @@ def usage_error(message):
 
 
 BROKEN_JSON = "fixtures/cli-broken.json"
+# The release, as package.json (the one place it is written) names it.
+PACKAGE_VERSION = json.loads(read("../package.json"))["version"]
 _BAD_DATE = where(BROKEN_JSON, '"2023-02-29T10:00"')
 _LECTURE = where(BROKEN_JSON, '"lecture"')
 _SECOND_GOOD = where(BROKEN_JSON, '"good"', "odd-kind")
@@ -197,7 +199,7 @@ CASES = {
     "help_command": dict(args=["help"], exit=0, stdout=read("cli/expected/help.txt"), stderr=""),
     "help_after_command": dict(args=["ics", "-h"], exit=0, stdout=read("cli/expected/help.txt"), stderr=""),
     "version": dict(args=["--version"], exit=0,
-                    stdout=lambda out: [] if re.fullmatch(r"talktime 0\.1\.0 \(tz database \d{4}[a-z]\)\n", out)
+                    stdout=lambda out: [] if re.fullmatch(rf"talktime {re.escape(PACKAGE_VERSION)} \(tz database \d{{4}}[a-z]\)\n", out)
                     else [f"version line {out!r}"], stderr=""),
     "no_arguments": dict(args=[], exit=2, stdout="", stderr=usage_error("no command given")),
     "unknown_command": dict(args=["frobnicate", "x.json"], exit=2, stdout="",

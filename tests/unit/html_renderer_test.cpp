@@ -405,7 +405,8 @@ TEST(HtmlRenderer, InteractiveMarkupEscapesBreakOutPayloads) {
   EXPECT_TRUE(contains(html,
       "<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\" aria-pressed=\"false\" "
       "aria-label=\"Star &quot;&gt;&lt;img src=x onerror=alert(2)&gt; &#39; onmouseover=&#39;alert(3)\">"
-      "<span aria-hidden=\"true\">\u2606</span> Star</button>"
+      "<span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 Star</span>"
+      "<span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 Starred</span></button>"
       "<details class=\"tt-calendar\"><summary>Add to calendar</summary><ul><li>"
       "<button type=\"button\" class=\"tt-ics\">Download .ics</button></li></ul></details></div>"))
       << html;
@@ -414,9 +415,11 @@ TEST(HtmlRenderer, InteractiveMarkupEscapesBreakOutPayloads) {
   EXPECT_TRUE(contains(html, "<span class=\"tt-tag\">&#39; onfocus=&#39;alert(5)</span>")) << html;
   EXPECT_TRUE(contains(html, "<span class=\"tt-speaker-name\">&quot;&gt;&lt;script&gt;alert(6)&lt;/script&gt;</span>"))
       << html;
-  // The starred, cancelled talk: the star is on, and there is no calendar menu.
+  // The starred, cancelled talk: the star is on (its name stays; aria-pressed says it
+  // is on, and CSS shows the look that matches), and there is no calendar menu.
   EXPECT_TRUE(contains(html, "<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\" aria-pressed=\"true\" "
-                             "aria-label=\"Unstar Plain\"><span aria-hidden=\"true\">\u2605</span> Starred</button></div>"))
+                             "aria-label=\"Star Plain\"><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 Star</span>"
+                             "<span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 Starred</span></button></div>"))
       << html;
   EXPECT_EQ(count(html, "<button"), 3u);
   EXPECT_EQ(count(html, "<img"), 0u);
@@ -450,6 +453,48 @@ TEST(HtmlRenderer, GroupsTalksBefore1970UnderTheirOwnDay) {
     EXPECT_TRUE(contains(html, c.time)) << c.zone << ": " << html;
     EXPECT_FALSE(contains(html, "tt-end-shift")) << c.zone;  // it ends the same day everywhere
   }
+}
+
+}  // namespace
+
+namespace {
+
+using namespace talktime;
+using namespace talktime::test_support;
+
+TEST(NextViewChange, IsTheNextStartEndOrLivestreamGraceEnd) {
+  auto s = load(R"({"talktime": 1, "talks": [
+    {"id": "a", "title": "A", "start": "2024-05-02T10:00Z", "end": "2024-05-02T11:00Z",
+     "links": {"livestream": "https://example.org/live"}},
+    {"id": "b", "title": "B", "start": "2024-05-02T13:00Z"},
+    {"id": "c", "title": "C", "start": "2024-05-02T12:00Z", "end": "2024-05-02T12:30Z", "status": "cancelled",
+     "links": {"livestream": "https://example.org/live"}}]})");
+  render_options o;
+  o.display_zone = locate_zone("UTC");
+  auto next = [&](const char* now, std::vector<std::size_t> shown = {0, 1, 2}) {
+    o.now = utc(now);
+    return next_view_change(s, shown, o);
+  };
+  EXPECT_EQ(next("2024-05-02T09:00:00Z"), utc("2024-05-02T10:00:00Z"));  // A starts
+  EXPECT_EQ(next("2024-05-02T10:00:00Z"), utc("2024-05-02T11:00:00Z"));  // A ends (a change exactly now is not next)
+  EXPECT_EQ(next("2024-05-02T11:05:00Z"), utc("2024-05-02T11:15:00Z"));  // A's stream stops being prominent
+  EXPECT_EQ(next("2024-05-02T11:20:00Z"), utc("2024-05-02T12:00:00Z"));  // C (cancelled) moves to the past
+  EXPECT_EQ(next("2024-05-02T12:10:00Z"), utc("2024-05-02T12:30:00Z"));  // no grace for a cancelled stream
+  EXPECT_EQ(next("2024-05-02T12:40:00Z"), utc("2024-05-02T13:00:00Z"));  // B starts
+  EXPECT_EQ(next("2024-05-02T13:10:00Z"), utc("2024-05-02T14:00:00Z"));  // B ends: 60 minutes assumed
+  EXPECT_EQ(next("2024-05-02T14:00:00Z"), std::nullopt);
+  EXPECT_EQ(next("2024-05-02T09:00:00Z", {1}), utc("2024-05-02T13:00:00Z"));  // only the talks shown count
+  o.livestream_grace = std::chrono::minutes{40};
+  EXPECT_EQ(next("2024-05-02T11:05:00Z", {0}), utc("2024-05-02T11:40:00Z"));
+}
+
+TEST(KindLabels, NameEveryKindForBadgesAndTheFilter) {
+  EXPECT_EQ(kind_label(talk_kind::keynote), "Keynote");
+  EXPECT_EQ(kind_filter_label(talk_kind::keynote), "Keynotes");
+  EXPECT_EQ(kind_label(talk_kind::break_time), "Break");
+  EXPECT_EQ(kind_filter_label(talk_kind::break_time), "Breaks");
+  EXPECT_EQ(kind_filter_label(talk_kind::invited), "Invited talks");
+  EXPECT_EQ(kind_filter_label(talk_kind::other), "Other");
 }
 
 }  // namespace

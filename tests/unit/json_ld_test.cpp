@@ -1,4 +1,4 @@
-// schema.org Event JSON-LD (include/talktime/structured_data.hpp): every field of
+// schema.org Event JSON-LD (include/talktime/json_ld.hpp): every field of
 // an event, compared with literal expected values.
 //
 // Expected wall-clock times and offsets from Python's zoneinfo:
@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "talktime/structured_data.hpp"
+#include "talktime/json_ld.hpp"
 
 namespace {
 

@@ -14,28 +14,45 @@ before(async () => {
   core = await createTalkTimeCore({ wasmBinary: readFileSync(new URL('build/wasm/talktime_core.wasm', root)) });
 });
 
-const open = (feed) => JSON.parse(core.openFeeds([{ name: '', format: '', bytes: new TextEncoder().encode(typeof feed === 'string' ? feed : JSON.stringify(feed)) }], '{}'));
+// Every call answers {ok: true, value} or {ok: false, error: {code, message, diagnostics}}.
+function value(reply) {
+  assert.equal(reply.ok, true, JSON.stringify(reply.error));
+  assert.equal('error' in reply, false);
+  return reply.value;
+}
+function failure(reply) {
+  assert.equal(reply.ok, false);
+  assert.equal('value' in reply, false);
+  assert.deepEqual(Object.keys(reply.error).sort(), ['code', 'diagnostics', 'message']);
+  return reply.error;
+}
+const bytesOf = (feed) => new TextEncoder().encode(typeof feed === 'string' ? feed : JSON.stringify(feed));
+const openReply = (feed) => core.openFeeds([{ name: '', format: '', bytes: bytesOf(feed) }], '{}');
+const open = (feed) => value(openReply(feed));
+const render = (handle, request) => value(core.render(handle, JSON.stringify(request)));
 const NOW = Date.parse('2026-01-01T00:00:00Z') / 1000;
 
 test('converts the FastPath 2021 programme from New York time to Kolkata', () => {
   const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
   assert.equal(opened.diagnostics.filter((d) => d.level === 'error').length, 0);
-  const view = core.render(opened.handle, JSON.stringify({ zone: 'Asia/Calcutta', now: NOW }));
+  const view = render(opened.handle, { zone: 'Asia/Calcutta', now: NOW });
   assert.equal(view.zone, 'Asia/Kolkata');
   // 11:00 EDT on 2021-03-28 is 15:00 UTC, 20:30 in India.
   assert.match(view.html, /<time datetime="2021-03-28T20:30:00\+05:30">20:30<\/time>/);
   // The same talk seen from Berlin, where summer time began that morning: 17:00 CEST.
-  const berlin = core.render(opened.handle, JSON.stringify({ zone: 'Europe/Berlin', now: NOW }));
+  const berlin = render(opened.handle, { zone: 'Europe/Berlin', now: NOW });
   assert.match(berlin.html, /<time datetime="2021-03-28T17:00:00\+02:00">17:00<\/time>/);
   core.closeFeed(opened.handle);
 });
 
 test('reports a syntax error with line and column and loads nothing', () => {
-  const opened = open('{"talktime": 1,\n "talks": [\n  {"title": "A", "start": "2024-01-01T10:00Z"},\n');
-  assert.equal(opened.handle, 0);
-  assert.equal(opened.diagnostics.length, 1);
-  assert.equal(opened.diagnostics[0].code, 'feed.syntax');
-  assert.equal(opened.diagnostics[0].line, 4);
+  const error = failure(openReply('{"talktime": 1,\n "talks": [\n  {"title": "A", "start": "2024-01-01T10:00Z"},\n'));
+  assert.equal(error.code, 'feed.syntax');
+  assert.equal(error.diagnostics.length, 1);
+  assert.equal(error.diagnostics[0].code, 'feed.syntax');
+  assert.equal(error.diagnostics[0].line, 4);
+  assert.equal(error.message, error.diagnostics[0].text);
+  assert.deepEqual(failure(core.openFeeds([], '{}')), { code: 'feed.none', message: 'no feed given', diagnostics: [] });
 });
 
 test('skips a bad talk, keeps the rest and says why', () => {
@@ -52,13 +69,12 @@ test('skips a bad talk, keeps the rest and says why', () => {
 test('search ignores case and diacritics and finds the talk that matches', () => {
   const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
   // Christian Kästner speaks in 2021-03-28-kaestner; no other talk names him.
-  const find = (text) => JSON.parse(core.find(opened.handle, JSON.stringify({ text, now: NOW, zone: 'UTC' })));
-  for (const text of ['KASTNER', 'kästner', 'kÄstner']) {
-    assert.deepEqual(find(text), { ids: ['2021-03-28-kaestner'], count: 1 }, text);
-  }
-  assert.deepEqual(find('maghraoui').ids, ['2021-03-28-el-maghraoui']);
+  const ids = (text) => [...render(opened.handle, { text, now: NOW, zone: 'UTC' }).html.matchAll(/data-talk-id="([^"]*)"/g)].map((m) => m[1]);
+  for (const text of ['KASTNER', 'kästner', 'kÄstner']) assert.deepEqual(ids(text), ['2021-03-28-kaestner'], text);
+  assert.deepEqual(ids('maghraoui'), ['2021-03-28-el-maghraoui']);
   // The rendered view shows the same talk and only that one.
-  const view = core.render(opened.handle, JSON.stringify({ text: 'kastner', now: NOW, zone: 'UTC' }));
+  const view = render(opened.handle, { text: 'kastner', now: NOW, zone: 'UTC' });
+  assert.equal(view.count, 1);
   assert.deepEqual([...view.html.matchAll(/data-talk-id="([^"]*)"/g)].map((m) => m[1]), ['2021-03-28-kaestner']);
   core.closeFeed(opened.handle);
 });
@@ -66,7 +82,7 @@ test('search ignores case and diacritics and finds the talk that matches', () =>
 test('feed strings never become markup', () => {
   const opened = open({ talktime: 1, talks: [{ id: '"><script>alert(1)</script>', title: '<img src=x onerror=alert(1)>',
     start: '2024-05-02T10:00Z', links: { video: 'javascript:alert(1)' } }] });
-  const view = core.render(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW }));
+  const view = render(opened.handle, { zone: 'UTC', now: NOW });
   assert.ok(!view.html.includes('<img src=x'));
   assert.ok(!view.html.includes('<script>'));
   assert.ok(!view.html.includes('javascript:'));
@@ -74,22 +90,25 @@ test('feed strings never become markup', () => {
 });
 
 test('knows every IANA zone and link', () => {
-  const names = JSON.parse(core.zoneNames());
+  const names = value(core.zoneNames());
   assert.ok(names.length > 550);
   for (const name of ['Asia/Kolkata', 'Asia/Calcutta', 'America/Los_Angeles', 'Pacific/Apia', 'UTC']) assert.ok(names.includes(name), name);
-  assert.deepEqual(JSON.parse(core.describeZone('Mars/Olympus_Mons', NOW)), {});
+  assert.equal(value(core.describeZone('Mars/Olympus_Mons', NOW)), null);
+  // 2026-01-01 is winter in New York: EST, UTC-5.
+  assert.deepEqual(value(core.describeZone('America/New_York', NOW)), { name: 'America/New_York', label: 'EST', offset: -18000 });
 });
 
 test('calendar links are made on request, with the talk\'s UTC instants', () => {
   const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
   // 11:00-11:35 EDT (UTC-4) on 2021-03-28 is 15:00-15:35 UTC.
-  const links = JSON.parse(core.calendarLinks(opened.handle, '2021-03-28-klimovic'));
+  const links = value(core.calendarLinks(opened.handle, '2021-03-28-klimovic'));
   assert.match(links.google, /^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&text=Ingesting%20and%20Processing%20Data/);
   assert.ok(links.google.includes('&dates=20210328T150000Z/20210328T153500Z&'), links.google);
   assert.ok(links.outlook.includes('&startdt=2021-03-28T15%3A00%3A00Z&enddt=2021-03-28T15%3A35%3A00Z&'), links.outlook);
-  assert.deepEqual(JSON.parse(core.calendarLinks(opened.handle, 'no-such-talk')), {});
+  assert.deepEqual(failure(core.calendarLinks(opened.handle, 'no-such-talk')),
+    { code: 'request.no_such_talk', message: 'the feed has no talk with id "no-such-talk"', diagnostics: [] });
   // The widget's markup keeps only the .ics button; the loader adds these links.
-  const view = core.render(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW, limit: 2 }));
+  const view = render(opened.handle, { zone: 'UTC', now: NOW, limit: 2 });
   assert.equal(view.shown, 2);
   assert.ok(view.html.includes('<button type="button" class="tt-ics">Download .ics</button>'));
   assert.ok(!view.html.includes('calendar.google.com'));
@@ -98,13 +117,11 @@ test('calendar links are made on request, with the talk\'s UTC instants', () => 
 
 test('JSON-LD describes exactly the talks a view shows', () => {
   const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
-  const ld = JSON.parse(core.jsonLd(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW, text: 'kastner' })));
+  const ld = JSON.parse(value(core.jsonLd(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW, text: 'kastner' }))));
   const events = Array.isArray(ld) ? ld : ld['@graph'] || [ld];
   assert.equal(events.length, 1);
   assert.equal(events[0]['@type'], 'Event');
   assert.equal(events[0].startDate, '2021-03-28T11:35:00-04:00');  // the event's own time, 15:35 UTC
-  assert.equal(core.jsonLd(opened.handle, JSON.stringify({ zone: 'Mars/Olympus_Mons', now: NOW })), '');
-  assert.deepEqual(core.render(opened.handle, JSON.stringify({ zone: 'Mars/Olympus_Mons', now: NOW })), { error: 'unknown time zone "Mars/Olympus_Mons"' });
   core.closeFeed(opened.handle);
 });
 
@@ -112,11 +129,48 @@ test('feed bytes reach the core as they are: invalid UTF-8 is repaired with a lo
   const head = new TextEncoder().encode('{"talktime":1,"talks":[{"id":"a","title":"Caf');
   const tail = new TextEncoder().encode('","start":"2024-05-02T10:00Z"}]}');
   const bytes = new Uint8Array([...head, 0xE9, ...tail]);  // a Latin-1 "é"
-  const opened = JSON.parse(core.openFeeds([{ name: 'f.json', format: '', bytes }], '{}'));
+  const opened = value(core.openFeeds([{ name: 'f.json', format: '', bytes }], '{}'));
   assert.equal(opened.meta.talkCount, 1);
   assert.equal(opened.diagnostics.length, 1);
   assert.equal(opened.diagnostics[0].level, 'warning');
   assert.equal(opened.diagnostics[0].line, 1);
   assert.equal(opened.diagnostics[0].column, head.length + 1);
+  core.closeFeed(opened.handle);
+});
+
+test('every call answers one reply shape; failures carry a stable code and never an empty text', () => {
+  const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
+  const mars = JSON.stringify({ zone: 'Mars/Olympus_Mons', now: NOW });
+  const unknownZone = { code: 'request.unknown_zone', message: 'unknown time zone "Mars/Olympus_Mons"', diagnostics: [] };
+  assert.deepEqual(failure(core.render(opened.handle, mars)), unknownZone);
+  assert.deepEqual(failure(core.jsonLd(opened.handle, mars)), unknownZone);
+  assert.deepEqual(failure(core.ics(opened.handle, mars)), unknownZone);
+  assert.deepEqual(failure(core.render(opened.handle, 'not json')),
+    { code: 'request.invalid', message: 'the request is not a JSON object', diagnostics: [] });
+  // An .ics without a zone is fine (times are written in UTC); for ids it holds just those talks.
+  const ics = value(core.ics(opened.handle, JSON.stringify({ ids: ['2021-03-28-klimovic'], now: NOW })));
+  assert.equal(ics.match(/BEGIN:VEVENT/g).length, 1);
+  assert.match(ics, /DTSTART:20210328T150000Z/);
+  assert.equal(value(core.closeFeed(opened.handle)), true);
+  const gone = { code: 'request.no_such_feed', message: `no open feed has handle ${opened.handle}`, diagnostics: [] };
+  assert.deepEqual(failure(core.closeFeed(opened.handle)), gone);
+  assert.deepEqual(failure(core.render(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW }))), gone);
+  assert.deepEqual(failure(core.ics(opened.handle, '{}')), gone);
+  assert.deepEqual(failure(core.calendarLinks(opened.handle, 'x')), gone);
+  assert.equal(core.find, undefined);
+});
+
+test('a render says when its view next changes: the next start, end or livestream grace end', () => {
+  const opened = open({ talktime: 1, talks: [
+    { id: 'a', title: 'A', start: '2024-05-02T10:00Z', end: '2024-05-02T11:00Z', links: { livestream: 'https://example.org/live' } },
+    { id: 'b', title: 'B', start: '2024-05-02T13:00Z' }] });
+  const at = (iso) => Date.parse(iso) / 1000;
+  const next = (now) => render(opened.handle, { zone: 'UTC', now: at(now) }).nextChange;
+  assert.equal(next('2024-05-02T09:00:00Z'), at('2024-05-02T10:00:00Z'));  // A starts
+  assert.equal(next('2024-05-02T10:30:00Z'), at('2024-05-02T11:00:00Z'));  // A ends
+  assert.equal(next('2024-05-02T11:05:00Z'), at('2024-05-02T11:15:00Z'));  // A's stream link stops being prominent (15 min)
+  assert.equal(next('2024-05-02T11:20:00Z'), at('2024-05-02T13:00:00Z'));  // B starts
+  assert.equal(next('2024-05-02T13:30:00Z'), at('2024-05-02T14:00:00Z'));  // B ends (60 min assumed)
+  assert.equal(next('2024-05-02T15:00:00Z'), null);
   core.closeFeed(opened.handle);
 });

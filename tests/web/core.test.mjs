@@ -2,7 +2,7 @@
 // tested in tests/wasm and through the widget in tests/browser).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CoreError, coreCalls, coreLoader } from '../../web/src/core.js';
+import { CoreError, coreCalls, coreLoader, unwrap } from '../../web/src/core.js';
 
 // A stand-in for the Emscripten module: each binding returns the canned reply and
 // records its arguments.
@@ -19,18 +19,39 @@ function fakeModule(replies) {
 
 const diagnostic = (level, code, text) => ({ level, code, text, message: text, pointer: '', line: 1, column: 2 });
 
-test('openFeeds sends the limits as JSON and returns the parsed reply', () => {
-  const reply = { diagnostics: [diagnostic('warning', 'talk.unknown_field', 'w')], handle: 3, meta: { title: 'FastPath' } };
-  const module = fakeModule({ openFeeds: JSON.stringify(reply) });
+const ok = (value) => ({ ok: true, value });
+const failed = (code, message, diagnostics = []) => ({ ok: false, error: { code, message, diagnostics } });
+
+test('unwrap returns the value of an ok reply and throws a CoreError for a failed one', () => {
+  assert.deepEqual(unwrap(ok({ handle: 1 })), { handle: 1 });
+  assert.equal(unwrap(ok(null)), null);
+  const diagnostics = [diagnostic('error', 'feed.syntax', 'x')];
+  assert.throws(() => unwrap(failed('feed.syntax', 'x', diagnostics)), (error) => {
+    assert.ok(error instanceof CoreError);
+    assert.equal(error.name, 'CoreError');
+    assert.equal(error.message, 'x');
+    assert.equal(error.code, 'feed.syntax');
+    assert.deepEqual(error.diagnostics, diagnostics);
+    return true;
+  });
+  // Anything else (an old core, a crash that returned nothing) is an error, never a value.
+  for (const reply of [undefined, null, '', { html: '<ol></ol>' }, { ok: 'yes', value: 1 }]) {
+    assert.throws(() => unwrap(reply), { name: 'CoreError', code: 'core.no_reply', message: 'The core gave no reply.' });
+  }
+});
+
+test('openFeeds sends the limits as JSON and returns the reply\'s value', () => {
+  const opened = { diagnostics: [diagnostic('warning', 'talk.unknown_field', 'w')], handle: 3, meta: { title: 'FastPath' } };
+  const module = fakeModule({ openFeeds: ok(opened) });
   const sources = [{ name: 'a.json', bytes: new Uint8Array([123, 125]), format: '' }];
-  assert.deepEqual(coreCalls(module).openFeeds(sources, { maxBytes: 100, maxDepth: undefined }), reply);
+  assert.deepEqual(coreCalls(module).openFeeds(sources, { maxBytes: 100, maxDepth: undefined }), opened);
   assert.deepEqual(module.calls, [['openFeeds', sources, '{"maxBytes":100}']]);
 });
 
 test('openFeeds without a schedule throws a CoreError with the first error and every diagnostic', () => {
   const diagnostics = [diagnostic('warning', 'feed.bom', 'a.json: w'), diagnostic('error', 'feed.syntax', 'a.json: x'),
     diagnostic('error', 'talk.bad_start', 'a.json: y')];
-  const core = coreCalls(fakeModule({ openFeeds: JSON.stringify({ diagnostics, handle: 0 }) }));
+  const core = coreCalls(fakeModule({ openFeeds: failed('feed.syntax', 'a.json: x', diagnostics) }));
   assert.throws(() => core.openFeeds([], {}), (error) => {
     assert.ok(error instanceof CoreError);
     assert.equal(error.message, 'a.json: x');
@@ -40,46 +61,45 @@ test('openFeeds without a schedule throws a CoreError with the first error and e
   });
 });
 
-test('openFeeds without a schedule or an error names no code', () => {
-  const core = coreCalls(fakeModule({ openFeeds: '{"diagnostics":[],"handle":0}' }));
-  assert.throws(() => core.openFeeds([], {}), { message: 'The feed could not be read.', code: '', diagnostics: [] });
-});
-
-test('render sends the request as JSON; an error reply becomes a CoreError', () => {
-  const view = { html: '<ol></ol>', zone: 'UTC', zoneLabel: 'UTC', count: 0, matched: 0, shown: 0 };
-  const module = fakeModule({ render: view });
+test('render sends the request as JSON; a failed reply becomes a CoreError with its code', () => {
+  const view = { html: '<ol></ol>', zone: 'UTC', zoneLabel: 'UTC', count: 0, matched: 0, shown: 0, nextChange: null };
+  const module = fakeModule({ render: ok(view) });
   assert.equal(coreCalls(module).render(4, { zone: 'UTC', now: 1 }), view);
   assert.deepEqual(module.calls, [['render', 4, '{"zone":"UTC","now":1}']]);
-  const failing = coreCalls(fakeModule({ render: { error: 'unknown time zone "Mars/Base"' } }));
-  assert.throws(() => failing.render(4, { zone: 'Mars/Base' }), { name: 'Error', message: 'unknown time zone "Mars/Base"' });
+  const failing = coreCalls(fakeModule({ render: failed('request.unknown_zone', 'unknown time zone "Mars/Base"') }));
+  assert.throws(() => failing.render(4, { zone: 'Mars/Base' }),
+    { name: 'CoreError', code: 'request.unknown_zone', message: 'unknown time zone "Mars/Base"' });
 });
 
-test('ics and jsonLd return their text; an empty reply becomes a CoreError, not an empty file', () => {
-  const module = fakeModule({ ics: 'BEGIN:VCALENDAR\r\n', jsonLd: '{"@graph":[]}' });
+test('ics and jsonLd return their text; a failure is an Error, never an empty file', () => {
+  const module = fakeModule({ ics: ok('BEGIN:VCALENDAR\r\n'), jsonLd: ok('{"@graph":[]}') });
   const core = coreCalls(module);
   assert.equal(core.ics(2, { ids: ['t1'], now: 5 }), 'BEGIN:VCALENDAR\r\n');
   assert.equal(core.jsonLd(2, { zone: 'UTC' }), '{"@graph":[]}');
   assert.deepEqual(module.calls, [['ics', 2, '{"ids":["t1"],"now":5}'], ['jsonLd', 2, '{"zone":"UTC"}']]);
-  const empty = coreCalls(fakeModule({ ics: '', jsonLd: '' }));
-  assert.throws(() => empty.ics(9, {}), (error) => error instanceof CoreError && error.message === 'The core could not make ics text.');
-  assert.throws(() => empty.jsonLd(9, {}), (error) => error instanceof CoreError && error.message === 'The core could not make jsonLd text.');
+  const gone = coreCalls(fakeModule({ ics: failed('request.no_such_feed', 'no open feed has handle 9'),
+    jsonLd: failed('request.no_such_feed', 'no open feed has handle 9') }));
+  assert.throws(() => gone.ics(9, {}), { name: 'CoreError', code: 'request.no_such_feed', message: 'no open feed has handle 9' });
+  assert.throws(() => gone.jsonLd(9, {}), { name: 'CoreError', code: 'request.no_such_feed' });
 });
 
-test('zones: describeZone is null for an unknown name; zoneNames and calendarLinks are parsed', () => {
+test('zones and calendar links pass the reply\'s value through; an unknown zone is null', () => {
   const tokyo = { name: 'Asia/Tokyo', label: 'GMT+9', offset: 32400 };
-  const module = fakeModule({ describeZone: JSON.stringify(tokyo), zoneNames: '["UTC","Asia/Tokyo"]', calendarLinks: '{}' });
+  const module = fakeModule({ describeZone: ok(tokyo), zoneNames: ok(['UTC', 'Asia/Tokyo']), calendarLinks: ok({}) });
   const core = coreCalls(module);
   assert.deepEqual(core.describeZone('Asia/Tokyo', 1748853000), tokyo);
   assert.deepEqual(core.zoneNames(), ['UTC', 'Asia/Tokyo']);
   assert.deepEqual(core.calendarLinks(2, 'cancelled-talk'), {});
   assert.deepEqual(module.calls, [['describeZone', 'Asia/Tokyo', 1748853000], ['zoneNames'], ['calendarLinks', 2, 'cancelled-talk']]);
-  assert.equal(coreCalls(fakeModule({ describeZone: '{}' })).describeZone('Mars/Base', 0), null);
+  assert.equal(coreCalls(fakeModule({ describeZone: ok(null) })).describeZone('Mars/Base', 0), null);
+  const unknown = coreCalls(fakeModule({ calendarLinks: failed('request.no_such_talk', 'the feed has no talk with id "x"') }));
+  assert.throws(() => unknown.calendarLinks(2, 'x'), { name: 'CoreError', code: 'request.no_such_talk' });
 });
 
 test('closeFeed passes the handle; memoryBytes reads the wasm heap', () => {
-  const module = fakeModule({ closeFeed: undefined });
+  const module = fakeModule({ closeFeed: ok(true) });
   const core = coreCalls(module);
-  core.closeFeed(7);
+  assert.equal(core.closeFeed(7), true);
   assert.deepEqual(module.calls, [['closeFeed', 7]]);
   assert.equal(core.memoryBytes(), 8388608);
 });

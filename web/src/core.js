@@ -4,54 +4,50 @@
 // or an Error, so a change of the wasm contract touches this file alone.
 import { mark } from './timing.js';
 
-// A failure the core reported; `diagnostics` holds the feed's problems when it has some.
+// A failure the core reported: `code` is stable (a feed's own code, such as
+// feed.syntax, or request.no_such_feed, request.invalid, request.unknown_zone,
+// request.no_such_talk); `diagnostics` holds the feed's problems when it has some.
 export class CoreError extends Error {
   constructor(message, code = '', diagnostics = []) {
     super(message);
+    this.name = 'CoreError';
     this.code = code;
     this.diagnostics = diagnostics;
   }
 }
 
+// Every call into the core answers {ok: true, value} or {ok: false, error: {code,
+// message, diagnostics}} (src/wasm/wasm_bindings.cpp): the one place a reply
+// becomes a value or an Error.
+export function unwrap(reply) {
+  if (reply && reply.ok === true) return reply.value;
+  const error = reply && reply.error;
+  if (!error) throw new CoreError('The core gave no reply.', 'core.no_reply');
+  throw new CoreError(error.message, error.code, error.diagnostics || []);
+}
+
 // The calls the widget makes, on one started module. Requests are objects (sent as
 // JSON); a handle names a schedule the core holds until closeFeed.
 export function coreCalls(module) {
-  const ask = (name, handle, request) => module[name](handle, JSON.stringify(request));
-  // ics and jsonLd answer "" where they could not make the text.
-  const text = (name, handle, request) => {
-    const made = ask(name, handle, request);
-    if (!made) throw new CoreError('The core could not make ' + name + ' text.');
-    return made;
-  };
+  const call = (name, ...args) => unwrap(module[name](...args));
+  const ask = (name, handle, request) => call(name, handle, JSON.stringify(request));
   return {
     // [{name, bytes: Uint8Array, format}], {maxBytes, maxDepth} -> {handle, diagnostics, meta};
-    // a CoreError with the diagnostics (its message the first error's) when they make no schedule.
-    openFeeds(sources, limits) {
-      const reply = JSON.parse(module.openFeeds(sources, JSON.stringify(limits)));
-      if (reply.handle) return reply;
-      const first = reply.diagnostics.find((d) => d.level === 'error');
-      throw new CoreError(first ? first.text : 'The feed could not be read.', first ? first.code : '', reply.diagnostics);
-    },
-    closeFeed: (handle) => module.closeFeed(handle),
+    // a CoreError with every diagnostic (its message the first error's) when they make no schedule.
+    openFeeds: (sources, limits) => call('openFeeds', sources, JSON.stringify(limits)),
+    closeFeed: (handle) => call('closeFeed', handle),
     // {zone, now, hour12, limit, starred, onlyStarred, text, series, kind, tag, show} ->
-    // {html, zone, zoneLabel, count, matched, shown}.
-    render(handle, request) {
-      const view = ask('render', handle, request);
-      if (view.error) throw new CoreError(view.error);
-      return view;
-    },
+    // {html, zone, zoneLabel, count, matched, shown, nextChange}.
+    render: (handle, request) => ask('render', handle, request),
     // An iCalendar file of the talks a request matches (or of {ids: [...]}).
-    ics: (handle, request) => text('ics', handle, request),
+    ics: (handle, request) => ask('ics', handle, request),
     // schema.org Event JSON-LD for the talks a request shows.
-    jsonLd: (handle, request) => text('jsonLd', handle, request),
-    // {google, outlook} links for a talk; {} for a cancelled or unknown one.
-    calendarLinks: (handle, talkId) => JSON.parse(module.calendarLinks(handle, talkId)),
-    zoneNames: () => JSON.parse(module.zoneNames()),
+    jsonLd: (handle, request) => ask('jsonLd', handle, request),
+    // {google, outlook} links for a talk; {} for a cancelled one.
+    calendarLinks: (handle, talkId) => call('calendarLinks', handle, talkId),
+    zoneNames: () => call('zoneNames'),
     // {name, label, offset} of a zone at an instant (seconds); null for a name the core does not know.
-    describeZone(name, at) {
-      const zone = JSON.parse(module.describeZone(name, at));
-      return zone.name ? zone : null;
-    },
+    describeZone: (name, at) => call('describeZone', name, at),
     memoryBytes: () => module.HEAP8.buffer.byteLength
   };
 }

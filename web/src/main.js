@@ -9,7 +9,8 @@ import { mergeOptions, optionsFromDataset } from './options.js';
 import { addMounted, mounted, removeMounted } from './mounted.js';
 import { Widget } from './widget.js';
 
-const VERSION = '0.1.0';
+// package.json's version, written in by scripts/bundle.mjs.
+const VERSION = __TALKTIME_VERSION__;
 const scriptElement = document.currentScript;
 // talktime.wasm sits next to talktime.js.
 const engine = coreLoader(scriptElement && scriptElement.src ? scriptElement.src : document.baseURI, createTalkTimeCore);

@@ -88,12 +88,8 @@ function starClicked(widget, talks, star) {
     if (again && again.querySelector('.tt-star')) again.querySelector('.tt-star').focus();
     return;
   }
-  // Only this button changes; open menus and the scroll position stay as they are.
-  const title = talk.querySelector('.tt-title').textContent;
+  // Only this button changes (the renderer's CSS shows the look aria-pressed names);
+  // open menus and the scroll position stay as they are.
   star.setAttribute('aria-pressed', String(starred));
-  star.setAttribute('aria-label', (starred ? 'Unstar ' : 'Star ') + title);
-  const icon = element('span', '', starred ? '\u2605' : '\u2606');
-  icon.setAttribute('aria-hidden', 'true');
-  star.replaceChildren(icon, document.createTextNode(starred ? ' Starred' : ' Star'));
   widget.toolbar.syncShare();
 }

@@ -1,12 +1,10 @@
 // The live ticker: relative hints ("starts in 2 hr", "ends in 20 min") for live talks
-// and those starting within a day, kept current every 30 s; a talk that changes phase
-// (upcoming -> live -> past) makes the widget render again.
+// and those starting within a day, kept current every 30 s; when the view the core
+// rendered changes (a talk starts or ends, a livestream link stops being prominent:
+// the render's nextChange), the widget renders again.
 
 const TICK_MS = 30000;
 const DAY_S = 86400;
-// The renderer keeps livestream links prominent for 15 minutes after a talk ends: the
-// tick inside that window's edge renders again, so they leave on time.
-const STREAM_GRACE_EDGE_S = [14 * 60, 16 * 60];
 
 let relativeFormat;
 // "in 5 min", "2 hr ago", "tomorrow", in the browser's language; '' without Intl support.
@@ -45,23 +43,15 @@ export function updateRelative(items, now) {
   }
 }
 
-// Whether a rendered talk shows a phase other than the one it has at `now`.
-function phaseChanged(item, now) {
-  const { start, end } = times(item);
-  const phase = now < start ? 'upcoming' : now < end ? 'live' : 'past';
-  const sinceEnd = now - end;
-  return phase !== item.getAttribute('data-phase') ||
-    (phase === 'past' && sinceEnd < STREAM_GRACE_EDGE_S[1] && sinceEnd > STREAM_GRACE_EDGE_S[0]);
-}
-
-// Every 30 s: renders again when a talk changed phase, else updates the hints.
-// items() gives the rendered talks, now() the instant in seconds; render() redraws the view.
+// Every 30 s: renders again once the instant `nextChange()` (seconds, or null when
+// nothing shown will change) has come, else updates the hints. items() gives the
+// rendered talks, now() the instant in seconds; render() redraws the view.
 // Returns the interval's id, for clearInterval.
-export function startTicker(items, now, render) {
+export function startTicker({ items, now, nextChange, render }) {
   return setInterval(() => {
     const at = now();
-    const shown = items();
-    if (!Array.prototype.some.call(shown, (item) => phaseChanged(item, at))) return updateRelative(shown, at);
+    const next = nextChange();
+    if (next === null || at < next) return updateRelative(items(), at);
     const scroll = window.scrollY;
     render();
     window.scrollTo(window.scrollX, scroll);

@@ -3,11 +3,6 @@
 import { downloadCalendar } from './calendar.js';
 import { button, element } from './dom.js';
 
-const KIND_LABELS = {
-  talk: 'Talks', keynote: 'Keynotes', invited: 'Invited talks', contributed: 'Contributed talks', panel: 'Panels',
-  poster: 'Posters', tutorial: 'Tutorials', break: 'Breaks', social: 'Social', opening: 'Opening', closing: 'Closing',
-  other: 'Other'
-};
 const SHOW_LABELS = [['upcoming', 'Upcoming'], ['past', 'Past'], ['all', 'All']];
 
 // The toolbar of `widget`: {node, sync(), syncShare(), showText(text)}.
@@ -78,7 +73,7 @@ function addFilters(widget, node) {
   };
   const meta = widget.meta;
   addSelect('series', 'Series', 'All series', meta.series.map((s) => ({ value: s.id, label: s.title })));
-  addSelect('kind', 'Kind of session', 'All kinds', meta.kinds.map((k) => ({ value: k, label: KIND_LABELS[k] || k })));
+  addSelect('kind', 'Kind of session', 'All kinds', meta.kinds.map((k) => ({ value: k.id, label: k.label })));
   addSelect('tag', 'Topic', 'All topics', meta.tags.map((t) => ({ value: t, label: t })));
   return selects;
 }

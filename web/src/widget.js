@@ -127,7 +127,10 @@ export class Widget {
     this.render();
     this.focusPermalink();
     clearInterval(this.ticker);
-    if (this.fixedNow === null) this.ticker = startTicker(() => this.talks.items, () => this.now(), () => this.render());
+    if (this.fixedNow === null) {
+      this.ticker = startTicker({ items: () => this.talks.items, now: () => this.now(),
+        nextChange: () => this.nextChange, render: () => this.render() });
+    }
   }
 
   showError(error) {
@@ -167,6 +170,7 @@ export class Widget {
     if (!this.handle) return;
     const request = { ...this.currentQuery(), hour12: this.hour12, limit: this.limit };
     const view = this.core.render(this.handle, request);
+    this.nextChange = view.nextChange;
     this.talks.show(view);
     this.zonePicker.show(this.zone, view);
     this.status.textContent = view.count === 1 ? '1 talk' : view.count + ' talks';
