@@ -34,6 +34,17 @@ test('unreadable stars count as none', () => {
   assert.deepEqual([...loadStars(null, FEED)], []);
 });
 
+test("a shared link's stars join the visitor's own and are saved, even when there are none", () => {
+  const storage = fakeStorage({ ['talktime.stars:' + FEED]: '["t1","t2"]' });
+  assert.deepEqual([...loadStars(storage, FEED, ['t2', 't3'])], ['t1', 't2', 't3']);
+  assert.equal(storage.items.get('talktime.stars:' + FEED), '["t1","t2","t3"]');
+  const fresh = fakeStorage();
+  assert.deepEqual([...loadStars(fresh, FEED, [])], []);
+  assert.equal(fresh.items.get('talktime.stars:' + FEED), '[]');
+  assert.deepEqual([...loadStars(fresh, 'other.json', null)], []);
+  assert.equal(fresh.items.has('talktime.stars:other.json'), false);
+});
+
 test('toggling stars and unstars a talk and saves the set each time', () => {
   const storage = fakeStorage({ ['talktime.stars:' + FEED]: '["t1"]' });
   const stars = loadStars(storage, FEED);

@@ -3,12 +3,20 @@
 // window.localStorage, or null where the browser refuses it: then stars last for
 // this page only.
 
-export function loadStars(storage, feedId) {
+// The feed's stars as a Set; a shared link's ids (#<key>.starred=a,b), when given,
+// join them and the set is saved.
+export function loadStars(storage, feedId, shared = null) {
+  let stars;
   try {
-    return new Set(JSON.parse(storage.getItem('talktime.stars:' + feedId) || '[]'));
+    stars = new Set(JSON.parse(storage.getItem('talktime.stars:' + feedId) || '[]'));
   } catch {
-    return new Set();
+    stars = new Set();
   }
+  if (shared) {
+    for (const id of shared) stars.add(id);
+    saveStars(storage, feedId, stars);
+  }
+  return stars;
 }
 
 export function saveStars(storage, feedId, stars) {

@@ -6,7 +6,7 @@ import { attachRoot, element } from './dom.js';
 import { fetchFeeds, unreadableFeed } from './feeds.js';
 import { browserZone, defaultHour12, parseNow } from './options.js';
 import { errorBox, logDiagnostics, problemsNote } from './problems.js';
-import { loadStars, saveStars } from './stars.js';
+import { loadStars } from './stars.js';
 import { browserStorage, rememberZone, rememberedZone } from './storage.js';
 import { structuredData } from './structured-data.js';
 import { createTalkList } from './talk-list.js';
@@ -23,7 +23,7 @@ const EVERYTHING = { text: '', series: '', kind: '', tag: '', show: 'all' };
 let widgetCount = 0;
 
 export class Widget {
-  // engine: the page's CoreLoader; onDestroy(widget) is called once the widget is gone.
+  // engine: the page's coreLoader (core.js); onDestroy(widget) is called once the widget is gone.
   constructor(host, options, engine, onDestroy) {
     this.host = host;
     this.options = options;
@@ -103,13 +103,9 @@ export class Widget {
     this.zone = this.initialZone();
     // Stars live in this browser, per feed; a shared link (#<key>.starred=a,b) adds its stars.
     this.feedId = this.meta.url || this.options.feed;
-    this.stars = loadStars(this.storage, this.feedId);
     const shared = sharedStars(params, this.key);
+    this.stars = loadStars(this.storage, this.feedId, shared);
     this.onlyStarred = shared !== null;
-    if (shared) {
-      for (const id of shared) this.stars.add(id);
-      saveStars(this.storage, this.feedId, this.stars);
-    }
     const wrapper = element('div', 'tt' + (this.options.view === 'compact' ? ' tt-compact' : ''));
     wrapper.setAttribute('part', 'root');
     if (this.meta.title) wrapper.appendChild(element('p', 'tt-feed-title', this.meta.title));
