@@ -316,63 +316,75 @@ class talk_reader {
     if (!t.series.empty() && !feed_.find_series(t.series))
       r_.warn("talk.unknown_series", at_ + "/series", "series " + quote_for_message(t.series) + " is not declared in the feed's \"series\"");
 
-    if (auto it = value.find("speakers"); it != value.end() && !it->is_null()) {
-      if (!it->is_array()) {
-        r_.warn("talk.bad_field", at_ + "/speakers", "\"speakers\" should be an array, not " + type_name(*it) + "; ignored");
-      } else {
-        for (std::size_t i = 0; i < it->size(); ++i) {
-          const auto& s = (*it)[i];
-          std::string at = at_ + "/speakers/" + std::to_string(i);
-          if (s.is_string() && !detail::trim(s.get_ref<const std::string&>()).empty()) {
-            t.speakers.push_back({std::string(detail::trim(s.get_ref<const std::string&>())), {}, {}, {}, {}});
-            continue;
-          }
-          if (!s.is_object()) {
-            r_.warn("talk.bad_field", at, "a speaker should be an object with a \"name\", not " + type_name(s) + "; ignored");
-            continue;
-          }
-          speaker sp;
-          sp.name = r_.text_field(s, "name", at, "talk");
-          if (sp.name.empty()) {
-            r_.warn("talk.bad_field", at, "a speaker without a \"name\" is ignored");
-            continue;
-          }
-          sp.affiliation = r_.text_field(s, "affiliation", at, "talk");
-          sp.url = r_.url_field(s, "url", at, "talk");
-          sp.photo = r_.url_field(s, "photo", at, "talk");
-          sp.bio = r_.text_field(s, "bio", at, "talk");
-          t.speakers.push_back(std::move(sp));
+    read_speakers(value, t);
+    read_tags(value, t);
+    read_links(value, t);
+  }
+
+  void read_speakers(const json& value, talk& t) {
+    auto it = value.find("speakers");
+    if (it == value.end() || it->is_null()) return;
+    if (!it->is_array()) {
+      r_.warn("talk.bad_field", at_ + "/speakers", "\"speakers\" should be an array, not " + type_name(*it) + "; ignored");
+    } else {
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        const auto& s = (*it)[i];
+        std::string at = at_ + "/speakers/" + std::to_string(i);
+        if (s.is_string() && !detail::trim(s.get_ref<const std::string&>()).empty()) {
+          t.speakers.push_back({std::string(detail::trim(s.get_ref<const std::string&>())), {}, {}, {}, {}});
+          continue;
+        }
+        if (!s.is_object()) {
+          r_.warn("talk.bad_field", at, "a speaker should be an object with a \"name\", not " + type_name(s) + "; ignored");
+          continue;
+        }
+        speaker sp;
+        sp.name = r_.text_field(s, "name", at, "talk");
+        if (sp.name.empty()) {
+          r_.warn("talk.bad_field", at, "a speaker without a \"name\" is ignored");
+          continue;
+        }
+        sp.affiliation = r_.text_field(s, "affiliation", at, "talk");
+        sp.url = r_.url_field(s, "url", at, "talk");
+        sp.photo = r_.url_field(s, "photo", at, "talk");
+        sp.bio = r_.text_field(s, "bio", at, "talk");
+        t.speakers.push_back(std::move(sp));
+      }
+    }
+  }
+
+  void read_tags(const json& value, talk& t) {
+    auto it = value.find("tags");
+    if (it == value.end() || it->is_null()) return;
+    if (!it->is_array()) {
+      r_.warn("talk.bad_field", at_ + "/tags", "\"tags\" should be an array of strings, not " + type_name(*it) + "; ignored");
+    } else {
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        const auto& tag = (*it)[i];
+        if (tag.is_string() && !detail::trim(tag.get_ref<const std::string&>()).empty()) {
+          std::string name(detail::trim(tag.get_ref<const std::string&>()));
+          if (std::find(t.tags.begin(), t.tags.end(), name) == t.tags.end()) t.tags.push_back(name);
+        } else {
+          r_.warn("talk.bad_field", at_ + "/tags/" + std::to_string(i), "tag " + describe(tag) + " is not a non-empty string; ignored");
         }
       }
     }
-    if (auto it = value.find("tags"); it != value.end() && !it->is_null()) {
-      if (!it->is_array()) {
-        r_.warn("talk.bad_field", at_ + "/tags", "\"tags\" should be an array of strings, not " + type_name(*it) + "; ignored");
-      } else {
-        for (std::size_t i = 0; i < it->size(); ++i) {
-          const auto& tag = (*it)[i];
-          if (tag.is_string() && !detail::trim(tag.get_ref<const std::string&>()).empty()) {
-            std::string name(detail::trim(tag.get_ref<const std::string&>()));
-            if (std::find(t.tags.begin(), t.tags.end(), name) == t.tags.end()) t.tags.push_back(name);
-          } else {
-            r_.warn("talk.bad_field", at_ + "/tags/" + std::to_string(i), "tag " + describe(tag) + " is not a non-empty string; ignored");
-          }
+  }
+
+  void read_links(const json& value, talk& t) {
+    auto it = value.find("links");
+    if (it == value.end() || it->is_null()) return;
+    if (!it->is_object()) {
+      r_.warn("talk.bad_field", at_ + "/links", "\"links\" should be an object of kind: URL, not " + type_name(*it) + "; ignored");
+    } else {
+      for (const auto& [kind, url] : it->items()) {
+        std::string at = at_ + "/links/" + detail::escape_pointer_token(kind);
+        if (!url.is_string()) {
+          r_.warn("talk.bad_url", at, "link " + quote_for_message(kind) + " should be a URL string, not " + type_name(url) + "; dropped");
+          continue;
         }
-      }
-    }
-    if (auto it = value.find("links"); it != value.end() && !it->is_null()) {
-      if (!it->is_object()) {
-        r_.warn("talk.bad_field", at_ + "/links", "\"links\" should be an object of kind: URL, not " + type_name(*it) + "; ignored");
-      } else {
-        for (const auto& [kind, url] : it->items()) {
-          std::string at = at_ + "/links/" + detail::escape_pointer_token(kind);
-          if (!url.is_string()) {
-            r_.warn("talk.bad_url", at, "link " + quote_for_message(kind) + " should be a URL string, not " + type_name(url) + "; dropped");
-            continue;
-          }
-          auto safe = r_.checked_url(std::string(detail::trim(url.get_ref<const std::string&>())), at, "talk");
-          if (!safe.empty()) t.links.push_back({detail::ascii_lower(detail::trim(kind)), safe});
-        }
+        auto safe = r_.checked_url(std::string(detail::trim(url.get_ref<const std::string&>())), at, "talk");
+        if (!safe.empty()) t.links.push_back({detail::ascii_lower(detail::trim(kind)), safe});
       }
     }
   }
@@ -427,41 +439,37 @@ std::string derived_id(const talk& t) {
   return slug.empty() ? std::string(prefix) + "-talk" : std::string(prefix) + "-" + slug;
 }
 
-}  // namespace
-
-parse_result parse_feed(std::string_view text, const feed_limits& limits) {
-  parse_result result;
-  detail::json_document doc;
-  if (!detail::parse_json_document(text, limits, "feed", doc, result.diagnostics)) return result;
-  const auto& root = doc.root;
-  std::string_view source = doc.text;
-
-  feed_reader r(source, result.diagnostics);
+// The feed's "talks" array once the feed itself is usable: nullptr (with the
+// error reported) when it is not an object of format version 1 with talks.
+const json* talks_of(feed_reader& r, const json& root) {
   if (!root.is_object()) {
     r.error("feed.not_object", "", "a feed is a JSON object with \"talktime\": 1 and \"talks\", not " + type_name(root));
-    return result;
+    return nullptr;
   }
   auto version = root.find("talktime");
   if (version == root.end()) {
     r.error("feed.missing_version", "", "the feed has no \"talktime\" format version; add \"talktime\": 1");
-    return result;
+    return nullptr;
   }
   if (!version->is_number_integer() || version->get<std::int64_t>() != 1) {
     r.error("feed.unsupported_version", "/talktime", "format version " + describe(*version) + " is not supported; this talktime reads version 1");
-    return result;
+    return nullptr;
   }
   auto talks = root.find("talks");
   if (talks == root.end() || !talks->is_array()) {
     r.error("feed.missing_talks", talks == root.end() ? "" : "/talks",
             talks == root.end() ? "the feed has no \"talks\" array" : "\"talks\" should be an array, not " + type_name(*talks));
-    return result;
+    return nullptr;
   }
+  return &*talks;
+}
 
-  feed f;
+// The feed's own fields and series; false (reported) for an unknown zone.
+bool read_feed_fields(feed_reader& r, const json& root, feed& f) {
   if (auto zone = root.find("timezone"); zone != root.end() && !zone->is_null()) {
     if (!zone->is_string() || !(f.zone = locate_zone(detail::trim(zone->get_ref<const std::string&>())))) {
       r.error("feed.bad_zone", "/timezone", "unknown time zone " + describe(*zone));
-      return result;
+      return false;
     }
   }
   f.title = r.text_field(root, "title", "", "feed");
@@ -470,13 +478,18 @@ parse_result parse_feed(std::string_view text, const feed_limits& limits) {
   r.base_url = f.url;
   f.location = r.place_field(root, "", "feed");
   read_series(r, root, f);
+  return true;
+}
 
+// Every talk that loads, each with a unique id: the feed's own, else one derived
+// from its day and title (after all explicit ones, so it never takes one of them).
+void read_talks(feed_reader& r, const json& talks, feed& f) {
   talk_reader reader(r, f);
   std::map<std::string, std::size_t, std::less<>> first_use;  // explicit id -> index
   detail::unique_names used;
   std::vector<std::size_t> needs_id;
-  for (std::size_t i = 0; i < talks->size(); ++i) {
-    auto t = reader.read((*talks)[i], i);
+  for (std::size_t i = 0; i < talks.size(); ++i) {
+    auto t = reader.read(talks[i], i);
     if (!t) continue;
     if (!t->id.empty()) {
       if (auto seen = first_use.find(t->id); seen != first_use.end()) {
@@ -491,11 +504,23 @@ parse_result parse_feed(std::string_view text, const feed_limits& limits) {
     }
     f.talks.push_back(std::move(*t));
   }
-  // Derived ids last, so they never take an id the feed gives explicitly.
   for (auto k : needs_id) {
     f.talks[k].id = used.claim(derived_id(f.talks[k]));
     f.talks[k].id_derived = true;
   }
+}
+
+}  // namespace
+
+parse_result parse_feed(std::string_view text, const feed_limits& limits) {
+  parse_result result;
+  detail::json_document doc;
+  if (!detail::parse_json_document(text, limits, "feed", doc, result.diagnostics)) return result;
+  feed_reader r(doc.text, result.diagnostics);
+  const json* talks = talks_of(r, doc.root);
+  feed f;
+  if (!talks || !read_feed_fields(r, doc.root, f)) return result;
+  read_talks(r, *talks, f);
   r.finish();
   result.feed = std::move(f);
   return result;

@@ -32,98 +32,110 @@ unsigned hex4(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-preflight_result preflight_json(std::string_view text, const feed_limits& limits) {
-  preflight_result result;
-  if (text.size() > limits.max_bytes) {
-    result.error = located(severity::error, "feed.too_large", {1, 1},
-                           "the feed is " + std::to_string(text.size()) + " bytes; the limit is " +
-                               std::to_string(limits.max_bytes) + " bytes");
-    return result;
-  }
-  constexpr std::size_t max_reported = 10;
-  std::size_t encoding_problems = 0;
-  auto report = [&](std::size_t at, std::string code, std::string message) {
-    if (++encoding_problems <= max_reported)
-      result.warnings.push_back(located(severity::warning, std::move(code), position_at(text, at), std::move(message)));
-  };
-  std::string out;
-  std::size_t copied = 0;  // text[copied..i) still to be appended to `out`
-  auto replace = [&](std::size_t from, std::size_t length, std::string_view with) {
-    out.append(text.substr(copied, from - copied));
-    out.append(with);
-    copied = from + length;
-  };
+namespace {
 
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size();) {
-    auto byte = std::uint8_t(text[i]);
-    if (byte >= 0x80) {
-      char32_t c;
-      auto n = decode_utf8(text, i, c);
-      if (n == 0) {
-        char hex[8];
-        std::snprintf(hex, sizeof hex, "0x%02X", unsigned(byte));
-        report(i, "feed.bad_utf8", std::string("invalid UTF-8 byte ") + hex + " replaced by U+FFFD");
-        replace(i, 1, "\xEF\xBF\xBD");
-        ++i;
-      } else {
-        i += n;
-      }
-      continue;
+// One pass over the text: limits checked, encoding damage replaced (positions kept).
+class preflight {
+ public:
+  preflight(std::string_view text, const feed_limits& limits) : text_(text), limits_(limits) {}
+
+  preflight_result run() {
+    if (text_.size() > limits_.max_bytes) {
+      result_.error = located(severity::error, "feed.too_large", {1, 1},
+                              "the feed is " + std::to_string(text_.size()) + " bytes; the limit is " +
+                                  std::to_string(limits_.max_bytes) + " bytes");
+      return std::move(result_);
     }
+    for (std::size_t i = 0; i < text_.size() && !result_.error;) i = step(i);
+    if (!result_.error) finish();
+    return std::move(result_);
+  }
+
+ private:
+  static constexpr std::size_t max_reported = 10;
+
+  void report(std::size_t at, std::string code, std::string message) {
+    if (++encoding_problems_ <= max_reported)
+      result_.warnings.push_back(located(severity::warning, std::move(code), position_at(text_, at), std::move(message)));
+  }
+  void replace(std::size_t from, std::size_t length, std::string_view with) {
+    out_.append(text_.substr(copied_, from - copied_));
+    out_.append(with);
+    copied_ = from + length;
+  }
+
+  // Reads what starts at `i`; where the next step starts.
+  std::size_t step(std::size_t i) {
+    auto byte = std::uint8_t(text_[i]);
+    if (byte >= 0x80) return step_utf8(i);
     char c = char(byte);
-    if (in_string) {
-      if (c == '"') {
-        in_string = false;
-      } else if (c == '\\' && i + 1 < text.size()) {
-        if (text[i + 1] == 'u' && is_hex4_at(text, i + 2)) {
-          unsigned unit = hex4(text, i + 2);
-          bool high = unit >= 0xD800 && unit <= 0xDBFF, low = unit >= 0xDC00 && unit <= 0xDFFF;
-          bool paired = high && i + 12 <= text.size() && text.substr(i + 6, 2) == "\\u" &&
-                        is_hex4_at(text, i + 8) && hex4(text, i + 8) >= 0xDC00 && hex4(text, i + 8) <= 0xDFFF;
-          if (paired) {
-            i += 12;
-            continue;
-          }
-          if (high || low) {
-            report(i, "feed.lone_surrogate",
-                   "unpaired surrogate \\u" + std::string(text.substr(i + 2, 4)) + " replaced by U+FFFD");
-            replace(i, 6, "\\uFFFD");
-          }
-          i += 6;
-          continue;
-        }
-        i += 2;
-        continue;
-      }
+    if (in_string_) {
+      if (c == '"') in_string_ = false;
+      else if (c == '\\' && i + 1 < text_.size()) return step_escape(i);
     } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > limits.max_depth) {
-        result.error = located(severity::error, "feed.too_deep", position_at(text, i),
-                               "arrays and objects nest deeper than " + std::to_string(limits.max_depth) +
-                                   " levels, the limit");
-        return result;
-      }
+      in_string_ = true;
+    } else if ((c == '[' || c == '{') && ++depth_ > limits_.max_depth) {
+      result_.error = located(severity::error, "feed.too_deep", position_at(text_, i),
+                              "arrays and objects nest deeper than " + std::to_string(limits_.max_depth) + " levels, the limit");
     } else if (c == ']' || c == '}') {
-      --depth;
+      --depth_;
     }
-    ++i;
+    return i + 1;
   }
-  if (encoding_problems > max_reported)
-    result.warnings.push_back(located(severity::warning, "feed.bad_utf8", {0, 0},
-                                      std::to_string(encoding_problems - max_reported) +
-                                          " more encoding problems were repaired"));
-  for (auto& w : result.warnings)
-    if (w.line == 0) w.column = 0;
-  if (copied > 0) {
-    out.append(text.substr(copied));
-    result.repaired = std::move(out);
-    result.changed = true;
+
+  std::size_t step_utf8(std::size_t i) {
+    char32_t c;
+    auto n = decode_utf8(text_, i, c);
+    if (n > 0) return i + n;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", unsigned(std::uint8_t(text_[i])));
+    report(i, "feed.bad_utf8", std::string("invalid UTF-8 byte ") + hex + " replaced by U+FFFD");
+    replace(i, 1, "\xEF\xBF\xBD");
+    return i + 1;
   }
-  return result;
-}
+
+  // A backslash escape in a string: unpaired surrogates (\uD800 alone) are replaced.
+  std::size_t step_escape(std::size_t i) {
+    if (text_[i + 1] != 'u' || !is_hex4_at(text_, i + 2)) return i + 2;
+    unsigned unit = hex4(text_, i + 2);
+    bool high = unit >= 0xD800 && unit <= 0xDBFF, low = unit >= 0xDC00 && unit <= 0xDFFF;
+    bool paired = high && i + 12 <= text_.size() && text_.substr(i + 6, 2) == "\\u" && is_hex4_at(text_, i + 8) &&
+                  hex4(text_, i + 8) >= 0xDC00 && hex4(text_, i + 8) <= 0xDFFF;
+    if (paired) return i + 12;
+    if (high || low) {
+      report(i, "feed.lone_surrogate", "unpaired surrogate \\u" + std::string(text_.substr(i + 2, 4)) + " replaced by U+FFFD");
+      replace(i, 6, "\\uFFFD");
+    }
+    return i + 6;
+  }
+
+  void finish() {
+    if (encoding_problems_ > max_reported)
+      result_.warnings.push_back(located(severity::warning, "feed.bad_utf8", {0, 0},
+                                         std::to_string(encoding_problems_ - max_reported) +
+                                             " more encoding problems were repaired"));
+    for (auto& w : result_.warnings)
+      if (w.line == 0) w.column = 0;
+    if (copied_ > 0) {
+      out_.append(text_.substr(copied_));
+      result_.repaired = std::move(out_);
+      result_.changed = true;
+    }
+  }
+
+  std::string_view text_;
+  const feed_limits& limits_;
+  preflight_result result_;
+  std::string out_;
+  std::size_t copied_ = 0;  // text_[copied_..) still to be appended to out_
+  std::size_t encoding_problems_ = 0;
+  int depth_ = 0;
+  bool in_string_ = false;
+};
+
+}  // namespace
+
+preflight_result preflight_json(std::string_view text, const feed_limits& limits) { return preflight(text, limits).run(); }
 
 namespace {
 

@@ -56,6 +56,72 @@ std::optional<std::string> instant_text(sys_seconds t, const time_zone* zone) {
   return detail::instant_feed_text(t);
 }
 
+json series_json(const std::vector<series_info>& list) {
+  json series = json::array();
+  for (const auto& s : list) {
+    json entry = {{"id", s.id}};
+    if (!s.title.empty() && s.title != s.id) entry["title"] = s.title;
+    if (!s.description.empty()) entry["description"] = s.description;
+    if (!s.url.empty()) entry["url"] = s.url;
+    series.push_back(std::move(entry));
+  }
+  return series;
+}
+
+// Start and end (or a duration where the end has no text form), in the talk's zone.
+void write_times(const talk& t, json& j) {
+  if (t.date_only) {
+    j["start"] = detail::format_iso_date(t.start_day);
+    // An end that a duration pushed past 9999 has no text form: the duration is written.
+    if (t.end_day && *t.end_day != t.start_day) {
+      if (detail::writable_in_feed(local_seconds{t.end_day->time_since_epoch()})) j["end"] = detail::format_iso_date(*t.end_day);
+      else j["duration"] = "P" + std::to_string((*t.end_day - t.start_day).count() + 1) + "D";
+    }
+    return;
+  }
+  j["start"] = instant_text(t.start, t.zone).value_or(format_iso_utc(t.start));
+  if (t.end) {
+    if (auto end = instant_text(*t.end, t.zone)) j["end"] = *end;
+    else j["duration"] = "PT" + std::to_string((*t.end - t.start).count()) + "S";
+  }
+}
+
+json speakers_json(const std::vector<speaker>& list) {
+  json speakers = json::array();
+  for (const auto& sp : list) {
+    json s = {{"name", sp.name}};
+    if (!sp.affiliation.empty()) s["affiliation"] = sp.affiliation;
+    if (!sp.url.empty()) s["url"] = sp.url;
+    if (!sp.photo.empty()) s["photo"] = sp.photo;
+    if (!sp.bio.empty()) s["bio"] = sp.bio;
+    speakers.push_back(std::move(s));
+  }
+  return speakers;
+}
+
+json talk_json(const talk& t, const feed& f) {
+  json j = json::object();
+  j["id"] = t.id;
+  j["title"] = t.title;
+  if (t.kind != talk_kind::talk) j["kind"] = std::string(to_string(t.kind));
+  if (t.status != talk_status::scheduled) j["status"] = std::string(to_string(t.status));
+  // Local times are written in the talk's zone, which is named when it is not the feed's.
+  write_times(t, j);
+  if (t.zone && !same_zone(t.zone, f.zone)) j["timezone"] = std::string(t.zone->name());
+  if (!t.series.empty()) j["series"] = t.series;
+  if (!t.speakers.empty()) j["speakers"] = speakers_json(t.speakers);
+  if (!t.abstract.empty()) j["abstract"] = t.abstract;
+  if (!t.tags.empty()) j["tags"] = t.tags;
+  if (!t.location.empty()) j["location"] = place_json(t.location);
+  if (!t.links.empty()) {
+    json links = json::object();
+    for (const auto& l : t.links)
+      if (!links.contains(l.kind)) links[l.kind] = l.url;
+    j["links"] = std::move(links);
+  }
+  return j;
+}
+
 }  // namespace
 
 std::string to_feed_json(const feed& f) {
@@ -66,65 +132,9 @@ std::string to_feed_json(const feed& f) {
   if (!f.url.empty()) root["url"] = f.url;
   if (f.zone) root["timezone"] = std::string(f.zone->name());
   if (!f.location.empty()) root["location"] = place_json(f.location);
-  if (!f.series.empty()) {
-    json series = json::array();
-    for (const auto& s : f.series) {
-      json entry = {{"id", s.id}};
-      if (!s.title.empty() && s.title != s.id) entry["title"] = s.title;
-      if (!s.description.empty()) entry["description"] = s.description;
-      if (!s.url.empty()) entry["url"] = s.url;
-      series.push_back(std::move(entry));
-    }
-    root["series"] = std::move(series);
-  }
+  if (!f.series.empty()) root["series"] = series_json(f.series);
   json talks = json::array();
-  for (const auto& t : f.talks) {
-    json j = json::object();
-    j["id"] = t.id;
-    j["title"] = t.title;
-    if (t.kind != talk_kind::talk) j["kind"] = std::string(to_string(t.kind));
-    if (t.status != talk_status::scheduled) j["status"] = std::string(to_string(t.status));
-    // Local times are written in the talk's zone, which is named when it is not the feed's.
-    const time_zone* zone = t.zone;
-    if (t.date_only) {
-      j["start"] = detail::format_iso_date(t.start_day);
-      // An end that a duration pushed past 9999 has no text form: the duration is written.
-      if (t.end_day && *t.end_day != t.start_day) {
-        if (detail::writable_in_feed(local_seconds{t.end_day->time_since_epoch()})) j["end"] = detail::format_iso_date(*t.end_day);
-        else j["duration"] = "P" + std::to_string((*t.end_day - t.start_day).count() + 1) + "D";
-      }
-    } else {
-      j["start"] = instant_text(t.start, zone).value_or(format_iso_utc(t.start));
-      if (t.end) {
-        if (auto end = instant_text(*t.end, zone)) j["end"] = *end;
-        else j["duration"] = "PT" + std::to_string((*t.end - t.start).count()) + "S";
-      }
-    }
-    if (zone && !same_zone(zone, f.zone)) j["timezone"] = std::string(zone->name());
-    if (!t.series.empty()) j["series"] = t.series;
-    if (!t.speakers.empty()) {
-      json speakers = json::array();
-      for (const auto& sp : t.speakers) {
-        json s = {{"name", sp.name}};
-        if (!sp.affiliation.empty()) s["affiliation"] = sp.affiliation;
-        if (!sp.url.empty()) s["url"] = sp.url;
-        if (!sp.photo.empty()) s["photo"] = sp.photo;
-        if (!sp.bio.empty()) s["bio"] = sp.bio;
-        speakers.push_back(std::move(s));
-      }
-      j["speakers"] = std::move(speakers);
-    }
-    if (!t.abstract.empty()) j["abstract"] = t.abstract;
-    if (!t.tags.empty()) j["tags"] = t.tags;
-    if (!t.location.empty()) j["location"] = place_json(t.location);
-    if (!t.links.empty()) {
-      json links = json::object();
-      for (const auto& l : t.links)
-        if (!links.contains(l.kind)) links[l.kind] = l.url;
-      j["links"] = std::move(links);
-    }
-    talks.push_back(std::move(j));
-  }
+  for (const auto& t : f.talks) talks.push_back(talk_json(t, f));
   root["talks"] = std::move(talks);
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

@@ -44,14 +44,91 @@ diagnostic warning(std::string code, std::string pointer, std::string message) {
   return d;
 }
 
+// Feeds added one by one to `merged`, their ids made unique across feeds.
+class feed_merger {
+ public:
+  feed_merger(feed& merged, std::vector<diagnostic>& diagnostics) : merged_(merged), out_(diagnostics) {}
+
+  // Adds source `k`'s series and talks; `same_location`: every feed has the same one.
+  void add(feed_source& source, std::size_t k, bool same_location) {
+    prefix_ = prefix_of(source.name, k);
+    label_ = "feed " + quote_for_message(source.name);
+    name_ = source.name;
+    auto renamed = add_series(source.feed);
+    add_talks(source.feed, renamed, same_location);
+  }
+
+ private:
+  // A feed that declares no series gets one for all its talks.
+  static void give_series(feed& f, const std::string& name, const std::string& prefix) {
+    series_info s;
+    s.title = f.title.empty() ? name : f.title;
+    s.id = detail::slugify(s.title, 48);
+    if (s.id.empty()) s.id = prefix;
+    s.description = f.description;
+    s.url = f.url;
+    f.series.push_back(s);
+  }
+
+  // The series ids this feed had to give up -> their new ids ("" -> the whole-feed series).
+  std::map<std::string, std::string> add_series(feed& f) {
+    std::map<std::string, std::string> renamed;
+    bool whole_feed = f.series.empty();
+    if (whole_feed) give_series(f, name_, prefix_);
+    if (whole_feed) renamed[""] = f.series.front().id;
+    for (std::size_t i = 0; i < f.series.size(); ++i) {
+      series_info s = f.series[i];
+      if (series_ids_.contains(s.id)) {
+        auto existing = merged_.find_series(s.id);
+        if (existing && same_series(*existing, s)) continue;  // the same series, declared by both feeds
+        auto id = unique_id(s.id, prefix_, series_ids_);
+        out_.push_back(warning("merge.renamed_series", whole_feed ? "" : "/series/" + std::to_string(i),
+                               label_ + ": series id " + quote_for_message(s.id) + " is already used by feed " +
+                                   quote_for_message(series_owner_[s.id]) + "; renamed to " + quote_for_message(id)));
+        renamed[s.id] = id;
+        if (whole_feed) renamed[""] = id;
+        s.id = id;
+      }
+      series_ids_.insert(s.id);
+      series_owner_[s.id] = name_;
+      merged_.series.push_back(std::move(s));
+    }
+    return renamed;
+  }
+
+  void add_talks(feed& f, const std::map<std::string, std::string>& renamed, bool same_location) {
+    auto whole_feed = renamed.find("");
+    for (auto& t : f.talks) {
+      if (whole_feed != renamed.end()) t.series = whole_feed->second;
+      else if (auto it = renamed.find(t.series); it != renamed.end()) t.series = it->second;
+      if (t.location.empty() && !same_location) t.location = f.location;
+      if (talk_ids_.contains(t.id)) {
+        auto id = unique_id(t.id, prefix_, talk_ids_);
+        out_.push_back(warning("merge.renamed_id", "/talks/" + std::to_string(t.index),
+                               label_ + ": talk id " + quote_for_message(t.id) + " is already used by feed " +
+                                   quote_for_message(talk_owner_[t.id]) + "; renamed to " + quote_for_message(id)));
+        t.id = id;
+      }
+      talk_ids_.insert(t.id);
+      talk_owner_[t.id] = name_;
+      t.index = merged_.talks.size();
+      merged_.talks.push_back(std::move(t));
+    }
+  }
+
+  feed& merged_;
+  std::vector<diagnostic>& out_;
+  detail::unique_names talk_ids_, series_ids_;
+  std::map<std::string, std::string> talk_owner_, series_owner_;  // id -> feed name
+  std::string prefix_, label_, name_;
+};
+
 }  // namespace
 
 parse_result merge_feeds(std::vector<feed_source> sources, const std::string& title) {
   parse_result result;
   feed merged;
-  detail::unique_names talk_ids, series_ids;
-  std::map<std::string, std::string> talk_owner, series_owner;  // id -> feed name
-
+  feed_merger merger(merged, result.diagnostics);
   bool same_url = true, same_zone = true, same_location = true;
   for (const auto& source : sources)
     same_location = same_location && source.feed.location.name == sources.front().feed.location.name &&
@@ -59,11 +136,7 @@ parse_result merge_feeds(std::vector<feed_source> sources, const std::string& ti
   if (same_location && !sources.empty()) merged.location = sources.front().feed.location;
   std::string titles;
   for (std::size_t k = 0; k < sources.size(); ++k) {
-    auto& source = sources[k];
-    feed& f = source.feed;
-    const std::string prefix = prefix_of(source.name, k);
-    const std::string feed_label = "feed " + quote_for_message(source.name);
-
+    const feed& f = sources[k].feed;
     if (k > 0) {
       same_url = same_url && f.url == merged.url;
       same_zone = same_zone && (f.zone == merged.zone || (f.zone && merged.zone && f.zone->name() == merged.zone->name()));
@@ -73,55 +146,7 @@ parse_result merge_feeds(std::vector<feed_source> sources, const std::string& ti
       merged.description = f.description;
     }
     if (!f.title.empty()) titles += (titles.empty() ? "" : " \u00b7 ") + f.title;
-
-    // Series: this feed's own, or one standing for the whole feed.
-    std::map<std::string, std::string> renamed_series;
-    std::string whole_feed_series;
-    if (f.series.empty()) {
-      series_info s;
-      s.title = f.title.empty() ? source.name : f.title;
-      s.id = detail::slugify(s.title, 48);
-      if (s.id.empty()) s.id = prefix;
-      s.description = f.description;
-      s.url = f.url;
-      f.series.push_back(s);
-      whole_feed_series = s.id;
-    }
-    for (std::size_t i = 0; i < f.series.size(); ++i) {
-      series_info s = f.series[i];
-      if (series_ids.contains(s.id)) {
-        auto existing = merged.find_series(s.id);
-        if (existing && same_series(*existing, s)) continue;  // the same series, declared by both feeds
-        auto id = unique_id(s.id, prefix, series_ids);
-        result.diagnostics.push_back(warning(
-            "merge.renamed_series", whole_feed_series.empty() ? "/series/" + std::to_string(i) : "",
-            feed_label + ": series id " + quote_for_message(s.id) + " is already used by feed " + quote_for_message(series_owner[s.id]) +
-                "; renamed to " + quote_for_message(id)));
-        renamed_series[s.id] = id;
-        if (s.id == whole_feed_series) whole_feed_series = id;
-        s.id = id;
-      }
-      series_ids.insert(s.id);
-      series_owner[s.id] = source.name;
-      merged.series.push_back(std::move(s));
-    }
-
-    for (auto& t : f.talks) {
-      if (!whole_feed_series.empty()) t.series = whole_feed_series;
-      else if (auto it = renamed_series.find(t.series); it != renamed_series.end()) t.series = it->second;
-      if (t.location.empty() && !same_location) t.location = f.location;
-      if (talk_ids.contains(t.id)) {
-        auto id = unique_id(t.id, prefix, talk_ids);
-        result.diagnostics.push_back(warning("merge.renamed_id", "/talks/" + std::to_string(t.index),
-                                             feed_label + ": talk id " + quote_for_message(t.id) + " is already used by feed " +
-                                                 quote_for_message(talk_owner[t.id]) + "; renamed to " + quote_for_message(id)));
-        t.id = id;
-      }
-      talk_ids.insert(t.id);
-      talk_owner[t.id] = source.name;
-      t.index = merged.talks.size();
-      merged.talks.push_back(std::move(t));
-    }
+    merger.add(sources[k], k, same_location);
   }
   if (!same_url) merged.url.clear();
   if (!same_zone) merged.zone = nullptr;

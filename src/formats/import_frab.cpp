@@ -89,87 +89,14 @@ class frab_importer {
 
  private:
   void convert(const json& root) {
-    if (!root.is_object() || !member(root, "schedule") || !member(root, "schedule")->is_object()) {
-      error("frab.not_schedule", "", "a frab schedule.json is a JSON object with a \"schedule\" object");
-      return;
-    }
-    const json& schedule = *member(root, "schedule");
-    const json* conference = member(schedule, "conference");
-    if (!conference || !conference->is_object()) {
-      error("frab.no_conference", "/schedule", "the schedule has no \"conference\" object");
-      return;
-    }
+    const json* days = conference_days(root);
+    if (!days) return;
     const std::string at_conf = "/schedule/conference";
-    const json* days = member(*conference, "days");
-    if (!days || !days->is_array()) {
-      error("frab.no_days", days ? at_conf + "/days" : at_conf, "the conference has no \"days\" array");
-      return;
-    }
-
-    json feed = json::object();
-    feed["talktime"] = 1;
-    origin("", at_conf);
-    auto title = text_of(*conference, "title"), acronym = text_of(*conference, "acronym");
-    if (title.empty()) title = acronym;
-    if (!title.empty()) {
-      feed["title"] = title;
-      origin("/title", at_conf + (text_of(*conference, "title").empty() ? "/acronym" : "/title"));
-    }
-    if (auto description = text_of(*conference, "description"); !description.empty()) {
-      feed["description"] = description;
-      origin("/description", at_conf + "/description");
-    }
-    if (const json* url = member(*conference, "url")) {
-      feed["url"] = *url;
-      origin("/url", at_conf + "/url");
-    }
-    if (const json* zone = member(*conference, "time_zone_name")) {
-      feed["timezone"] = *zone;
-      origin("/timezone", at_conf + "/time_zone_name");
-    }
-
+    json feed = feed_header(*member(*member(root, "schedule"), "conference"), at_conf);
     json talks = json::array();
-    std::string failed_at;  // the event that used up the budget
-    std::size_t failed_room = 0;
-    for (std::size_t d = 0; d < days->size() && !spent(); ++d) {
-      const json& day = (*days)[d];
-      std::string at_day = at_conf + "/days/" + std::to_string(d);
-      const json* rooms = member(day, "rooms");
-      if (!rooms) continue;
-      if (!rooms->is_object()) {
-        warn("frab.bad_field", at_day + "/rooms", "\"rooms\" should be an object of room name: events; ignored");
-        continue;
-      }
-      for (const auto& [room, events] : rooms->items()) {
-        if (spent()) break;
-        std::string at_room = at_day + "/rooms/" + detail::escape_pointer_token(room);
-        if (!events.is_array()) {
-          warn("frab.bad_field", at_room, "room " + detail::quote_for_message(room) + " should hold an array of events; ignored");
-          continue;
-        }
-        for (std::size_t k = 0; k < events.size() && !spent(); ++k) {
-          std::string at_event = at_room + "/" + std::to_string(k);
-          std::string at_talk = "/talks/" + std::to_string(talks.size());
-          charge(at_event.size());
-          if (!events[k].is_object()) {
-            error("frab.bad_event", at_event, "an event should be an object; it is skipped");
-          } else {
-            talks.push_back(convert_event(events[k], day, room, at_event, at_talk));
-          }
-          if (spent()) {
-            failed_at = std::move(at_event);
-            failed_room = room.size();
-          }
-        }
-      }
-    }
+    for (std::size_t d = 0; d < days->size() && !spent(); ++d) convert_day((*days)[d], at_conf + "/days/" + std::to_string(d), talks);
     if (spent()) {
-      r_.origins.clear();
-      problems_.keep_room_for_one();  // the reason the import fails is always listed
-      error("frab.too_large", failed_at.empty() ? at_conf : failed_at,
-            "converting the schedule takes more than " + std::to_string(limits_.max_bytes) +
-                " bytes, the limit (each event repeats its room's name and its day's date; this room's name is " +
-                std::to_string(failed_room) + " bytes)");
+      fail_too_large(at_conf);
       return;
     }
     if (!series_.empty()) {
@@ -182,6 +109,89 @@ class frab_importer {
     }
     feed["talks"] = std::move(talks);
     r_.feed_json = feed.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  }
+
+  // The conference's "days" array; nullptr (with the error reported) when the schedule has none.
+  const json* conference_days(const json& root) {
+    if (!root.is_object() || !member(root, "schedule") || !member(root, "schedule")->is_object()) {
+      error("frab.not_schedule", "", "a frab schedule.json is a JSON object with a \"schedule\" object");
+      return nullptr;
+    }
+    const json* conference = member(*member(root, "schedule"), "conference");
+    if (!conference || !conference->is_object()) {
+      error("frab.no_conference", "/schedule", "the schedule has no \"conference\" object");
+      return nullptr;
+    }
+    const std::string at_conf = "/schedule/conference";
+    const json* days = member(*conference, "days");
+    if (!days || !days->is_array()) {
+      error("frab.no_days", days ? at_conf + "/days" : at_conf, "the conference has no \"days\" array");
+      return nullptr;
+    }
+    return days;
+  }
+
+  // The feed's own members, from the conference.
+  json feed_header(const json& conference, const std::string& at_conf) {
+    json feed = json::object();
+    feed["talktime"] = 1;
+    origin("", at_conf);
+    auto title = text_of(conference, "title"), acronym = text_of(conference, "acronym");
+    if (title.empty()) title = acronym;
+    if (!title.empty()) {
+      feed["title"] = title;
+      origin("/title", at_conf + (text_of(conference, "title").empty() ? "/acronym" : "/title"));
+    }
+    if (auto description = text_of(conference, "description"); !description.empty()) {
+      feed["description"] = description;
+      origin("/description", at_conf + "/description");
+    }
+    if (const json* url = member(conference, "url")) {
+      feed["url"] = *url;
+      origin("/url", at_conf + "/url");
+    }
+    if (const json* zone = member(conference, "time_zone_name")) {
+      feed["timezone"] = *zone;
+      origin("/timezone", at_conf + "/time_zone_name");
+    }
+    return feed;
+  }
+
+  // The events of one day's rooms, appended to `talks` until the budget is spent.
+  void convert_day(const json& day, const std::string& at_day, json& talks) {
+    const json* rooms = member(day, "rooms");
+    if (!rooms) return;
+    if (!rooms->is_object()) {
+      warn("frab.bad_field", at_day + "/rooms", "\"rooms\" should be an object of room name: events; ignored");
+      return;
+    }
+    for (const auto& [room, events] : rooms->items()) {
+      if (spent()) return;
+      std::string at_room = at_day + "/rooms/" + detail::escape_pointer_token(room);
+      if (!events.is_array()) {
+        warn("frab.bad_field", at_room, "room " + detail::quote_for_message(room) + " should hold an array of events; ignored");
+        continue;
+      }
+      for (std::size_t k = 0; k < events.size() && !spent(); ++k) {
+        std::string at_event = at_room + "/" + std::to_string(k);
+        charge(at_event.size());
+        if (!events[k].is_object()) error("frab.bad_event", at_event, "an event should be an object; it is skipped");
+        else talks.push_back(convert_event(events[k], day, room, at_event, "/talks/" + std::to_string(talks.size())));
+        if (spent()) {
+          failed_at_ = std::move(at_event);
+          failed_room_ = room.size();
+        }
+      }
+    }
+  }
+
+  void fail_too_large(const std::string& at_conf) {
+    r_.origins.clear();
+    problems_.keep_room_for_one();  // the reason the import fails is always listed
+    error("frab.too_large", failed_at_.empty() ? at_conf : failed_at_,
+          "converting the schedule takes more than " + std::to_string(limits_.max_bytes) +
+              " bytes, the limit (each event repeats its room's name and its day's date; this room's name is " +
+              std::to_string(failed_room_) + " bytes)");
   }
 
   struct track {
@@ -214,12 +224,32 @@ class frab_importer {
     return candidate;
   }
 
+  // One event as a talk; `at_event` is its pointer in the input, `at` the talk's in the feed.
   json convert_event(const json& ev, const json& day, const std::string& room, const std::string& at_event,
                      const std::string& at) {
     json t = json::object();
     origin(at, at_event);
+    event_id(ev, at_event, at, t);
+    if (const json* title = member(ev, "title")) {
+      t["title"] = *title;
+      origin(at + "/title", at_event + "/title");
+    }
+    event_start(ev, day, at_event, at, t);
+    event_duration(ev, at_event, at, t);
+    event_abstract(ev, at_event, at, t);
+    event_kind_and_series(ev, at_event, at, t);
+    event_speakers(ev, at_event, at, t);
+    if (auto language = text_of(ev, "language"); !language.empty()) {
+      t["tags"] = json::array({language});
+      origin(at + "/tags", at_event + "/language");
+    }
+    event_location(ev, room, at_event, at, t);
+    event_links(ev, at_event, at, t);
+    return t;
+  }
 
-    // id: the slug is readable and stable; else frab's numeric id, else the guid.
+  // The slug is readable and stable; else frab's numeric id, else the guid.
+  void event_id(const json& ev, const std::string& at_event, const std::string& at, json& t) {
     for (const char* key : {"slug", "id", "guid"}) {
       const json* v = member(ev, key);
       if (!v) continue;
@@ -228,13 +258,11 @@ class frab_importer {
       if (id.empty()) continue;
       t["id"] = id;
       origin(at + "/id", at_event + "/" + key);
-      break;
+      return;
     }
-    if (const json* title = member(ev, "title")) {
-      t["title"] = *title;
-      origin(at + "/title", at_event + "/title");
-    }
+  }
 
+  void event_start(const json& ev, const json& day, const std::string& at_event, const std::string& at, json& t) {
     const json* date = member(ev, "date");
     const json* start = member(ev, "start");
     if (date) {
@@ -245,7 +273,8 @@ class frab_importer {
         const auto& s = start->get_ref<const std::string&>();
         if (d.size() >= 16 && s.size() == 5 && d.compare(11, 5, s) != 0)
           warn("frab.start_mismatch", at_event + "/start",
-               "\"start\" " + detail::quote_for_message(s) + " differs from the time in \"date\" " + detail::quote_for_message(d) + "; \"date\" is used");
+               "\"start\" " + detail::quote_for_message(s) + " differs from the time in \"date\" " +
+                   detail::quote_for_message(d) + "; \"date\" is used");
       }
     } else if (start && start->is_string() && !text_of(day, "date").empty()) {
       // No full date: the day's date and the start time, read in the conference's zone.
@@ -254,18 +283,23 @@ class frab_importer {
       t["start"] = day_date + "T" + std::string(detail::trim(start->get_ref<const std::string&>()));
       origin(at + "/start", at_event + "/start");
     }
+  }
 
-    if (const json* duration = member(ev, "duration")) {
-      if (auto value = duration_of(*duration)) {
-        t["duration"] = *value;
-        origin(at + "/duration", at_event + "/duration");
-      } else {
-        warn("frab.bad_duration", at_event + "/duration",
-             "duration " + (duration->is_string() ? detail::quote_for_message(duration->get_ref<const std::string&>()) : duration->dump()) +
-                 " is not \"HH:MM\"; the talk is shown without an end");
-      }
+  void event_duration(const json& ev, const std::string& at_event, const std::string& at, json& t) {
+    const json* duration = member(ev, "duration");
+    if (!duration) return;
+    if (auto value = duration_of(*duration)) {
+      t["duration"] = *value;
+      origin(at + "/duration", at_event + "/duration");
+    } else {
+      warn("frab.bad_duration", at_event + "/duration",
+           "duration " + (duration->is_string() ? detail::quote_for_message(duration->get_ref<const std::string&>()) : duration->dump()) +
+               " is not \"HH:MM\"; the talk is shown without an end");
     }
+  }
 
+  // Subtitle, abstract and description, each left out when an earlier one holds it.
+  void event_abstract(const json& ev, const std::string& at_event, const std::string& at, json& t) {
     std::string abstract;
     for (const char* key : {"subtitle", "abstract", "description"}) {
       auto part = text_of(ev, key);
@@ -275,7 +309,9 @@ class frab_importer {
       abstract += part;
     }
     if (!abstract.empty()) t["abstract"] = abstract;
+  }
 
+  void event_kind_and_series(const json& ev, const std::string& at_event, const std::string& at, json& t) {
     if (const json* type = member(ev, "type"); type && type->is_string()) {
       auto kind = kind_of(type->get_ref<const std::string&>());
       if (kind != "talk") {
@@ -283,44 +319,43 @@ class frab_importer {
         origin(at + "/kind", at_event + "/type");
       }
     }
-
     if (auto track_name = text_of(ev, "track"); !track_name.empty()) {
       t["series"] = series_for(track_name, at_event + "/track");
       origin(at + "/series", at_event + "/track");
     }
+  }
 
-    if (const json* persons = member(ev, "persons")) {
-      origin(at + "/speakers", at_event + "/persons");
-      if (!persons->is_array()) {
-        t["speakers"] = *persons;  // the parser reports the wrong type
-      } else {
-        json speakers = json::array();
-        for (std::size_t i = 0; i < persons->size() && !spent(); ++i) {
-          const json& p = (*persons)[i];
-          origin(at + "/speakers/" + std::to_string(speakers.size()), at_event + "/persons/" + std::to_string(i));
-          if (!p.is_object()) {
-            speakers.push_back(p);
-            continue;
-          }
-          json sp = json::object();
-          for (const char* key : {"public_name", "name", "full_public_name"}) {
-            if (auto name = text_of(p, key); !name.empty()) {
-              sp["name"] = name;
-              break;
-            }
-          }
-          if (auto bio = text_of(p, "biography"); !bio.empty()) sp["bio"] = bio;
-          speakers.push_back(std::move(sp));
-        }
-        t["speakers"] = std::move(speakers);
+  void event_speakers(const json& ev, const std::string& at_event, const std::string& at, json& t) {
+    const json* persons = member(ev, "persons");
+    if (!persons) return;
+    origin(at + "/speakers", at_event + "/persons");
+    if (!persons->is_array()) {
+      t["speakers"] = *persons;  // the parser reports the wrong type
+      return;
+    }
+    json speakers = json::array();
+    for (std::size_t i = 0; i < persons->size() && !spent(); ++i) {
+      const json& p = (*persons)[i];
+      origin(at + "/speakers/" + std::to_string(speakers.size()), at_event + "/persons/" + std::to_string(i));
+      if (!p.is_object()) {
+        speakers.push_back(p);
+        continue;
       }
+      json sp = json::object();
+      for (const char* key : {"public_name", "name", "full_public_name"}) {
+        if (auto name = text_of(p, key); !name.empty()) {
+          sp["name"] = name;
+          break;
+        }
+      }
+      if (auto bio = text_of(p, "biography"); !bio.empty()) sp["bio"] = bio;
+      speakers.push_back(std::move(sp));
     }
+    t["speakers"] = std::move(speakers);
+  }
 
-    if (auto language = text_of(ev, "language"); !language.empty()) {
-      t["tags"] = json::array({language});
-      origin(at + "/tags", at_event + "/language");
-    }
-
+  // The event's own "room", else the name of the room it is listed under.
+  void event_location(const json& ev, const std::string& room, const std::string& at_event, const std::string& at, json& t) {
     std::string where = text_of(ev, "room");
     if (where.empty()) {
       where = room;
@@ -330,7 +365,10 @@ class frab_importer {
       t["location"] = where;
       origin(at + "/location", at_event + (text_of(ev, "room").empty() ? "" : "/room"));
     }
+  }
 
+  // "url" as the website, links[] by their titles, the recording; keys made unique.
+  void event_links(const json& ev, const std::string& at_event, const std::string& at, json& t) {
     json links = json::object();
     detail::unique_names link_keys(" ");
     auto add_link = [&](std::string kind, const json& url, const std::string& source) {
@@ -342,21 +380,15 @@ class frab_importer {
       origin(at + "/links/" + detail::escape_pointer_token(key), source);
     };
     if (const json* url = member(ev, "url")) add_link("website", *url, at_event + "/url");
-    if (const json* list = member(ev, "links")) {
-      if (!list->is_array()) {
-        warn("frab.bad_field", at_event + "/links", "\"links\" should be an array of {url, title}; ignored");
-      } else {
-        for (std::size_t i = 0; i < list->size() && !spent(); ++i) {
-          const json& l = (*list)[i];
-          std::string at_link = at_event + "/links/" + std::to_string(i);
-          if (l.is_string()) {
-            add_link("link", l, at_link);
-          } else if (const json* url = member(l, "url")) {
-            add_link(detail::ascii_lower(text_of(l, "title")), *url, at_link + "/url");
-          } else {
-            warn("frab.bad_field", at_link, "a link should be an object with a \"url\"; ignored");
-          }
-        }
+    if (const json* list = member(ev, "links"); list && !list->is_array()) {
+      warn("frab.bad_field", at_event + "/links", "\"links\" should be an array of {url, title}; ignored");
+    } else if (list) {
+      for (std::size_t i = 0; i < list->size() && !spent(); ++i) {
+        const json& l = (*list)[i];
+        std::string at_link = at_event + "/links/" + std::to_string(i);
+        if (l.is_string()) add_link("link", l, at_link);
+        else if (const json* url = member(l, "url")) add_link(detail::ascii_lower(text_of(l, "title")), *url, at_link + "/url");
+        else warn("frab.bad_field", at_link, "a link should be an object with a \"url\"; ignored");
       }
     }
     if (const json* recording = member(ev, "recording")) {
@@ -364,7 +396,6 @@ class frab_importer {
       else if (const json* url = member(*recording, "url")) add_link("recording", *url, at_event + "/recording/url");
     }
     if (!links.empty()) t["links"] = std::move(links);
-    return t;
   }
 
   // "01:30" or "01:30:00" -> 90 (minutes) or "PT1H30M15S".
@@ -397,6 +428,8 @@ class frab_importer {
   std::map<std::string, std::size_t> series_by_name_;
   detail::unique_names series_ids_;
   detail::problem_reporter problems_;
+  std::string failed_at_;  // the event that used up the budget
+  std::size_t failed_room_ = 0;
   std::size_t spent_ = 0;
 };
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/ical_reader.hpp"
 #include "formats/ics_text.hpp"
 #include "common/problem_reporter.hpp"
 #include "talktime/importers.hpp"
@@ -16,59 +17,7 @@ namespace talktime {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-struct content_line {
-  int line = 0;  // physical line it starts on, 1-based
-  std::string name;  // upper case
-  std::vector<std::pair<std::string, std::string>> params;  // name upper case, value unquoted
-  std::string value;
-
-  const std::string* param(std::string_view key) const {
-    for (const auto& [k, v] : params)
-      if (k == key) return &v;
-    return nullptr;
-  }
-};
-
-// Splits "NAME;P=V;Q=\"a:b\":value". False when there is no name or no ':'.
-bool split_content_line(const std::string& text, content_line& out) {
-  std::size_t i = 0;
-  auto name_char = [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  };
-  while (i < text.size() && name_char(text[i])) ++i;
-  if (i == 0) return false;
-  out.name = detail::ascii_upper(text.substr(0, i));
-  while (i < text.size() && text[i] == ';') {
-    std::size_t start = ++i;
-    while (i < text.size() && name_char(text[i])) ++i;
-    std::string key = detail::ascii_upper(text.substr(start, i - start));
-    if (key.empty() || i >= text.size() || text[i] != '=') return false;
-    ++i;
-    std::string value;
-    // Values may be lists ("a,b"); each may be quoted. Kept as written, quotes removed.
-    while (true) {
-      if (i < text.size() && text[i] == '"') {
-        auto close = text.find('"', i + 1);
-        if (close == std::string::npos) return false;
-        value.append(text, i + 1, close - i - 1);
-        i = close + 1;
-      } else {
-        while (i < text.size() && text[i] != ';' && text[i] != ':' && text[i] != ',') value.push_back(text[i++]);
-      }
-      if (i < text.size() && text[i] == ',') {
-        value.push_back(',');
-        ++i;
-        continue;
-      }
-      break;
-    }
-    out.params.emplace_back(std::move(key), std::move(value));
-  }
-  if (i >= text.size() || text[i] != ':') return false;
-  out.value = text.substr(i + 1);
-  return true;
-}
+using detail::content_line;
 
 // A DATE or DATE-TIME value.
 struct ics_time {
@@ -125,15 +74,15 @@ class ical_importer {
     bool seen_calendar = false;
     int calendar_line = 0;
     for (auto& raw : lines) {
-      content_line cl;
-      cl.line = raw.first;
-      bool parsed = split_content_line(raw.second, cl);
+      detail::content_line cl;
+      cl.line = raw.number;
+      bool parsed = split_content_line(raw.text, cl);
       if (!seen_calendar && (!parsed || cl.name != "BEGIN" || detail::ascii_upper(detail::trim(cl.value)) != "VCALENDAR")) {
-        error("ics.not_calendar", cl.line, "an iCalendar file begins with BEGIN:VCALENDAR, not " + detail::quote_for_message(raw.second));
+        error("ics.not_calendar", cl.line, "an iCalendar file begins with BEGIN:VCALENDAR, not " + detail::quote_for_message(raw.text));
         return;
       }
       if (!parsed) {
-        warn("ics.syntax", cl.line, "line " + detail::quote_for_message(raw.second) + " is not NAME:VALUE; ignored");
+        warn("ics.syntax", cl.line, "line " + detail::quote_for_message(raw.text) + " is not NAME:VALUE; ignored");
         continue;
       }
       if (!seen_calendar) {
@@ -179,60 +128,15 @@ class ical_importer {
     build_feed(calendar_line);
   }
 
-  using numbered_line = std::pair<int, std::string>;
-
-  // Logical lines: CRLF or LF endings, continuation lines (leading space or tab) joined.
-  std::vector<numbered_line> unfold() {
-    std::vector<numbered_line> lines;
-    std::size_t pos = 0;
-    int number = 0;
-    pos = text_.size() - detail::skip_bom(text_).size();
-    while (pos < text_.size()) {
-      auto end = text_.find('\n', pos);
-      auto physical = text_.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-      pos = end == std::string_view::npos ? text_.size() : end + 1;
-      ++number;
-      if (!physical.empty() && physical.back() == '\r') physical.remove_suffix(1);
-      if (!physical.empty() && (physical.front() == ' ' || physical.front() == '\t') && !lines.empty()) {
-        lines.back().second.append(physical.substr(1));
-        continue;
-      }
-      if (detail::trim(physical).empty()) continue;
-      lines.emplace_back(number, std::string(physical));
-    }
-    // Only now, with folds undone (a careless writer may fold inside a UTF-8 sequence).
-    std::size_t bad = 0;
-    int first_bad = 0;
-    for (auto& [line, text] : lines) {
-      auto n = repair_utf8(text);
-      if (n > 0 && bad == 0) first_bad = line;
-      bad += n;
-    }
+  // Logical lines (folds undone), with one warning for the bytes that are not UTF-8.
+  std::vector<detail::numbered_line> unfold() {
+    auto unfolded = detail::unfold_lines(text_);
+    auto bad = unfolded.bad_bytes;
     if (bad > 0)
-      warn("ics.bad_utf8", first_bad,
+      warn("ics.bad_utf8", unfolded.first_bad_line,
            std::to_string(bad) + (bad == 1 ? " byte that is" : " bytes that are") +
                " not UTF-8 replaced by U+FFFD (the first in the line that starts here)");
-    return lines;
-  }
-
-  // Replaces bytes that are not UTF-8 with U+FFFD; how many there were.
-  static std::size_t repair_utf8(std::string& text) {
-    std::string repaired;
-    std::size_t bad = 0;
-    for (std::size_t i = 0; i < text.size();) {
-      char32_t c;
-      auto n = detail::decode_utf8(text, i, c);
-      if (n == 0) {
-        ++bad;
-        repaired += "\uFFFD";
-        ++i;
-      } else {
-        repaired.append(text, i, n);
-        i += n;
-      }
-    }
-    if (bad > 0) text = std::move(repaired);
-    return bad;
+    return std::move(unfolded.lines);
   }
 
   // Listed within the problem budget (src/common/problem_reporter.hpp); run() adds the count of the rest.
@@ -310,13 +214,24 @@ class ical_importer {
   void convert_event(const std::vector<content_line>& props) {
     std::string at = "/talks/" + std::to_string(talks_.size());
     json t = json::object();
-
     const content_line* start_line = find(props, "DTSTART");
+    const content_line* end_line = find(props, "DTEND");
     std::optional<ics_time> start, end;
     if (start_line && !(start = read_time(*start_line))) return;
-    const content_line* end_line = find(props, "DTEND");
     if (end_line && !(end = read_time(*end_line))) return;
 
+    read_id_and_title(props, at, t);
+    if (start) write_start(*start, start_line->line, at, t);
+    if (end) write_end(start, *end, *end_line, at, t);
+    read_text_fields(props, at, t);
+    read_categories(props, at, t);
+    read_links(props, at, t);
+    warn_recurrence(props, t);
+    origin(at, event_line_);
+    talks_.push_back(std::move(t));
+  }
+
+  void read_id_and_title(const std::vector<content_line>& props, const std::string& at, json& t) {
     if (auto* uid = find(props, "UID")) {
       std::string id(detail::trim(detail::ics_unescape_text(uid->value)));
       if (auto* rid = find(props, "RECURRENCE-ID")) id += "-" + std::string(detail::trim(rid->value));
@@ -329,32 +244,38 @@ class ical_importer {
       t["title"] = detail::ics_unescape_text(summary->value);
       origin(at + "/title", summary->line);
     }
-    if (start) {
-      t["start"] = start->feed_text();
-      origin(at + "/start", start_line->line);
-      if (start->kind == ics_time::zoned) {
-        t["timezone"] = start->zone_name;
-        origin(at + "/timezone", start_line->line);
-      }
+  }
+
+  void write_start(const ics_time& start, int line, const std::string& at, json& t) {
+    t["start"] = start.feed_text();
+    origin(at + "/start", line);
+    if (start.kind == ics_time::zoned) {
+      t["timezone"] = start.zone_name;
+      origin(at + "/timezone", line);
     }
-    if (end) {
-      if (start && start->kind == ics_time::date_value && end->kind == ics_time::date_value) {
-        // DTEND of an all-day event is exclusive; talktime's "end" is the last day.
-        if (end->day <= start->day) {
-          warn("ics.bad_end", end_line->line, "DTEND " + detail::quote_for_message(end_line->value) + " is not after DTSTART; ignored");
-        } else if (end->day - start->day > date::days{1}) {
-          t["end"] = detail::format_iso_date(end->day - date::days{1});
-          origin(at + "/end", end_line->line);
-        }
-      } else {
-        std::string text = end->feed_text();
-        bool same_zone = start && start->kind == ics_time::zoned && end->kind == ics_time::zoned && start->zone == end->zone;
-        if (end->kind == ics_time::zoned && !same_zone)  // the feed has one zone per talk: give the end as an instant
-          text = detail::instant_feed_text(end->zone->resolve(end->local()).instant).value_or(text);
-        t["end"] = text;
-        origin(at + "/end", end_line->line);
+  }
+
+  void write_end(const std::optional<ics_time>& start, const ics_time& end, const content_line& end_line,
+                 const std::string& at, json& t) {
+    if (start && start->kind == ics_time::date_value && end.kind == ics_time::date_value) {
+      // DTEND of an all-day event is exclusive; talktime's "end" is the last day.
+      if (end.day <= start->day) {
+        warn("ics.bad_end", end_line.line, "DTEND " + detail::quote_for_message(end_line.value) + " is not after DTSTART; ignored");
+      } else if (end.day - start->day > date::days{1}) {
+        t["end"] = detail::format_iso_date(end.day - date::days{1});
+        origin(at + "/end", end_line.line);
       }
+      return;
     }
+    std::string text = end.feed_text();
+    bool same_zone = start && start->kind == ics_time::zoned && end.kind == ics_time::zoned && start->zone == end.zone;
+    if (end.kind == ics_time::zoned && !same_zone)  // the feed has one zone per talk: give the end as an instant
+      text = detail::instant_feed_text(end.zone->resolve(end.local()).instant).value_or(text);
+    t["end"] = text;
+    origin(at + "/end", end_line.line);
+  }
+
+  void read_text_fields(const std::vector<content_line>& props, const std::string& at, json& t) {
     if (auto* duration = find(props, "DURATION")) {
       std::string value(detail::trim(duration->value));
       if (!value.empty() && value.front() == '+') value.erase(0, 1);
@@ -379,10 +300,13 @@ class ical_importer {
       else if (value != "CONFIRMED") t["status"] = detail::ascii_lower(value);
       if (t.contains("status")) origin(at + "/status", status->line);
     }
+  }
+
+  // Every CATEGORIES line, split at commas that are not escaped, each part unescaped.
+  void read_categories(const std::vector<content_line>& props, const std::string& at, json& t) {
     json tags = json::array();
     for (const auto& p : props) {
       if (p.name != "CATEGORIES") continue;
-      // Split at commas that are not escaped, then unescape each part.
       std::string part;
       auto flush = [&] {
         auto tag = std::string(detail::trim(detail::ics_unescape_text(part)));
@@ -406,6 +330,9 @@ class ical_importer {
       flush();
     }
     if (!tags.empty()) t["tags"] = tags;
+  }
+
+  void read_links(const std::vector<content_line>& props, const std::string& at, json& t) {
     json links = json::object();
     if (auto* url = find(props, "URL")) {
       links["website"] = std::string(detail::trim(url->value));
@@ -417,16 +344,18 @@ class ical_importer {
       origin(at + "/links/livestream", p.line);
     }
     if (!links.empty()) t["links"] = links;
+  }
+
+  void warn_recurrence(const std::vector<content_line>& props, const json& t) {
     for (const char* name : {"RRULE", "RDATE"}) {
       if (auto* rule = find(props, name)) {
         warn("ics.recurrence_ignored", rule->line,
              std::string(name) + " is not expanded: only the first occurrence of " +
-                 (t.contains("title") ? detail::quote_for_message(t["title"].get_ref<const std::string&>()) : std::string("this event")) + " is imported");
-        break;
+                 (t.contains("title") ? detail::quote_for_message(t["title"].get_ref<const std::string&>()) : std::string("this event")) +
+                 " is imported");
+        return;
       }
     }
-    origin(at, event_line_);
-    talks_.push_back(std::move(t));
   }
 
   void build_feed(int calendar_line) {

@@ -56,11 +56,75 @@ class scanner {
   std::size_t i_ = 0;
 };
 
-std::string quote(std::string_view s) {
-  std::string out = "\"";
-  out.append(truncate_utf8(s, 60));
-  if (s.size() > 60) out += "…";
-  return out + "\"";
+
+}  // namespace
+
+namespace {
+
+const char* const expected_form = " (expected e.g. \"2024-05-02T14:30\")";
+
+// "YYYY-MM-DD" at the start of `in`, a valid date from 1600 on.
+std::optional<date::sys_days> read_date(scanner& in, std::string_view raw, std::string& problem) {
+  auto y = in.digits(4);
+  bool dash1 = in.take('-');
+  auto mo = in.digits(2);
+  bool dash2 = in.take('-');
+  auto d = in.digits(2);
+  if (!y || !dash1 || !mo || !dash2 || !d) {
+    problem = "not a date or date-time: " + quote_for_message(raw) + expected_form;
+    return std::nullopt;
+  }
+  date::year_month_day ymd{date::year{*y}, date::month{unsigned(*mo)}, date::day{unsigned(*d)}};
+  if (!ymd.ok() || *y < 1600) {
+    problem = "invalid date " + quote_for_message(raw);
+    return std::nullopt;
+  }
+  return date::sys_days{ymd};
+}
+
+// "HH:MM[:SS[.fraction]]": the time since midnight (fractions of a second dropped).
+std::optional<std::chrono::seconds> read_clock(scanner& in, std::string_view raw, std::string& problem) {
+  auto h = in.digits(2);
+  bool colon = in.take(':');
+  auto mi = in.digits(2);
+  int s = 0;
+  if (h && colon && mi && in.take(':')) {
+    auto sec = in.digits(2);
+    if (!sec) h.reset();
+    else s = *sec;
+    if (sec && (in.take('.') || in.take(',')) && !in.number()) {
+      problem = "invalid fraction of a second in " + quote_for_message(raw);
+      return std::nullopt;
+    }
+  }
+  if (!h || !colon || !mi) {
+    problem = "invalid time in " + quote_for_message(raw) + " (expected HH:MM or HH:MM:SS)";
+    return std::nullopt;
+  }
+  if (*h > 23 || *mi > 59 || s > 59) {
+    problem = "invalid time in " + quote_for_message(raw);
+    return std::nullopt;
+  }
+  return std::chrono::hours{*h} + std::chrono::minutes{*mi} + std::chrono::seconds{s};
+}
+
+// "Z", "±HH:MM" or "±HHMM" or "±HH": the offset in seconds.
+std::optional<std::int32_t> read_offset(scanner& in, std::string_view raw, std::string& problem) {
+  if (in.take_any("Zz")) return 0;
+  int sign = in.take('+') ? 1 : (in.take('-') ? -1 : 0);
+  auto oh = in.digits(2);
+  int om = 0;
+  if (sign != 0 && oh) {
+    bool with_colon = in.take(':');
+    auto m = in.digits(2);
+    if (m) om = *m;
+    else if (with_colon) oh.reset();
+  }
+  if (sign == 0 || !oh || *oh > 23 || om > 59) {
+    problem = "invalid offset in " + quote_for_message(raw) + " (expected Z or ±HH:MM)";
+    return std::nullopt;
+  }
+  return sign * (*oh * 3600 + om * 60);
 }
 
 }  // namespace
@@ -70,85 +134,33 @@ std::optional<time_value> parse_time_text(std::string_view text, std::string& pr
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   scanner in(text);
-  auto y = in.digits(4);
-  bool dash1 = in.take('-');
-  auto mo = in.digits(2);
-  bool dash2 = in.take('-');
-  auto d = in.digits(2);
-  if (!y || !dash1 || !mo || !dash2 || !d) {
-    problem = "not a date or date-time: " + quote(raw) + " (expected e.g. \"2024-05-02T14:30\")";
-    return std::nullopt;
-  }
-  date::year_month_day ymd{date::year{*y}, date::month{unsigned(*mo)}, date::day{unsigned(*d)}};
-  if (!ymd.ok() || *y < 1600) {
-    problem = "invalid date " + quote(raw);
-    return std::nullopt;
-  }
   time_value value;
-  value.day = date::sys_days{ymd};
+  auto day = read_date(in, raw, problem);
+  if (!day) return std::nullopt;
+  value.day = *day;
   if (in.done()) {
     value.form = time_value::date_only;
     return value;
   }
   if (!in.take_any("Tt ")) {
-    problem = "not a date or date-time: " + quote(raw) + " (expected e.g. \"2024-05-02T14:30\")";
+    problem = "not a date or date-time: " + quote_for_message(raw) + expected_form;
     return std::nullopt;
   }
-  auto h = in.digits(2);
-  bool colon = in.take(':');
-  auto mi = in.digits(2);
-  if (!h || !colon || !mi) {
-    problem = "invalid time in " + quote(raw) + " (expected HH:MM or HH:MM:SS)";
-    return std::nullopt;
-  }
-  int s = 0;
-  if (in.take(':')) {
-    auto sec = in.digits(2);
-    if (!sec) {
-      problem = "invalid time in " + quote(raw) + " (expected HH:MM or HH:MM:SS)";
-      return std::nullopt;
-    }
-    s = *sec;
-    if (in.take('.') || in.take(',')) {
-      if (!in.number()) {
-        problem = "invalid fraction of a second in " + quote(raw);
-        return std::nullopt;
-      }
-    }
-  }
-  if (*h > 23 || *mi > 59 || s > 59) {
-    problem = "invalid time in " + quote(raw);
-    return std::nullopt;
-  }
-  auto since_midnight = std::chrono::hours{*h} + std::chrono::minutes{*mi} + std::chrono::seconds{s};
-  value.local = local_seconds{value.day.time_since_epoch()} + since_midnight;
+  auto since_midnight = read_clock(in, raw, problem);
+  if (!since_midnight) return std::nullopt;
+  value.local = local_seconds{value.day.time_since_epoch()} + *since_midnight;
   if (in.done()) {
     value.form = time_value::wall_clock;
     return value;
   }
-  std::int32_t offset = 0;
-  if (!in.take_any("Zz")) {
-    int sign = in.take('+') ? 1 : (in.take('-') ? -1 : 0);
-    auto oh = in.digits(2);
-    int om = 0;
-    if (sign != 0 && oh) {
-      bool with_colon = in.take(':');
-      auto m = in.digits(2);
-      if (m) om = *m;
-      else if (with_colon) oh.reset();
-    }
-    if (sign == 0 || !oh || *oh > 23 || om > 59) {
-      problem = "invalid offset in " + quote(raw) + " (expected Z or ±HH:MM)";
-      return std::nullopt;
-    }
-    offset = sign * (*oh * 3600 + om * 60);
-  }
+  auto offset = read_offset(in, raw, problem);
+  if (!offset) return std::nullopt;
   if (!in.done()) {
-    problem = "unexpected text after the time in " + quote(raw);
+    problem = "unexpected text after the time in " + quote_for_message(raw);
     return std::nullopt;
   }
   value.form = time_value::exact;
-  value.instant = sys_seconds{value.local.time_since_epoch() - std::chrono::seconds{offset}};
+  value.instant = sys_seconds{value.local.time_since_epoch() - std::chrono::seconds{*offset}};
   return value;
 }
 

@@ -1,25 +1,14 @@
-// Internals shared by the parser, query engine and renderer: UTF-8 and search
-// folding (src/text.hpp), URL safety (src/url.hpp), the byte-level JSON passes
-// (src/json_scan.hpp) and time text (src/time_text.hpp).
+// Text helpers (src/common/text.hpp): UTF-8, search folding, slugs, trimming,
+// HTML escaping, the search loop, ASCII case, quoted values and unique names.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include <nlohmann/json.hpp>
-
-#include "feed/json_scan.hpp"
 #include "common/text.hpp"
-#include "time/time_text.hpp"
-#include "common/url.hpp"
 
 namespace {
 
 using namespace talktime::detail;
-using talktime::feed_limits;
-using talktime::severity;
-using talktime::format_iso_utc;
-
-// ---------------------------------------------------------------- text.hpp
 
 TEST(Utf8, DecodesEachSequenceLength) {
   char32_t c = 0;
@@ -125,298 +114,38 @@ TEST(HtmlEscape, EscapesMarkupAndBothQuotes) {
   EXPECT_EQ(out, "<kept>&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;a&#39; Kästner");
 }
 
-// ----------------------------------------------------------------- url.hpp
 
-std::string url_or_why(std::string_view raw, std::string_view base) {
-  std::string why;
-  auto url = safe_url(raw, base, why);
-  return url ? *url : "DROPPED: " + why;
+TEST(AsciiCase, ChangesAsciiLettersOnly) {
+  EXPECT_EQ(ascii_lower("BEGIN:VCalendar Ä"), "begin:vcalendar Ä");
+  EXPECT_EQ(ascii_upper("dtstart;tzid=Ä"), "DTSTART;TZID=Ä");
+  EXPECT_TRUE(starts_with_ascii_nocase("HTTPS://Example.org", "https://"));
+  EXPECT_FALSE(starts_with_ascii_nocase("http:", "https://"));
+  EXPECT_FALSE(starts_with_ascii_nocase("ftp://x", "http://"));
 }
 
-constexpr const char* base = "https://seminar.example.org/talks/index.html?x=1#top";
-
-TEST(SafeUrl, KeepsHttpHttpsAndMailto) {
-  EXPECT_EQ(url_or_why("https://a.example/c?d=1#e", base), "https://a.example/c?d=1#e");
-  EXPECT_EQ(url_or_why("http://a.example/", base), "http://a.example/");
-  EXPECT_EQ(url_or_why("HTTPS://A.EXAMPLE/", base), "HTTPS://A.EXAMPLE/");
-  EXPECT_EQ(url_or_why("mailto:seminar@example.org", base), "mailto:seminar@example.org");
-  EXPECT_EQ(url_or_why("  https://a.example/  ", base), "https://a.example/");
-  EXPECT_EQ(url_or_why("https:\\\\evil.example\\x", base), "https://evil.example/x");  // as browsers read it
+TEST(QuoteForMessage, QuotesEscapesAndCutsLongValues) {
+  EXPECT_EQ(quote_for_message("Kästner"), "\"Kästner\"");
+  EXPECT_EQ(quote_for_message("say \"hi\" \\ bye"), "\"say \\\"hi\\\" \\\\ bye\"");
+  std::string long_value(200, 'x');
+  // '"' + 116 x, then "…" (3 bytes) and the closing quote.
+  EXPECT_EQ(quote_for_message(long_value), "\"" + std::string(116, 'x') + "\xE2\x80\xA6\"");
+  EXPECT_EQ(quote_for_message(std::string(119, 'y')), "\"" + std::string(119, 'y') + "\"");
 }
 
-TEST(SafeUrl, DropsScriptAndOtherSchemes) {
-  const std::string not_allowed = "DROPPED: only http:, https: and mailto: links are allowed";
-  for (std::string raw : {"javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-                          "java\nscript:alert(1)", "java\r\nscript:alert(1)", "\x01javascript:alert(1)",
-                          "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "ftp://x.example/",
-                          "file:///etc/passwd", ":x", "a:b"}) {
-    EXPECT_EQ(url_or_why(raw, base), not_allowed) << testing::PrintToString(raw);
-  }
-  EXPECT_EQ(url_or_why("http:evil", base), "DROPPED: a web address needs \"http://\"");
-  EXPECT_EQ(url_or_why("https:/x", base), "DROPPED: a web address needs \"https://\"");
-  EXPECT_EQ(url_or_why("https://x/\x01y", base), "DROPPED: it contains control characters");
-  EXPECT_EQ(url_or_why("https://x/\x7Fy", base), "DROPPED: it contains control characters");
-  EXPECT_EQ(url_or_why("", base), "DROPPED: it is empty");
-  EXPECT_EQ(url_or_why(" \t ", base), "DROPPED: it is empty");
-}
-
-TEST(SafeUrl, ResolvesRelativeUrlsAgainstTheFeedUrl) {
-  EXPECT_EQ(url_or_why("slides/a.pdf", base), "https://seminar.example.org/talks/slides/a.pdf");
-  EXPECT_EQ(url_or_why("./a.pdf", base), "https://seminar.example.org/talks/a.pdf");
-  EXPECT_EQ(url_or_why("../a.pdf", base), "https://seminar.example.org/a.pdf");
-  EXPECT_EQ(url_or_why("../../../../a.pdf", base), "https://seminar.example.org/a.pdf");
-  EXPECT_EQ(url_or_why("/img/./x/../s.jpg", base), "https://seminar.example.org/img/s.jpg");
-  EXPECT_EQ(url_or_why("?page=2", base), "https://seminar.example.org/talks/index.html?page=2");
-  EXPECT_EQ(url_or_why("#frag", base), "https://seminar.example.org/talks/index.html?x=1#frag");
-  EXPECT_EQ(url_or_why("//cdn.example.net/x", base), "https://cdn.example.net/x");
-  EXPECT_EQ(url_or_why("d/", base), "https://seminar.example.org/talks/d/");
-  EXPECT_EQ(url_or_why("1abc:z", base), "https://seminar.example.org/talks/1abc:z");  // not a scheme
-  // A base with no path, and one that is a bare directory.
-  EXPECT_EQ(url_or_why("slides/a.pdf", "https://tinyurl.com/fastpath2021"), "https://tinyurl.com/slides/a.pdf");
-  EXPECT_EQ(url_or_why("slides/a.pdf", "https://mlsys.stanford.edu/"), "https://mlsys.stanford.edu/slides/a.pdf");
-  EXPECT_EQ(url_or_why("a", "https://h.example"), "https://h.example/a");
-}
-
-TEST(SafeUrl, LeavesRelativeUrlsWithoutAnHttpBase) {
-  EXPECT_EQ(url_or_why("slides/a.pdf", ""), "slides/a.pdf");
-  EXPECT_EQ(url_or_why("slides/a.pdf", "ftp://h.example/"), "slides/a.pdf");
-  EXPECT_EQ(url_or_why("javascript:alert(1)", ""), "DROPPED: only http:, https: and mailto: links are allowed");
-}
-
-// ----------------------------------------------------------- json_scan.hpp
-
-TEST(PositionAt, CountsLinesAndCodePoints) {
-  std::string_view text = "ab\nKä🎉x\n";
-  EXPECT_EQ(position_at(text, 0).line, 1);
-  EXPECT_EQ(position_at(text, 0).column, 1);
-  EXPECT_EQ(position_at(text, 2).column, 3);
-  auto x = position_at(text, text.find('x'));
-  EXPECT_EQ(x.line, 2);
-  EXPECT_EQ(x.column, 4);  // K, ä, 🎉 are one column each
-  auto end = position_at(text, text.size());
-  EXPECT_EQ(end.line, 3);
-  EXPECT_EQ(end.column, 1);
-}
-
-TEST(Preflight, PassesCleanTextThrough) {
-  auto r = preflight_json(R"({"a":["Kä🎉\ud83d\ude00"]})", {});
-  EXPECT_FALSE(r.changed);
-  EXPECT_FALSE(r.error);
-  EXPECT_TRUE(r.warnings.empty());
-  EXPECT_TRUE(r.repaired.empty());
-}
-
-TEST(Preflight, RepairsInvalidUtf8KeepingPositions) {
-  std::string text = "{\"t\":\"K\xE4stner\"}";
-  auto r = preflight_json(text, {});
-  ASSERT_TRUE(r.changed);
-  EXPECT_EQ(r.repaired, "{\"t\":\"K\xEF\xBF\xBDstner\"}");
-  ASSERT_EQ(r.warnings.size(), 1u);
-  EXPECT_EQ(r.warnings[0].to_string(), "[feed.bad_utf8] line 1, column 8: invalid UTF-8 byte 0xE4 replaced by U+FFFD");
-  EXPECT_EQ(r.warnings[0].level, severity::warning);
-}
-
-TEST(Preflight, ReportsEachInvalidByteAtItsOwnColumn) {
-  auto r = preflight_json("[\"\xA9\xA9x\"]", {});
-  ASSERT_EQ(r.warnings.size(), 2u);
-  EXPECT_EQ(r.warnings[0].column, 3);
-  EXPECT_EQ(r.warnings[1].column, 4);
-}
-
-TEST(Preflight, CapsEncodingWarningsAtTen) {
-  std::string text = "[\"" + std::string(13, '\xFF') + "\"]";
-  auto r = preflight_json(text, {});
-  ASSERT_EQ(r.warnings.size(), 11u);
-  EXPECT_EQ(r.warnings[10].to_string(), "[feed.bad_utf8]: 3 more encoding problems were repaired");
-  EXPECT_EQ(r.warnings[10].line, 0);
-  EXPECT_EQ(r.warnings[10].column, 0);
-}
-
-TEST(Preflight, ReplacesUnpairedSurrogateEscapes) {
-  auto r = preflight_json(R"(["\ud800", "\udc00", "\ud83d\ude00", "\\ud800", "\ud83d"])", {});
-  ASSERT_TRUE(r.changed);
-  EXPECT_EQ(r.repaired, R"(["\uFFFD", "\uFFFD", "\ud83d\ude00", "\\ud800", "\uFFFD"])");
-  ASSERT_EQ(r.warnings.size(), 3u);
-  EXPECT_EQ(r.warnings[0].to_string(), "[feed.lone_surrogate] line 1, column 3: unpaired surrogate \\ud800 replaced by U+FFFD");
-  EXPECT_EQ(r.warnings[1].column, 13);
-  EXPECT_EQ(r.warnings[2].column, 50);
-}
-
-TEST(Preflight, EnforcesSizeAndDepthLimits) {
-  feed_limits small;
-  small.max_bytes = 10;
-  auto big = preflight_json("[1,2,3,4,5,6]", small);
-  ASSERT_TRUE(big.error);
-  EXPECT_EQ(big.error->to_string(), "[feed.too_large] line 1, column 1: the feed is 13 bytes; the limit is 10 bytes");
-  EXPECT_FALSE(preflight_json("[1,2,3,4]", small).error);  // 9 bytes
-
-  feed_limits shallow;
-  shallow.max_depth = 3;
-  EXPECT_FALSE(preflight_json("[[[1]]]", shallow).error);
-  EXPECT_FALSE(preflight_json("[\"[[[[[[\"]", shallow).error);  // brackets in strings do not count
-  auto deep = preflight_json("[[[[1]]]]", shallow);
-  ASSERT_TRUE(deep.error);
-  EXPECT_EQ(deep.error->to_string(), "[feed.too_deep] line 1, column 4: arrays and objects nest deeper than 3 levels, the limit");
-}
-
-TEST(LocatePointer, FindsValuesInNestedText) {
-  std::string_view text =
-      "{\n"
-      "  \"a/b\": 1, \"m~n\": [true, \"x]},\\\"\", {\"k\": null}],\n"
-      "  \"talks\": [\n"
-      "    {\"title\": \"Kä\", \"start\": \"2024\"},\n"
-      "    {\"title\": \"B\", \"links\": {\"slides\": \"s.pdf\"}}\n"
-      "  ],\n"
-      "  \"dup\": 1, \"dup\": 2\n"
-      "}\n";
-  auto at = [&](std::string_view pointer) {
-    auto p = locate_pointer(text, pointer);
-    return p ? std::to_string(p->line) + ":" + std::to_string(p->column) : std::string("none");
-  };
-  EXPECT_EQ(at(""), "1:1");
-  EXPECT_EQ(at("/a~1b"), "2:10");
-  EXPECT_EQ(at("/m~0n/1"), "2:27");
-  EXPECT_EQ(at("/m~0n/2/k"), "2:43");
-  EXPECT_EQ(at("/talks"), "3:12");
-  EXPECT_EQ(at("/talks/0"), "4:5");
-  EXPECT_EQ(at("/talks/0/start"), "4:30");  // ä is one column
-  EXPECT_EQ(at("/talks/1/links/slides"), "5:40");
-  EXPECT_EQ(at("/dup"), "7:20");  // the last duplicate wins, as when parsing
-  EXPECT_EQ(at("/talks/2"), "none");
-  EXPECT_EQ(at("/missing"), "none");
-  EXPECT_EQ(at("/a~1b/0"), "none");
-  EXPECT_EQ(at("/talks/x"), "none");
-  EXPECT_EQ(at("talks"), "none");
-}
-
-// ----------------------------------------------------------- time_text.hpp
-
-std::string describe(const std::optional<time_value>& v, const std::string& problem) {
-  if (!v) return "ERROR: " + problem;
-  switch (v->form) {
-    case time_value::date_only: return "date " + format_iso_date(v->day);
-    case time_value::wall_clock: return "local " + format_iso_local(v->local, 0).substr(0, 19);
-    default: return "instant " + format_iso_utc(v->instant);
-  }
-}
-
-std::string parse_text(std::string_view s) {
-  std::string problem;
-  auto v = parse_time_text(s, problem);
-  return describe(v, problem);
-}
-
-TEST(ParseTimeText, ReadsEveryForm) {
-  EXPECT_EQ(parse_text("2024-05-02"), "date 2024-05-02");
-  EXPECT_EQ(parse_text("2024-02-29"), "date 2024-02-29");
-  EXPECT_EQ(parse_text("2024-05-02T09:30"), "local 2024-05-02T09:30:00");
-  EXPECT_EQ(parse_text("2024-05-02T09:30:15"), "local 2024-05-02T09:30:15");
-  EXPECT_EQ(parse_text("2024-05-02T09:30Z"), "instant 2024-05-02T09:30:00Z");
-  EXPECT_EQ(parse_text("2024-05-02T09:30+05:30"), "instant 2024-05-02T04:00:00Z");
-  EXPECT_EQ(parse_text("2024-05-02T09:30-04:00"), "instant 2024-05-02T13:30:00Z");
-  EXPECT_EQ(parse_text("2024-05-02T09:30+0530"), "instant 2024-05-02T04:00:00Z");
-  EXPECT_EQ(parse_text("2024-05-02T09:30:00.123Z"), "instant 2024-05-02T09:30:00Z");
-  EXPECT_EQ(parse_text("2021-03-28T10:50-04:00"), "instant 2021-03-28T14:50:00Z");
-  EXPECT_EQ(parse_text("2024-01-01T00:30+01:00"), "instant 2023-12-31T23:30:00Z");
-  EXPECT_EQ(parse_text(" 2024-05-02T09:30Z\t"), "instant 2024-05-02T09:30:00Z");
-  EXPECT_EQ(parse_text("1600-01-01"), "date 1600-01-01");
-  EXPECT_EQ(parse_text("9999-12-31T23:59:59Z"), "instant 9999-12-31T23:59:59Z");
-}
-
-TEST(ParseTimeText, ExplainsWhatIsWrong) {
-  EXPECT_EQ(parse_text("2024-02-30"), "ERROR: invalid date \"2024-02-30\"");
-  EXPECT_EQ(parse_text("2023-02-29"), "ERROR: invalid date \"2023-02-29\"");
-  EXPECT_EQ(parse_text("2024-13-01"), "ERROR: invalid date \"2024-13-01\"");
-  EXPECT_EQ(parse_text("2024-00-10"), "ERROR: invalid date \"2024-00-10\"");
-  EXPECT_EQ(parse_text("next Tuesday"),
-            "ERROR: not a date or date-time: \"next Tuesday\" (expected e.g. \"2024-05-02T14:30\")");
-  EXPECT_EQ(parse_text("2024-5-2"), "ERROR: not a date or date-time: \"2024-5-2\" (expected e.g. \"2024-05-02T14:30\")");
-  EXPECT_EQ(parse_text("2024-05-02X09:30"),
-            "ERROR: not a date or date-time: \"2024-05-02X09:30\" (expected e.g. \"2024-05-02T14:30\")");
-  EXPECT_EQ(parse_text("2024-03-01T25:00"), "ERROR: invalid time in \"2024-03-01T25:00\"");
-  EXPECT_EQ(parse_text("2024-03-01T24:00"), "ERROR: invalid time in \"2024-03-01T24:00\"");
-  EXPECT_EQ(parse_text("2024-03-01T23:60"), "ERROR: invalid time in \"2024-03-01T23:60\"");
-  EXPECT_EQ(parse_text("2024-03-01T23:59:60"), "ERROR: invalid time in \"2024-03-01T23:59:60\"");
-  EXPECT_EQ(parse_text("2024-03-01T9:30"), "ERROR: invalid time in \"2024-03-01T9:30\" (expected HH:MM or HH:MM:SS)");
-  EXPECT_EQ(parse_text("2024-03-01T09"), "ERROR: invalid time in \"2024-03-01T09\" (expected HH:MM or HH:MM:SS)");
-  EXPECT_EQ(parse_text("2024-03-01T09:30+24:00"), "ERROR: invalid offset in \"2024-03-01T09:30+24:00\" (expected Z or ±HH:MM)");
-  EXPECT_EQ(parse_text("2024-03-01T09:30+05:3"), "ERROR: invalid offset in \"2024-03-01T09:30+05:3\" (expected Z or ±HH:MM)");
-  EXPECT_EQ(parse_text("2024-03-01T09:30 PST"), "ERROR: invalid offset in \"2024-03-01T09:30 PST\" (expected Z or ±HH:MM)");
-  EXPECT_EQ(parse_text("2024-03-01T09:30Zjunk"), "ERROR: unexpected text after the time in \"2024-03-01T09:30Zjunk\"");
-  EXPECT_EQ(parse_text("2024-03-01T09:30:00.Z"), "ERROR: invalid fraction of a second in \"2024-03-01T09:30:00.Z\"");
-}
-
-std::string parse_epoch(const nlohmann::json& value) {
-  std::string problem;
-  return describe(parse_epoch_number(value, problem), problem);
-}
-
-TEST(ParseEpochNumber, ReadsWholeSecondsInRange) {
-  EXPECT_EQ(parse_epoch(1691157600), "instant 2023-08-04T14:00:00Z");
-  EXPECT_EQ(parse_epoch(1691157600.0), "instant 2023-08-04T14:00:00Z");
-  EXPECT_EQ(parse_epoch(0), "instant 1970-01-01T00:00:00Z");
-  EXPECT_EQ(parse_epoch(-1), "instant 1969-12-31T23:59:59Z");
-  EXPECT_EQ(parse_epoch(-11676096000LL), "instant 1600-01-01T00:00:00Z");
-  EXPECT_EQ(parse_epoch(253402300799LL), "instant 9999-12-31T23:59:59Z");
-  EXPECT_EQ(parse_epoch(1691157600.5), "ERROR: epoch seconds 1691157600.5 should be a whole number");
-  EXPECT_EQ(parse_epoch(253402300800LL), "ERROR: epoch seconds 253402300800 are outside the years 1600 to 9999");
-  EXPECT_EQ(parse_epoch(-11676096001LL), "ERROR: epoch seconds -11676096001 are outside the years 1600 to 9999");
-  EXPECT_EQ(parse_epoch(18446744073709551615ULL),
-            "ERROR: epoch seconds 18446744073709551615 are outside the years 1600 to 9999");
-}
-
-std::string duration(const nlohmann::json& value) {
-  std::string problem;
-  auto seconds = parse_duration(value, problem);
-  return seconds ? std::to_string(*seconds) : "ERROR: " + problem;
-}
-
-TEST(ParseDuration, ReadsMinutesAndIsoDurations) {
-  EXPECT_EQ(duration(50), "3000");
-  EXPECT_EQ(duration(12.5), "750");
-  EXPECT_EQ(duration(0), "0");
-  EXPECT_EQ(duration(527040), "31622400");
-  EXPECT_EQ(duration("PT50M"), "3000");
-  EXPECT_EQ(duration("PT1H30M"), "5400");
-  EXPECT_EQ(duration("PT45S"), "45");
-  EXPECT_EQ(duration("P1D"), "86400");
-  EXPECT_EQ(duration("P1DT2H"), "93600");
-  EXPECT_EQ(duration("pt1h"), "3600");
-  EXPECT_EQ(duration("P366D"), "31622400");
-}
-
-TEST(ParseDuration, RejectsBadDurations) {
-  const std::string expected = " (expected minutes or ISO 8601 such as \"PT50M\", \"PT1H30M\", \"P1D\")";
-  EXPECT_EQ(duration(-5), "ERROR: duration -5 should be a number of minutes from 0 to 527040");
-  EXPECT_EQ(duration(527041), "ERROR: duration 527041 should be a number of minutes from 0 to 527040");
-  EXPECT_EQ(duration("PT"), "ERROR: invalid duration \"PT\"" + expected);
-  EXPECT_EQ(duration("P"), "ERROR: invalid duration \"P\"" + expected);
-  EXPECT_EQ(duration("90 minutes"), "ERROR: invalid duration \"90 minutes\"" + expected);
-  EXPECT_EQ(duration("PT1.5H"), "ERROR: invalid duration \"PT1.5H\"" + expected);
-  EXPECT_EQ(duration("P1H"), "ERROR: invalid duration \"P1H\"" + expected);
-  EXPECT_EQ(duration("P1M"),
-            "ERROR: duration \"P1M\" uses years or months, which have no fixed length; use days, hours or minutes");
-  EXPECT_EQ(duration("P1Y"),
-            "ERROR: duration \"P1Y\" uses years or months, which have no fixed length; use days, hours or minutes");
-  EXPECT_EQ(duration("P367D"), "ERROR: duration \"P367D\" is longer than a year");
-  EXPECT_EQ(duration(true), "ERROR: \"duration\" should be minutes or an ISO 8601 duration such as \"PT1H30M\"");
-}
-
-TEST(FormatTime, WritesOffsetsAndIsoText) {
-  EXPECT_EQ(format_offset(19800, true), "+05:30");
-  EXPECT_EQ(format_offset(19800, false), "+0530");
-  EXPECT_EQ(format_offset(-16200, true), "-04:30");
-  EXPECT_EQ(format_offset(0, true), "+00:00");
-  EXPECT_EQ(format_offset(50400, true), "+14:00");
-  EXPECT_EQ(format_offset(-17762, true), "-04:56:02");  // New York's local mean time
-  EXPECT_EQ(format_offset(3208, false), "+005328");
-  auto local = talktime::local_seconds{date::local_days{date::year{2021} / 3 / 28}.time_since_epoch()} +
-               std::chrono::hours{20} + std::chrono::minutes{30};
-  EXPECT_EQ(format_iso_local(local, 19800), "2021-03-28T20:30:00+05:30");
-  EXPECT_EQ(format_iso_date(date::sys_days{date::year{1600} / 1 / 1}), "1600-01-01");
-  EXPECT_EQ(format_iso_date(date::sys_days{date::year{2024} / 2 / 29}), "2024-02-29");
-  EXPECT_EQ(format_iso_utc(talktime::sys_seconds{std::chrono::seconds{-1}}), "1969-12-31T23:59:59Z");
-  EXPECT_EQ(format_iso_utc(talktime::sys_seconds{std::chrono::seconds{1691157600}}), "2023-08-04T14:00:00Z");
+TEST(UniqueNames, NumbersTakenNamesFromTwo) {
+  unique_names names;
+  names.insert("talk");
+  EXPECT_TRUE(names.contains("talk"));
+  EXPECT_FALSE(names.contains("talk-2"));
+  EXPECT_EQ(names.claim("talk"), "talk-2");
+  EXPECT_EQ(names.claim("talk"), "talk-3");
+  EXPECT_EQ(names.claim("other"), "other");
+  names.insert("x-2");
+  EXPECT_EQ(names.claim("x"), "x");
+  EXPECT_EQ(names.claim("x"), "x-3");  // x-2 was taken as it is
+  unique_names keys(" ");
+  EXPECT_EQ(keys.claim("link"), "link");
+  EXPECT_EQ(keys.claim("link"), "link 2");
 }
 
 }  // namespace
