@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "common/text.hpp"
+#include "common/url.hpp"
 #include "time/time_text.hpp"
 
 namespace talktime {
@@ -118,7 +119,8 @@ class talk_renderer {
         .raw("><article class=\"tt-card\"").attr("aria-labelledby", "tt-title-" + std::to_string(t.index)).raw(">");
     when(w, t, phase);
     w.raw("<h4 class=\"tt-title\"").attr("id", "tt-title-" + std::to_string(t.index)).raw(">");
-    w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + t.id).raw(">").text(t.title).raw("</a></h4>");
+    // The id is percent-encoded: an id with "&" or "=" must not add keys to the fragment.
+    w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + detail::percent_encode(t.id)).raw(">").text(t.title).raw("</a></h4>");
     speakers(w, t);
     meta(w, t);
     links(w, t, phase);

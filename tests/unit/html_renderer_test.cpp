@@ -345,7 +345,8 @@ TEST(HtmlRenderer, EscapesHostileFeedText) {
   EXPECT_FALSE(contains(html, "\" onmouseover"));
   EXPECT_FALSE(contains(html, "\"onclick"));
   // It is all there as text.
-  EXPECT_TRUE(contains(html, "<a class=\"tt-permalink\" href=\"#talk=&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;\">"
+  // The permalink's id is percent-encoded (RFC 3986, computed with Python's urllib.parse.quote).
+  EXPECT_TRUE(contains(html, "<a class=\"tt-permalink\" href=\"#talk=%22%3E%3Cscript%3Ealert%284%29%3C%2Fscript%3E\">"
                              "&lt;img src=x onerror=alert(1)&gt;</a>"))
       << html;
   EXPECT_TRUE(contains(html, "data-talk-id=\"&quot;&gt;&lt;script&gt;alert(4)&lt;/script&gt;\""));
@@ -495,6 +496,21 @@ TEST(KindLabels, NameEveryKindForBadgesAndTheFilter) {
   EXPECT_EQ(kind_filter_label(talk_kind::break_time), "Breaks");
   EXPECT_EQ(kind_filter_label(talk_kind::invited), "Invited talks");
   EXPECT_EQ(kind_filter_label(talk_kind::other), "Other");
+}
+
+}  // namespace
+
+namespace {
+
+using namespace talktime;
+using namespace talktime::test_support;
+
+TEST(HtmlRenderer, PermalinksEncodeIdsSoTheyCannotAddFragmentKeys) {
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "x&w.q=nomatch&w.starred=g1,zz", "title": "T",
+                                               "start": "2024-05-02T10:00Z"}]})");
+  // Expected href from Python: urllib.parse.quote(id, safe='-._~').
+  EXPECT_TRUE(contains(render(s, "UTC", utc("2024-04-01T00:00:00Z")),
+                       "<a class=\"tt-permalink\" href=\"#talk=x%26w.q%3Dnomatch%26w.starred%3Dg1%2Czz\">T</a>"));
 }
 
 }  // namespace

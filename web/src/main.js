@@ -16,7 +16,12 @@ const scriptElement = document.currentScript;
 const engine = coreLoader(scriptElement && scriptElement.src ? scriptElement.src : document.baseURI, createTalkTimeCore);
 
 function mount(target, options) {
-  const host = typeof target === 'string' ? document.querySelector(target) : target;
+  let host;
+  try {
+    host = typeof target === 'string' ? document.querySelector(target) : target;
+  } catch {
+    return Promise.reject(new Error('TalkTime.mount: "' + target + '" is not a valid CSS selector'));
+  }
   if (!host || host.nodeType !== 1) return Promise.reject(new Error('TalkTime.mount: no element matches ' + String(target)));
   const merged = mergeOptions(optionsFromDataset(host.dataset), options);
   if (mounted.has(host)) mounted.get(host).destroy();
@@ -50,17 +55,31 @@ function handleOf(widget) {
   };
 }
 
+// The element the script tag's widget goes into: data-target's, or a new one right
+// after the script. An invalid selector is reported on the script tag (console and
+// talktime:error) and mounts nothing there; the page's other widgets still mount.
+function scriptTarget(report) {
+  const selector = scriptElement.dataset.target;
+  let target = null;
+  try {
+    target = selector ? document.querySelector(selector) : null;
+  } catch {
+    const message = 'data-target "' + selector + '" is not a valid CSS selector';
+    report(new Error(message));
+    scriptElement.dispatchEvent(new CustomEvent('talktime:error', { bubbles: true, detail: { message } }));
+    return null;
+  }
+  if (!target) {
+    target = element('div');
+    scriptElement.parentNode.insertBefore(target, scriptElement.nextSibling);
+  }
+  return target;
+}
+
 function autoMount() {
   const report = (error) => console.error('talktime: ' + (error && error.message || error));
-  if (scriptElement && scriptElement.dataset.feed) {
-    const selector = scriptElement.dataset.target;
-    let target = selector ? document.querySelector(selector) : null;
-    if (!target) {
-      target = element('div');
-      scriptElement.parentNode.insertBefore(target, scriptElement.nextSibling);
-    }
-    if (!mounted.has(target)) mount(target, optionsFromDataset(scriptElement.dataset)).catch(report);
-  }
+  const target = scriptElement && scriptElement.dataset.feed ? scriptTarget(report) : null;
+  if (target && !mounted.has(target)) mount(target, optionsFromDataset(scriptElement.dataset)).catch(report);
   for (const host of document.querySelectorAll('[data-talktime][data-feed]')) {
     if (!mounted.has(host)) mount(host).catch(report);
   }

@@ -22,6 +22,11 @@ const FRAGMENT_DELAY_MS = 300;
 const EVERYTHING = { text: '', series: '', kind: '', tag: '', show: 'all' };
 let widgetCount = 0;
 
+// A value from the address bar as a message quotes it: links are untrusted and may be long.
+function shortened(text, limit = 80) {
+  return text.length > limit ? text.slice(0, limit) + '\u2026' : text;
+}
+
 export class Widget {
   // engine: the page's coreLoader (core.js); onDestroy(widget) is called once the widget is gone.
   constructor(host, options, engine, onDestroy) {
@@ -112,11 +117,14 @@ export class Widget {
     if (this.talks) this.talks.disconnect();
     this.toolbar = createToolbar(this);
     this.zonePicker = createZonePicker(this);
+    this.notice = element('p', 'tt-notice');
+    this.notice.hidden = true;
+    this.notice.setAttribute('role', 'status');
     this.status = element('p', 'tt-status');
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
     this.talks = createTalkList(this);
-    wrapper.append(this.toolbar.node, this.zonePicker.node, this.status, ...this.talks.nodes);
+    wrapper.append(this.toolbar.node, this.zonePicker.node, this.notice, this.status, ...this.talks.nodes);
     const note = problemsNote(this.diagnostics);
     if (note) wrapper.appendChild(note);
     this.shadow().replaceChildren(wrapper);
@@ -178,6 +186,7 @@ export class Widget {
   update(changes) {
     Object.assign(this.query, changes);
     this.toolbar.showText(changes.text);
+    this.notice.hidden = true;
     this.limit = PAGE_SIZE;
     this.render();
     const values = queryFragment(this.query);
@@ -200,11 +209,12 @@ export class Widget {
     this.update({ ...EVERYTHING });
   }
 
-  // A permalink (#talk=<id>) lands on its talk, showing every talk if a filter or the page hid it.
+  // A permalink (#talk=<id>) lands on its talk, showing every talk if a filter or the
+  // page hid it; a link to a talk the feed does not hold gets a notice and the normal view.
   focusPermalink() {
     const id = fragmentParams(window.location).get('talk');
     if (!id) return;
-    if (!this.talks.item(id)) {
+    if (!this.talks.item(id) && this.holdsTalk(id)) {
       this.query = { ...EVERYTHING };
       this.toolbar.showText('');
       this.limit = Infinity;
@@ -212,9 +222,19 @@ export class Widget {
       this.limit = PAGE_SIZE;
     }
     const item = this.talks.item(id);
-    if (!item) return;
+    if (!item) {
+      this.notice.textContent = 'The linked talk (\u201c' + shortened(id) + '\u201d) is not in this schedule.';
+      this.notice.hidden = false;
+      return;
+    }
     this.talks.highlight(item);
     item.scrollIntoView({ block: 'center' });
+  }
+
+  // Whether the feed has a talk with this id, shown or not (a query for that id alone).
+  holdsTalk(id) {
+    const request = { zone: this.zone, now: this.now(), onlyStarred: true, starred: [id], limit: 0 };
+    return this.core.render(this.handle, request).matched > 0;
   }
 
   destroy() {
