@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "talktime/diagnostic.hpp"
@@ -74,7 +75,24 @@ struct feed {
   std::vector<series_info> series;
   std::vector<talk> talks;  ///< the talks that loaded, in feed order
 
+  /// A linear search: for one lookup. Code that looks up a series per talk uses a series_index.
   const series_info* find_series(std::string_view id) const;
+};
+
+/// A feed's series by id, each found in constant time (a feed may declare
+/// thousands, and every talk names one). It points into the vector it was made
+/// from, which must outlive it unchanged.
+///
+///     talktime::series_index series(f.series);
+///     series.find(f.talks[0].series);  // nullptr when not declared
+class series_index {
+ public:
+  series_index() = default;
+  explicit series_index(const std::vector<series_info>& series);
+  const series_info* find(std::string_view id) const;
+
+ private:
+  std::unordered_map<std::string_view, const series_info*> by_id_;
 };
 
 /// What a feed offers a visitor to filter by (the widget's toolbar), in one pass

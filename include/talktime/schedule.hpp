@@ -55,8 +55,15 @@ date::sys_days day_in_zone(const talk& t, const time_zone& zone);
 class schedule {
  public:
   explicit schedule(talktime::feed feed);
+  // The series index points into feed_: a copy would point into the original.
+  schedule(const schedule&) = delete;
+  schedule& operator=(const schedule&) = delete;
+  schedule(schedule&&) = default;
+  schedule& operator=(schedule&&) = default;
 
   const talktime::feed& feed() const { return feed_; }
+  /// The series a talk names, when the feed declares it (constant time).
+  const series_info* series_of(const talk& t) const { return series_.find(t.series); }
 
   /// When the talk begins: its instant, or local midnight of its date.
   sys_seconds begins(const talk& t) const;
@@ -73,6 +80,7 @@ class schedule {
   std::vector<bool> containing(std::string_view word) const;
 
   talktime::feed feed_;
+  series_index series_;
   // The folded searchable text of every talk, one after another: talk i owns
   // corpus_[text_start_[i], text_start_[i + 1]). Fields and talks end with '\n',
   // which no query word holds, so a match never spans two talks.

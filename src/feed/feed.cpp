@@ -25,6 +25,16 @@ const series_info* feed::find_series(std::string_view id) const {
   return nullptr;
 }
 
+series_index::series_index(const std::vector<series_info>& series) {
+  by_id_.reserve(series.size());
+  for (const auto& s : series) by_id_.emplace(s.id, &s);  // the first of an id wins, as in find_series
+}
+
+const series_info* series_index::find(std::string_view id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : it->second;
+}
+
 feed_facets facets_of(const feed& f) {
   feed_facets out;
   out.series = f.series;

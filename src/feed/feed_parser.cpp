@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -121,7 +122,7 @@ const std::map<std::string, talk_status, std::less<>>& statuses() {
 
 class talk_reader {
  public:
-  talk_reader(feed_reader& reader, const feed& f) : r_(reader), feed_(f) {}
+  talk_reader(feed_reader& reader, const feed& f) : r_(reader), feed_(f), series_(f.series) {}
 
   // Reads one talk; nullopt (with the errors reported) when it must be skipped.
   std::optional<talk> read(const json& value, std::size_t index) {
@@ -313,7 +314,7 @@ class talk_reader {
     t.abstract = r_.text_field(value, "abstract", at_, "talk");
     t.location = r_.place_field(value, at_, "talk");
     t.series = r_.text_field(value, "series", at_, "talk");
-    if (!t.series.empty() && !feed_.find_series(t.series))
+    if (!t.series.empty() && !series_.find(t.series))
       r_.warn("talk.unknown_series", at_ + "/series", "series " + quote_for_message(t.series) + " is not declared in the feed's \"series\"");
 
     read_speakers(value, t);
@@ -359,11 +360,12 @@ class talk_reader {
     if (!it->is_array()) {
       r_.warn("talk.bad_field", at_ + "/tags", "\"tags\" should be an array of strings, not " + type_name(*it) + "; ignored");
     } else {
+      std::unordered_set<std::string> seen;  // a talk may carry thousands of tags: no search per tag
       for (std::size_t i = 0; i < it->size(); ++i) {
         const auto& tag = (*it)[i];
         if (tag.is_string() && !detail::trim(tag.get_ref<const std::string&>()).empty()) {
           std::string name(detail::trim(tag.get_ref<const std::string&>()));
-          if (std::find(t.tags.begin(), t.tags.end(), name) == t.tags.end()) t.tags.push_back(name);
+          if (seen.insert(name).second) t.tags.push_back(std::move(name));
         } else {
           r_.warn("talk.bad_field", at_ + "/tags/" + std::to_string(i), "tag " + describe(tag) + " is not a non-empty string; ignored");
         }
@@ -391,6 +393,7 @@ class talk_reader {
 
   feed_reader& r_;
   const feed& feed_;
+  const series_index series_;  // the series were read before any talk
   std::string at_, label_;
   int errors_ = 0;
   bool zone_error_ = false;

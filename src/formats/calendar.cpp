@@ -77,7 +77,10 @@ std::string talk_permalink(const feed& f, const talk& t) {
   return f.url.substr(0, f.url.find('#')) + "#talk=" + detail::percent_encode(t.id);
 }
 
-std::string calendar_description(const feed& f, const talk& t) {
+namespace {
+
+// The description of a talk whose series (declared by the feed, or nullptr) is known.
+std::string describe(const talk& t, const series_info* series) {
   std::vector<std::string> blocks;
   switch (t.status) {
     case talk_status::postponed: blocks.push_back("Postponed: the new date has not been announced yet."); break;
@@ -96,9 +99,8 @@ std::string calendar_description(const feed& f, const talk& t) {
     }
   }
   if (!t.series.empty()) {
-    auto* s = f.find_series(t.series);
     if (!about.empty()) about += "\n";
-    about += "Series: " + (s ? s->title : t.series);
+    about += "Series: " + (series ? series->title : t.series);
   }
   if (!about.empty()) blocks.push_back(about);
   if (!t.abstract.empty()) blocks.push_back(t.abstract);
@@ -116,6 +118,10 @@ std::string calendar_description(const feed& f, const talk& t) {
   return out;
 }
 
+}  // namespace
+
+std::string calendar_description(const feed& f, const talk& t) { return describe(t, f.find_series(t.series)); }
+
 std::string to_ics(const feed& f, const std::vector<std::size_t>& talks, sys_seconds now, const ics_options& options) {
   std::string out;
   append_ics_line(out, "BEGIN:VCALENDAR");
@@ -126,6 +132,7 @@ std::string to_ics(const feed& f, const std::vector<std::size_t>& talks, sys_sec
   if (!f.title.empty()) append_ics_line(out, "X-WR-CALNAME:" + ics_escape_text(f.title));
   if (!f.description.empty()) append_ics_line(out, "X-WR-CALDESC:" + ics_escape_text(f.description));
   auto stamp = compact_utc(now);
+  series_index series(f.series);
   for (auto index : talks) {
     if (index >= f.talks.size()) continue;
     const talk& t = f.talks[index];
@@ -140,7 +147,7 @@ std::string to_ics(const feed& f, const std::vector<std::size_t>& talks, sys_sec
       if (t.end) append_ics_line(out, "DTEND:" + compact_utc(*t.end));
     }
     append_ics_line(out, "SUMMARY:" + ics_escape_text(t.title));
-    auto description = calendar_description(f, t);
+    auto description = describe(t, series.find(t.series));
     if (!description.empty()) append_ics_line(out, "DESCRIPTION:" + ics_escape_text(description));
     const place& p = where(f, t);
     if (!p.empty()) {

@@ -189,7 +189,7 @@ class talk_renderer {
   void meta(html_writer& w, const talk& t) {
     const auto& feed = s_.feed();
     const place& where = t.location.empty() ? feed.location : t.location;
-    const series_info* series = feed.find_series(t.series);
+    const series_info* series = s_.series_of(t);
     w.raw("<p class=\"tt-meta\"><span class=\"tt-kind\">").text(kind_label(t.kind)).raw("</span>");
     if (series || !t.series.empty()) w.raw(" <span class=\"tt-series\">").text(series ? series->title : t.series).raw("</span>");
     if (!where.empty()) {

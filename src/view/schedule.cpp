@@ -39,7 +39,7 @@ date::sys_days day_in_zone(const talk& t, const time_zone& zone) {
   return date::floor<date::days>(sys_seconds{zone.to_local(t.start).time_since_epoch()});
 }
 
-schedule::schedule(talktime::feed feed) : feed_(std::move(feed)) {
+schedule::schedule(talktime::feed feed) : feed_(std::move(feed)), series_(feed_.series) {
   const auto n = feed_.talks.size();
   text_start_.reserve(n + 1);
   speakers_.reserve(n);
@@ -52,7 +52,7 @@ schedule::schedule(talktime::feed feed) : feed_(std::move(feed)) {
       names.append(s.name).append(1, '\n');
     }
     for (const auto& tag : t.tags) text.append(tag).append(1, '\n');
-    auto* s = feed_.find_series(t.series);
+    auto* s = series_of(t);
     text.append(s ? s->title : t.series).append(1, '\n');
     text_start_.push_back(corpus_.size());
     corpus_ += detail::fold_for_search(text);

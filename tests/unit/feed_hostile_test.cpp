@@ -4,10 +4,16 @@
 // ASan too) but far below what the quadratic versions took: minutes to hours.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <chrono>
+#include <functional>
 #include <string>
 
+#include "talktime/calendar.hpp"
 #include "talktime/feed.hpp"
+#include "talktime/html_renderer.hpp"
+#include "talktime/schedule.hpp"
 
 namespace {
 
@@ -93,6 +99,89 @@ TEST(HostileFeeds, ManySeriesAreDeclaredInLinearTime) {
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].code, "feed.bad_field");
   EXPECT_EQ(r.diagnostics[0].pointer, "/series/200000/id");
+}
+
+// How the cost of `work` on `make(n)` grows from n to 4n: the least of five runs at
+// 4n over the least of five at n, the runs interleaved so that a busy machine slows
+// both alike (the inputs are made before the clock starts). Linear work gives
+// about 4, quadratic about 16; the tests below allow 8.
+double growth_from_n_to_4n(int n, const std::function<std::string(int)>& make,
+                           const std::function<void(const std::string&)>& work) {
+  const std::string small = make(n), large = make(4 * n);
+  auto seconds = [&](const std::string& text) {
+    auto start = std::chrono::steady_clock::now();
+    work(text);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  double least_small = 1e9, least_large = 1e9;
+  for (int run = 0; run < 5; ++run) {
+    least_small = std::min(least_small, seconds(small));
+    least_large = std::min(least_large, seconds(large));
+  }
+  return least_large / least_small;
+}
+
+// One talk with n distinct tags (issue 15: 100,000 took 33.5 s, a search of the
+// talk's tags per new tag).
+TEST(HostileFeeds, ManyTagsOnOneTalkAreReadInLinearTime) {
+  auto make = [](int n) {
+    std::string text = R"({"talktime":1,"talks":[{"id":"t","title":"T","start":"2024-05-02T10:00Z","tags":[)";
+    for (int i = 0; i < n; ++i) text += std::string(i ? "," : "") + "\"tag" + std::to_string(i) + "\"";
+    return text + R"(,"tag7"]}]})";
+  };
+  auto parsed = parse_feed(make(5));
+  ASSERT_TRUE(parsed.feed);
+  EXPECT_EQ(parsed.feed->talks[0].tags, (std::vector<std::string>{"tag0", "tag1", "tag2", "tag3", "tag4", "tag7"}));
+  double growth = growth_from_n_to_4n(20000, make, [](const std::string& text) { EXPECT_TRUE(parse_feed(text).feed); });
+  EXPECT_LT(growth, 8.0) << "reading tags grows faster than linearly";
+}
+
+// n talks, each in its own declared series (issue 15: the reader, the query
+// engine, the renderer and the calendar export each searched the series array once
+// per talk). The ids share a long prefix, as generated ids do, so that a search
+// that compares them one by one costs what it would on a real feed.
+std::string feed_with_one_series_per_talk(int n) {
+  const std::string prefix(120, 's');
+  std::string series, talks;
+  for (int i = 0; i < n; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "%08d", i);
+    series += std::string(i ? "," : "") + R"({"id":")" + prefix + id + R"(","title":"Series )" + id + "\"}";
+    talks += std::string(i ? "," : "") + R"({"id":"t)" + id + R"(","title":"T","start":"2024-05-02T10:00Z","series":")" +
+             prefix + id + "\"}";
+  }
+  return R"({"talktime":1,"series":[)" + series + R"(],"talks":[)" + talks + "]}";
+}
+
+TEST(HostileFeeds, ManySeriesNamedByTalksCostLinearTimeInEveryStep) {
+  {
+    auto parsed = parse_feed(feed_with_one_series_per_talk(2));
+    ASSERT_TRUE(parsed.feed);
+    EXPECT_TRUE(parsed.diagnostics.empty());
+    schedule s(std::move(*parsed.feed));
+    ASSERT_NE(s.series_of(s.feed().talks[1]), nullptr);
+    EXPECT_EQ(s.series_of(s.feed().talks[1])->title, "Series 00000001");
+  }
+  const auto* utc = locate_zone("UTC");
+  render_options o;
+  o.display_zone = utc;
+  auto all = [&](const schedule& s) { return s.find({}, sys_seconds{}, *utc).talks; };
+  auto step = [&](const char* name, const std::function<void(const std::string&)>& work) {
+    EXPECT_LT(growth_from_n_to_4n(3000, feed_with_one_series_per_talk, work), 8.0)
+        << name << " grows faster than linearly with the number of series";
+  };
+  step("reading", [](const std::string& text) { EXPECT_TRUE(parse_feed(text).feed); });
+  auto schedule_of = [](const std::string& text) { return schedule(std::move(*parse_feed(text).feed)); };
+  // The steps below are timed with the reading they need, which is linear.
+  step("indexing", [&](const std::string& text) { EXPECT_FALSE(all(schedule_of(text)).empty()); });
+  step("rendering", [&](const std::string& text) {
+    auto s = schedule_of(text);
+    EXPECT_FALSE(render_html(s, all(s), o).empty());
+  });
+  step("exporting", [&](const std::string& text) {
+    auto s = schedule_of(text);
+    EXPECT_FALSE(to_ics(s.feed(), all(s), sys_seconds{}).empty());
+  });
 }
 
 }  // namespace
