@@ -236,7 +236,7 @@ std::string status_note(talk_status status) {
 // talktime -> ICS -> talktime keeps every instant, day, title, status and tag. The
 // UID is the id, "@", and `uid_host` (the host of the feed's url, or "talktime";
 // docs/calendars.md), and the description holds the status note, the speakers, the
-// abstract and every link. tests/unit/ics_writer_test.cpp checks whole descriptions.
+// abstract and every link. tests/unit/calendar_test.cpp checks whole descriptions.
 void expect_ics_round_trip(const feed& original, const std::string& what, const std::string& uid_host) {
   SCOPED_TRACE(what);
   auto ics = to_ics(original, utc("2024-01-01T00:00:00Z"));
