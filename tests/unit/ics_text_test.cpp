@@ -79,4 +79,9 @@ TEST(IcsText, FoldsWithoutSplittingUtf8) {
   }
 }
 
+TEST(IcsText, PercentEncodesWhatCannotStandInAUri) {
+  EXPECT_EQ(detail::ics_uri("https://example.org/a b\"c<d>e\\f^g`h{i|j}k\x01\x7Fü?x=1&y=%41#top"),
+            "https://example.org/a%20b%22c%3Cd%3Ee%5Cf%5Eg%60h%7Bi%7Cj%7Dk%01%7F%C3%BC?x=1&y=%41#top");
+}
+
 }  // namespace
