@@ -1,5 +1,5 @@
-// Calendar export (include/talktime/calendar.hpp): RFC 5545 text, folding,
-// escaping, and the Google Calendar / Outlook links.
+// Calendar export (include/talktime/calendar.hpp): whole calendars and the Google
+// Calendar / Outlook links (the iCalendar text rules are tested in ics_text_test.cpp).
 //
 // The expected calendar and links of the "Kolloquium" feed below were computed
 // without talktime by tests/calendar/make_ics_writer_expectations.py: instants
@@ -15,11 +15,8 @@
 
 #include <string>
 
-#include "common/url.hpp"
-#include "formats/ics_text.hpp"
 #include "talktime/calendar.hpp"
 #include "talktime/feed.hpp"
-#include "common/text.hpp"
 
 namespace {
 
@@ -49,21 +46,6 @@ feed load(std::string_view text) {
   EXPECT_TRUE(r.feed.has_value());
   EXPECT_EQ(messages(r), std::vector<std::string>{});
   return r.feed ? std::move(*r.feed) : feed{};
-}
-
-std::vector<std::string> physical_lines(const std::string& ics) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < ics.size()) {
-    auto end = ics.find("\r\n", start);
-    if (end == std::string::npos) {
-      lines.push_back(ics.substr(start));
-      break;
-    }
-    lines.push_back(ics.substr(start, end - start));
-    start = end + 2;
-  }
-  return lines;
 }
 
 // One VEVENT's lines (without BEGIN/END), from a calendar.
@@ -260,88 +242,9 @@ TEST(IcsWriter, EncodesCharactersThatCannotStandInAUri) {
       << ics;
 }
 
-TEST(IcsWriter, EscapesText) {
-  EXPECT_EQ(detail::ics_escape_text("a\\b;c,d\ne\r\nf\rg"), "a\\\\b\\;c\\,d\\ne\\nf\\ng");
-  EXPECT_EQ(detail::ics_escape_text("tab\tstays, bell\x07 and DEL\x7f go"), "tab\tstays\\, bell and DEL go");
-  EXPECT_EQ(detail::ics_escape_text("Kästner: \"ok\""), "Kästner: \"ok\"");
-}
-
-TEST(IcsWriter, UnescapesText) {
-  EXPECT_EQ(detail::ics_unescape_text("a\\\\b\\;c\\,d\\ne\\Nf"), "a\\b;c,d\ne\nf");
-  EXPECT_EQ(detail::ics_unescape_text("odd \\x and end\\"), "odd x and end\\");
-  std::string text = "Line; one,\nline \\ two";
-  EXPECT_EQ(detail::ics_unescape_text(detail::ics_escape_text(text)), text);
-}
-
-TEST(IcsWriter, FoldsLongLines) {
-  std::string out;
-  detail::append_ics_line(out, std::string(75, 'a'));
-  EXPECT_EQ(out, std::string(75, 'a') + "\r\n");
-  out.clear();
-  detail::append_ics_line(out, std::string(76, 'a'));
-  EXPECT_EQ(out, std::string(75, 'a') + "\r\n a\r\n");
-  out.clear();
-  detail::append_ics_line(out, std::string(75 + 74 + 1, 'b'));
-  EXPECT_EQ(out, std::string(75, 'b') + "\r\n " + std::string(74, 'b') + "\r\n b\r\n");
-}
-
-TEST(IcsWriter, FoldsWithoutSplittingUtf8) {
-  // "SUMMARY:" is 8 octets; then 2-octet "ä"s: octets 74-75 hold a whole ä, 76-77 the next.
-  std::string line = "SUMMARY:";
-  for (int i = 0; i < 40; ++i) line += "ä";
-  std::string out;
-  detail::append_ics_line(out, line);
-  auto lines = physical_lines(out);
-  ASSERT_EQ(lines.size(), 2u);
-  std::string first = "SUMMARY:", second = " ";
-  for (int i = 0; i < 33; ++i) first += "ä";  // 8 + 66 = 74 octets: the next ä would make 76
-  for (int i = 0; i < 7; ++i) second += "ä";
-  EXPECT_EQ(lines[0], first);
-  EXPECT_EQ(lines[1], second);
-
-  // 4-octet characters at every alignment.
-  for (int pad = 0; pad < 4; ++pad) {
-    std::string text = "X:" + std::string(std::size_t(pad), 'p');
-    for (int i = 0; i < 60; ++i) text += "\U0001F600";
-    std::string folded;
-    detail::append_ics_line(folded, text);
-    std::string unfolded;
-    for (const auto& l : physical_lines(folded)) {
-      EXPECT_LE(l.size(), 75u);
-      char32_t c;
-      std::string_view piece = l;
-      if (!unfolded.empty()) {
-        ASSERT_FALSE(piece.empty());
-        EXPECT_EQ(piece.front(), ' ');
-        piece.remove_prefix(1);
-      }
-      for (std::size_t i = 0; i < piece.size();) {
-        auto n = detail::decode_utf8(piece, i, c);
-        ASSERT_GT(n, 0u) << "split character in line " << l;
-        i += n;
-      }
-      unfolded += piece;
-    }
-    EXPECT_EQ(unfolded, text);
-  }
-}
-
 TEST(IcsWriter, KeepsEveryPhysicalLineWithin75Octets) {
   auto f = load(read_fixture("docs-complete-example.json"));
   for (const auto& line : physical_lines(to_ics(f, utc("2024-01-01T00:00:00Z")))) EXPECT_LE(line.size(), 75u) << line;
-}
-
-TEST(IcsWriter, FindsTheHostOfAUrl) {
-  EXPECT_EQ(detail::url_host("https://user:pw@Example.ORG:8443/a?b#c"), "example.org");
-  EXPECT_EQ(detail::url_host("HTTP://seminar.example.org"), "seminar.example.org");
-  EXPECT_EQ(detail::url_host("https://[2001:db8::1]:443/x"), "[2001:db8::1]");
-  EXPECT_EQ(detail::url_host("mailto:a@example.org"), "");
-  EXPECT_EQ(detail::url_host("talks.json"), "");
-}
-
-TEST(CalendarLinks, PercentEncodesUtf8AndReservedCharacters) {
-  EXPECT_EQ(detail::percent_encode("a b+c&d=e/f?g#h%i~j_k.l-m"), "a%20b%2Bc%26d%3De%2Ff%3Fg%23h%25i~j_k.l-m");
-  EXPECT_EQ(detail::percent_encode("Kästner\n😀"), "K%C3%A4stner%0A%F0%9F%98%80");
 }
 
 TEST(CalendarLinks, BuildsAGoogleCalendarLink) {

@@ -18,35 +18,6 @@ namespace {
 using namespace talktime;
 using namespace talktime::test_support;
 
-
-
-// "(line L, column C)" of the first `needle` in `text` at or after the first `after`:
-// lines by '\n', columns by UTF-8 code points.
-std::pair<int, int> position_of(std::string_view text, std::string_view needle, std::string_view after = {}) {
-  std::size_t from = after.empty() ? 0 : text.find(after);
-  EXPECT_NE(from, std::string_view::npos) << std::string(after);
-  std::size_t at = text.find(needle, from == std::string_view::npos ? 0 : from);
-  EXPECT_NE(at, std::string_view::npos) << std::string(needle);
-  if (at == std::string_view::npos) return {0, 0};
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < at; ++i)
-    if (text[i] == '\n') ++line, line_start = i + 1;
-  int column = 1;
-  for (std::size_t i = line_start; i < at; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  return {line, column};
-}
-std::string where(std::string_view text, std::string_view needle, std::string_view after = {}) {
-  auto [line, column] = position_of(text, needle, after);
-  return "(line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
-}
-
-// A feed whose talks are `talks`, in Europe/Berlin.
-std::string with_talks(const std::string& talks, const std::string& zone = "Europe/Berlin") {
-  return R"({"talktime": 1, )" + (zone.empty() ? std::string() : "\"timezone\": \"" + zone + "\", ") +
-         "\"talks\": [" + talks + "]}";
-}
-
 // Checks that the feed fails as a whole with exactly this one diagnostic.
 void expect_feed_error(std::string_view text, const std::string& expected) {
   auto r = parse_feed(text);

@@ -18,8 +18,6 @@ namespace {
 using namespace talktime;
 using namespace talktime::test_support;
 
-std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
-
 const std::vector<std::string> seed_feeds = {
     "cds-faculty-candidate-2025.json", "fastpath-2021.json", "mlforsystems-neurips-2023.json",
     "mlsys-panel-2023.json",           "stanford-mlsys-seminar.json"};

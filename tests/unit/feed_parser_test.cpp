@@ -42,48 +42,12 @@ namespace {
 using namespace talktime;
 using namespace talktime::test_support;
 
-
-
-std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
-std::string iso(date::sys_days d) { return date::format("%F", d); }
-
 // Parses a feed that must load; fails the test (with the diagnostics) otherwise.
 feed load(std::string_view text, std::vector<std::string> expected_diagnostics = {}) {
   auto r = parse_feed(text);
   EXPECT_TRUE(r.feed.has_value()) << testing::PrintToString(messages(r));
   EXPECT_EQ(messages(r), expected_diagnostics);
   return r.feed ? std::move(*r.feed) : feed{};
-}
-
-// "(line L, column C)" of the first `needle` in `text` at or after the first `after`,
-// counted here independently of the parser: lines by '\n', columns by code points.
-std::string where(std::string_view text, std::string_view needle, std::string_view after = {}) {
-  std::size_t from = after.empty() ? 0 : text.find(after);
-  EXPECT_NE(from, std::string_view::npos) << std::string(after);
-  std::size_t at = text.find(needle, from == std::string_view::npos ? 0 : from);
-  EXPECT_NE(at, std::string_view::npos) << std::string(needle);
-  if (at == std::string_view::npos) return "(not found)";
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < at; ++i)
-    if (text[i] == '\n') ++line, line_start = i + 1;
-  int column = 1;
-  for (std::size_t i = line_start; i < at; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  return "(line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
-}
-
-const talk& by_id(const feed& f, std::string_view id) {
-  for (const auto& t : f.talks)
-    if (t.id == id) return t;
-  ADD_FAILURE() << "no talk " << std::string(id);
-  static const talk none;
-  return none;
-}
-
-// A feed around some talks, with the feed zone given (or none).
-std::string with_talks(const std::string& talks, const std::string& zone = "Europe/Berlin") {
-  return R"({"talktime": 1, )" + (zone.empty() ? std::string() : "\"timezone\": \"" + zone + "\", ") +
-         "\"talks\": [" + talks + "]}";
 }
 
 TEST(FeedParse, ReadsTheHeaderExample) {

@@ -498,6 +498,24 @@ TEST(KindLabels, NameEveryKindForBadgesAndTheFilter) {
   EXPECT_EQ(kind_filter_label(talk_kind::other), "Other");
 }
 
+TEST(EscapeHtml, EscapesTheFiveMarkupCharacters) {
+  EXPECT_EQ(escape_html("<b>\"Q&A\"</b>"), "&lt;b&gt;&quot;Q&amp;A&quot;&lt;/b&gt;");
+  EXPECT_EQ(escape_html("\"><img src=x onerror='alert(1)'>"),
+            "&quot;&gt;&lt;img src=x onerror=&#39;alert(1)&#39;&gt;");
+  EXPECT_EQ(escape_html("&amp; stays text"), "&amp;amp; stays text");
+  EXPECT_EQ(escape_html("Kästner 😀 a=b; c/d"), "Kästner 😀 a=b; c/d");
+  EXPECT_EQ(escape_html(""), "");
+}
+
+TEST(HtmlParagraphs, SplitsAtBlankLinesTrimsAndEscapes) {
+  EXPECT_EQ(html_paragraphs("One.\n\nTwo.", "tt-description"),
+            "<p class=\"tt-description\">One.</p>\n<p class=\"tt-description\">Two.</p>\n");
+  EXPECT_EQ(html_paragraphs("  One\nstill one.  \n\n\n  Two <b>&</b> 'x'\n\n", "a\"b"),
+            "<p class=\"a&quot;b\">One\nstill one.</p>\n<p class=\"a&quot;b\">Two &lt;b&gt;&amp;&lt;/b&gt; &#39;x&#39;</p>\n");
+  EXPECT_EQ(html_paragraphs("\n\n \t\n\n", "c"), "");
+  EXPECT_EQ(html_paragraphs("", "c"), "");
+}
+
 }  // namespace
 
 namespace {

@@ -29,8 +29,6 @@ namespace {
 using namespace talktime;
 using namespace talktime::test_support;
 
-std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
-
 std::vector<std::string> import_messages(const import_result& r) {
   std::vector<std::string> out;
   for (const auto& d : r.diagnostics) out.push_back(d.to_string());
@@ -42,14 +40,6 @@ double seconds_for(F&& f) {
   auto start = std::chrono::steady_clock::now();
   f();
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-const talk& by_id(const feed& f, std::string_view id) {
-  for (const auto& t : f.talks)
-    if (t.id == id) return t;
-  ADD_FAILURE() << "no talk " << std::string(id);
-  static const talk none;
-  return none;
 }
 
 std::vector<std::string> names(const talk& t) {

@@ -33,9 +33,6 @@ namespace {
 using namespace talktime;
 using namespace talktime::test_support;
 
-std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
-std::string iso(date::sys_days d) { return date::format("%F", d); }
-
 // Lines joined with CRLF, so line N of the calendar is lines[N - 1].
 std::string calendar(const std::vector<std::string>& lines) {
   std::string out;
@@ -50,14 +47,6 @@ std::string with_events(const std::vector<std::string>& events, const std::strin
   lines.insert(lines.end(), events.begin(), events.end());
   lines.push_back("END:VCALENDAR");
   return calendar(lines);
-}
-
-const talk& by_id(const feed& f, std::string_view id) {
-  for (const auto& t : f.talks)
-    if (t.id == id) return t;
-  ADD_FAILURE() << "no talk " << std::string(id);
-  static const talk none;
-  return none;
 }
 
 TEST(IcalImport, ReadsTheSeminarFixture) {

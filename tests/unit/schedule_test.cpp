@@ -378,4 +378,12 @@ TEST(Schedule, DaysBefore1970AreFloored) {
   EXPECT_EQ(ids(s, s.find({}, utc("2024-01-01T00:00:00Z"), zone("UTC"))), (std::vector<std::string>{"eve", landing.id}));
 }
 
+TEST(ShowFilter, ParsesTheThreeNamesAndNothingElse) {
+  EXPECT_EQ(parse_show_filter("upcoming"), show_filter::upcoming);
+  EXPECT_EQ(parse_show_filter("past"), show_filter::past);
+  EXPECT_EQ(parse_show_filter("all"), show_filter::all);
+  for (const char* other : {"", "Past", "ALL", " all", "future", "upcoming "})
+    EXPECT_EQ(parse_show_filter(other), std::nullopt) << other;
+}
+
 }  // namespace

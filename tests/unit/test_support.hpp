@@ -1,4 +1,5 @@
-// Helpers shared by the unit tests: fixtures, diagnostics as strings, instants from text.
+// Helpers shared by the unit tests: fixtures, diagnostics as strings, instants from and
+// to text, talks by id, positions in a text and physical lines of a calendar.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -6,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "talktime/feed.hpp"
@@ -36,5 +39,62 @@ inline sys_seconds utc(const char* text) {
 }
 
 inline date::sys_days day(int y, unsigned m, unsigned d) { return date::sys_days{date::year{y} / m / d}; }
+
+inline std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
+inline std::string iso(date::sys_days d) { return date::format("%F", d); }
+
+/// The talk with this id; fails the test (and gives an empty talk) when there is none.
+inline const talk& by_id(const feed& f, std::string_view id) {
+  for (const auto& t : f.talks)
+    if (t.id == id) return t;
+  ADD_FAILURE() << "no talk " << std::string(id);
+  static const talk none;
+  return none;
+}
+
+/// Line and column of the first `needle` in `text` at or after the first `after`, counted
+/// here independently of the parser: lines by '\n', columns by UTF-8 code points.
+inline std::pair<int, int> position_of(std::string_view text, std::string_view needle, std::string_view after = {}) {
+  std::size_t from = after.empty() ? 0 : text.find(after);
+  EXPECT_NE(from, std::string_view::npos) << std::string(after);
+  std::size_t at = text.find(needle, from == std::string_view::npos ? 0 : from);
+  EXPECT_NE(at, std::string_view::npos) << std::string(needle);
+  if (at == std::string_view::npos) return {0, 0};
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < at; ++i)
+    if (text[i] == '\n') ++line, line_start = i + 1;
+  int column = 1;
+  for (std::size_t i = line_start; i < at; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return {line, column};
+}
+
+/// position_of as a diagnostic writes it: "(line L, column C)".
+inline std::string where(std::string_view text, std::string_view needle, std::string_view after = {}) {
+  auto [line, column] = position_of(text, needle, after);
+  return "(line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
+}
+
+/// A talktime feed whose talks are `talks` (JSON objects joined by commas), in `zone` (none when empty).
+inline std::string with_talks(const std::string& talks, const std::string& zone = "Europe/Berlin") {
+  return R"({"talktime": 1, )" + (zone.empty() ? std::string() : "\"timezone\": \"" + zone + "\", ") +
+         "\"talks\": [" + talks + "]}";
+}
+
+/// The physical lines of iCalendar text, split at CRLF (the last one without it).
+inline std::vector<std::string> physical_lines(const std::string& ics) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < ics.size()) {
+    auto end = ics.find("\r\n", start);
+    if (end == std::string::npos) {
+      lines.push_back(ics.substr(start));
+      break;
+    }
+    lines.push_back(ics.substr(start, end - start));
+    start = end + 2;
+  }
+  return lines;
+}
 
 }  // namespace talktime::test_support

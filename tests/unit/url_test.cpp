@@ -65,5 +65,17 @@ TEST(SafeUrl, LeavesRelativeUrlsWithoutAnHttpBase) {
   EXPECT_EQ(url_or_why("javascript:alert(1)", ""), "DROPPED: only http:, https: and mailto: links are allowed");
 }
 
+TEST(UrlHost, FindsTheHostOfAUrl) {
+  EXPECT_EQ(url_host("https://user:pw@Example.ORG:8443/a?b#c"), "example.org");
+  EXPECT_EQ(url_host("HTTP://seminar.example.org"), "seminar.example.org");
+  EXPECT_EQ(url_host("https://[2001:db8::1]:443/x"), "[2001:db8::1]");
+  EXPECT_EQ(url_host("mailto:a@example.org"), "");
+  EXPECT_EQ(url_host("talks.json"), "");
+}
+
+TEST(PercentEncode, PercentEncodesUtf8AndReservedCharacters) {
+  EXPECT_EQ(percent_encode("a b+c&d=e/f?g#h%i~j_k.l-m"), "a%20b%2Bc%26d%3De%2Ff%3Fg%23h%25i~j_k.l-m");
+  EXPECT_EQ(percent_encode("Kästner\n😀"), "K%C3%A4stner%0A%F0%9F%98%80");
+}
 
 }  // namespace
