@@ -106,9 +106,10 @@ emscripten::val failure(const std::string& code, const std::string& message, con
 }  // namespace reply
 
 // The diagnostics of every source, each prefixed with its source's name when
-// several feeds are merged.
+// several feeds are merged, and the sources that made no feed (with why).
 struct opened_feeds {
   json diagnostics = json::array();
+  json failed_sources = json::array();
   std::optional<talktime::feed> feed;
 
   void add(const std::vector<talktime::diagnostic>& list, const std::string& source) {
@@ -116,6 +117,16 @@ struct opened_feeds {
       d["source"] = source;
       if (!source.empty()) d["text"] = source + ": " + d["text"].get<std::string>();
       diagnostics.push_back(std::move(d));
+    }
+  }
+
+  // A source that made no feed, named by its first error ({name, code, message}).
+  void add_failed(const std::string& name, const std::vector<talktime::diagnostic>& list) {
+    auto first = std::find_if(list.begin(), list.end(), [](const auto& d) { return d.level == talktime::severity::error; });
+    if (first == list.end()) {
+      failed_sources.push_back({{"name", name}, {"code", "feed.unreadable"}, {"message", "the feed could not be read"}});
+    } else {
+      failed_sources.push_back({{"name", name}, {"code", first->code}, {"message", first->to_string()}});
     }
   }
 
@@ -127,7 +138,8 @@ struct opened_feeds {
   }
 };
 
-// One source is parsed as it is; several are parsed one by one and merged.
+// Every source is parsed; those that parsed make the schedule (one as it is,
+// several merged) and the rest are listed in failed_sources. No feed when none parsed.
 opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, const talktime::feed_limits& limits) {
   opened_feeds out;
   bool several = count > 1;
@@ -139,11 +151,15 @@ opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, co
     auto r = talktime::parse_any_feed(bytes_of(source["bytes"]),
                                       talktime::parse_feed_format(format).value_or(talktime::feed_format::detect), limits);
     out.add(r.diagnostics, several ? name : std::string());
-    if (r.feed) parsed.push_back({name, std::move(*r.feed)});
+    if (r.feed) {
+      parsed.push_back({name, std::move(*r.feed)});
+    } else {
+      out.add_failed(name, r.diagnostics);
+    }
   }
-  if (!several && !parsed.empty()) {
+  if (parsed.size() == 1) {
     out.feed = std::move(parsed.front().feed);
-  } else if (several && parsed.size() == count) {
+  } else if (parsed.size() > 1) {
     auto merged = talktime::merge_feeds(std::move(parsed));
     out.add(merged.diagnostics, std::string());
     out.feed = std::move(merged.feed);
@@ -152,7 +168,8 @@ opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, co
 }
 
 // [{name, bytes: Uint8Array, format}…], {"maxBytes", "maxDepth"} -> {handle,
-// diagnostics, meta}; each diagnostic says which feed it is about.
+// diagnostics, meta, failedSources: [{name, code, message}]}; each diagnostic
+// says which feed it is about. A failure only when no source made a feed.
 emscripten::val open_feeds(const emscripten::val& sources, const std::string& options_text) {
   auto count = sources.isArray() ? sources["length"].as<std::size_t>() : 0;
   if (count == 0) return reply::failure("feed.none", "no feed given");
@@ -160,7 +177,10 @@ emscripten::val open_feeds(const emscripten::val& sources, const std::string& op
   if (!opened.feed) return opened.failure();
   static int next_handle = 0;
   int handle = ++next_handle;
-  json value = {{"handle", handle}, {"diagnostics", opened.diagnostics}, {"meta", meta_json(*opened.feed)}};
+  json value = {{"handle", handle},
+                {"diagnostics", opened.diagnostics},
+                {"meta", meta_json(*opened.feed)},
+                {"failedSources", opened.failed_sources}};
   open_schedules()[handle] = std::make_unique<talktime::schedule>(std::move(*opened.feed));
   return reply::ok(value);
 }

@@ -184,13 +184,14 @@ test('talktime:ready and talktime:error fire on the host, bubble, and carry the 
   assert.deepEqual(readyEvents.map(({ where, type, target, bubbles }) => [where, type, target, bubbles]),
     [['host', 'talktime:ready', 'w', true], ['document', 'talktime:ready', 'w', true]]);
   for (const e of readyEvents) {
-    assert.deepEqual(Object.keys(e.detail), ['diagnostics']);
+    assert.deepEqual(Object.keys(e.detail), ['diagnostics', 'failedSources']);
+    assert.deepEqual(e.detail.failedSources, []);
     assert.deepEqual(e.detail.diagnostics.map(essentials), warnedDiagnostics);
   }
 
   assert.equal(await mount(page, { feed: OPTIONS_FEED }), 'ready');
   assert.deepEqual((await takeSeen()).map((e) => [e.where, e.type, e.detail]),
-    [['host', 'talktime:ready', { diagnostics: [] }], ['document', 'talktime:ready', { diagnostics: [] }]]);
+    [['host', 'talktime:ready', { diagnostics: [], failedSources: [] }], ['document', 'talktime:ready', { diagnostics: [], failedSources: [] }]]);
 
   const message = await mount(page, { feed: 'feeds/missing.json' });
   assert.match(message, /^The feed feeds\/missing\.json could not be loaded: HTTP 404/);

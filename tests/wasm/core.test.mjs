@@ -174,3 +174,29 @@ test('a render says when its view next changes: the next start, end or livestrea
   assert.equal(next('2024-05-02T15:00:00Z'), null);
   core.closeFeed(opened.handle);
 });
+
+test('of several feeds, those that parse are shown and the others are listed with why', () => {
+  const good = { talktime: 1, talks: [{ id: 'g1', title: 'One', start: '2024-05-02T10:00Z' }, { id: 'g2', title: 'Two', start: '2024-05-03T10:00Z' }] };
+  const broken = '{"talktime": 1,\n "talks": [\n  {"id": "b1", "title": "B", "start": "2024-01-01T10:00Z"},\n ]\n}';
+  const sources = (second) => [{ name: 'good.json', format: '', bytes: bytesOf(good) }, { name: 'bad.json', format: '', bytes: bytesOf(second) }];
+  const opened = value(core.openFeeds(sources(broken), '{}'));
+  assert.equal(opened.meta.talkCount, 2);
+  const ids = [...render(opened.handle, { zone: 'UTC', now: NOW }).html.matchAll(/data-talk-id="([^"]*)"/g)].map((m) => m[1]).sort();
+  assert.deepEqual(ids, ['g1', 'g2']);
+  // The trailing comma: line 4, column 2 is the "]" that follows it.
+  assert.equal(opened.failedSources.length, 1);
+  const [failed] = opened.failedSources;
+  assert.deepEqual([failed.name, failed.code], ['bad.json', 'feed.syntax']);
+  assert.equal(failed.message, "[feed.syntax] line 4, column 2: unexpected ']'; expected '[', '{', or a literal");
+  assert.deepEqual(opened.diagnostics.map((d) => [d.source, d.code, d.line]), [['bad.json', 'feed.syntax', 4]]);
+  assert.equal(opened.diagnostics[0].text, 'bad.json: ' + failed.message);
+  core.closeFeed(opened.handle);
+  // Two good feeds: nothing failed. Two broken ones: no schedule, a failure as with one.
+  const both = value(core.openFeeds(sources(good), '{}'));
+  assert.deepEqual(both.failedSources, []);
+  core.closeFeed(both.handle);
+  const none = failure(core.openFeeds([sources(broken)[1], { ...sources(broken)[1], name: 'worse.json' }], '{}'));
+  assert.equal(none.code, 'feed.syntax');
+  assert.equal(none.message, 'bad.json: ' + failed.message);
+  assert.deepEqual(none.diagnostics.map((d) => d.source), ['bad.json', 'worse.json']);
+});

@@ -1,9 +1,9 @@
 // web/src/feeds.js: feed names, download errors and the "web page, not a feed" hint,
 // with fetch and the document replaced by stand-ins.
-import { test, beforeEach, afterEach } from 'node:test';
+import { test, beforeEach, afterEach, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import { CoreError } from '../../web/src/core.js';
-import { fetchFeeds, looksLikeHtml, unreadableFeed } from '../../web/src/feeds.js';
+import { failedFeeds, failedFeedsText, fetchFeeds, looksLikeHtml, unreadableFeed } from '../../web/src/feeds.js';
 
 const bytes = (text) => new TextEncoder().encode(text);
 let fetched;
@@ -21,7 +21,7 @@ afterEach(() => {
 function serve(respond) {
   globalThis.fetch = async (url, init) => {
     fetched.push([url, init.credentials]);
-    return respond(url);
+    return respond(url, init);
   };
 }
 
@@ -32,7 +32,8 @@ test('no feed named: an error that says how to name one', async () => {
 
 test('several feeds are fetched relative to the page, as bytes, with the format', async () => {
   serve((url) => ({ ok: true, arrayBuffer: async () => bytes(url.endsWith('a.json') ? '{"a":1}' : 'BEGIN').buffer }));
-  const sources = await fetchFeeds({ feed: 'a.json  /cal/b.ics', format: 'ics' }, new AbortController(), () => false);
+  const { sources, failed } = await fetchFeeds({ feed: 'a.json  /cal/b.ics', format: 'ics' }, new AbortController(), () => false);
+  assert.deepEqual(failed, []);
   assert.deepEqual(fetched, [['https://example.org/seminar/a.json', 'same-origin'], ['https://example.org/cal/b.ics', 'same-origin']]);
   assert.deepEqual(sources.map((s) => [s.name, new TextDecoder().decode(s.bytes), s.format]),
     [['a.json', '{"a":1}', 'ics'], ['/cal/b.ics', 'BEGIN', 'ics']]);
@@ -59,6 +60,55 @@ test('after the widget is destroyed, a failure passes through unexplained', asyn
 test('"#id" names an inline script that is missing', async () => {
   await assert.rejects(fetchFeeds({ feed: '#talks-data' }, new AbortController(), () => false),
     { message: 'No element with id "talks-data" holds the feed.' });
+});
+
+test('a feed that cannot be fetched is listed with its reason and the others still load', async () => {
+  serve((url) => url.endsWith('gone.json') ? { ok: false, status: 404, statusText: 'Not Found' }
+    : url.endsWith('down.json') ? Promise.reject(new TypeError('Failed to fetch'))
+      : { ok: true, arrayBuffer: async () => bytes('{}').buffer });
+  const { sources, failed } = await fetchFeeds({ feed: 'gone.json a.json down.json #none' }, new AbortController(), () => false);
+  assert.deepEqual(sources.map((s) => s.name), ['a.json']);
+  assert.deepEqual(failed.map(({ name, code, message }) => [name, code, message]), [
+    ['gone.json', 'fetch.http', 'HTTP 404'],
+    ['down.json', 'fetch.network', 'Failed to fetch'],
+    ['#none', 'fetch.no_element', 'no element has id "none"']]);
+  assert.equal(failed[0].error.message, 'The feed gone.json could not be loaded: HTTP 404 Not Found.');
+});
+
+test('a feed still loading at the time limit is listed as too slow; the one that arrived is kept', async () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  try {
+    serve((url, init) => url.endsWith('slow.json')
+      ? new Promise((resolve, reject) => init.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+      : { ok: true, arrayBuffer: async () => bytes('{}').buffer });
+    const loading = fetchFeeds({ feed: 'a.json slow.json', timeout: 5 }, new AbortController(), () => false);
+    mock.timers.tick(5000);
+    const { sources, failed } = await loading;
+    assert.deepEqual(sources.map((s) => s.name), ['a.json']);
+    assert.deepEqual(failed.map(({ name, code, message }) => [name, code, message]), [['slow.json', 'fetch.timeout', 'it took longer than 5 s']]);
+    assert.equal(failed[0].error.message, 'The feed slow.json took longer than 5 s to load.');
+  } finally {
+    mock.timers.reset();
+  }
+});
+
+test('when no feed can be fetched, the first one\'s error is the failure', async () => {
+  serve((url) => url.endsWith('a.json') ? Promise.reject(new TypeError('Failed to fetch')) : { ok: false, status: 500, statusText: '' });
+  await assert.rejects(fetchFeeds({ feed: 'a.json b.json' }, new AbortController(), () => false),
+    { message: 'The feed a.json could not be loaded (Failed to fetch).' });
+});
+
+test('failed feeds are listed in data-feed order and told in one sentence', () => {
+  const fetchFailures = [{ name: 'c.json', code: 'fetch.http', message: 'HTTP 404', error: new Error('x') }];
+  const html = { name: 'b.json', bytes: bytes('<!doctype html>') };
+  const parseFailures = [{ name: 'b.json', code: 'feed.syntax', message: '[feed.syntax] line 1, column 1: invalid literal' }];
+  const failed = failedFeeds(fetchFailures, parseFailures, [{ name: 'a.json', bytes: bytes('{}') }, html], 'a.json b.json c.json');
+  assert.deepEqual(failed, [
+    { name: 'b.json', code: 'feed.syntax', message: '[feed.syntax] line 1, column 1: invalid literal (the server sent a web page, not JSON)' },
+    { name: 'c.json', code: 'fetch.http', message: 'HTTP 404' }]);
+  assert.equal(failedFeedsText(failed), 'Not shown: b.json is not a valid talk feed: [feed.syntax] line 1, column 1: invalid literal ' +
+    '(the server sent a web page, not JSON); c.json could not be loaded (HTTP 404).');
+  assert.equal(failedFeedsText([]), '');
 });
 
 test('a web page served instead of a feed is called one when the core finds a syntax error', () => {

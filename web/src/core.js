@@ -32,8 +32,9 @@ export function coreCalls(module) {
   const call = (name, ...args) => unwrap(module[name](...args));
   const ask = (name, handle, request) => call(name, handle, JSON.stringify(request));
   return {
-    // [{name, bytes: Uint8Array, format}], {maxBytes, maxDepth} -> {handle, diagnostics, meta};
-    // a CoreError with every diagnostic (its message the first error's) when they make no schedule.
+    // [{name, bytes: Uint8Array, format}], {maxBytes, maxDepth} -> {handle, diagnostics, meta,
+    // failedSources: [{name, code, message}]} (the sources that made no feed; the others are
+    // shown); a CoreError with every diagnostic (its message the first error's) when none made one.
     openFeeds: (sources, limits) => call('openFeeds', sources, JSON.stringify(limits)),
     closeFeed: (handle) => call('closeFeed', handle),
     // {zone, now, hour12, limit, starred, onlyStarred, text, series, kind, tag, show} ->

@@ -3,11 +3,15 @@
 
 const FEED_TIMEOUT_MS = 20000;  // data-timeout (seconds) overrides
 
-// Every feed named in options.feed as [{name, bytes, format}]: the bytes as served, so
-// the core sees (and reports) the encoding itself and no JavaScript string is made of
-// a large feed. "#id" reads an inline <script type="application/json">. `controller`
-// (an AbortController) cancels the downloads; cancelled() says whether the
-// widget was destroyed meanwhile (its errors are then passed on as they are).
+// The feeds named in options.feed, fetched side by side: {sources: [{name, bytes,
+// format}], failed: [{name, code, message, error}]}. Bytes are kept as served, so the
+// core sees (and reports) the encoding itself and no JavaScript string is made of a
+// large feed. "#id" reads an inline <script type="application/json">. A feed that
+// cannot be fetched is listed in `failed` (message: the short reason, error: the whole
+// sentence) and the others still load; when none loads, the promise rejects with the
+// first feed's error. `controller` (an AbortController) cancels the downloads;
+// cancelled() says whether the widget was destroyed meanwhile (its errors are then
+// passed on as they are).
 export function fetchFeeds(options, controller, cancelled) {
   const names = String(options.feed || '').split(/\s+/).filter(Boolean);
   if (!names.length) return Promise.reject(new Error('No feed given: add data-feed="talks.json" (or "#id" of an inline JSON script).'));
@@ -20,18 +24,38 @@ export function fetchFeeds(options, controller, cancelled) {
   }, limit);
   const explain = (source, error) => {
     if (cancelled()) return error;
-    if (timedOut) return new Error('The feed ' + source + ' took longer than ' + limit / 1000 + ' s to load.');
-    if (error && /could not be loaded/.test(error.message)) return error;
-    return new Error('The feed ' + source + ' could not be loaded (' + (error && error.message || 'network error') + ').');
+    const seconds = limit / 1000 + ' s';
+    if (timedOut) return loadError('fetch.timeout', 'The feed ' + source + ' took longer than ' + seconds + ' to load.', 'it took longer than ' + seconds);
+    if (error && typeof error.code === 'string') return error;
+    const reason = error && error.message || 'network error';
+    return loadError('fetch.network', 'The feed ' + source + ' could not be loaded (' + reason + ').', reason);
   };
   const load = (source) => source.charAt(0) === '#' ? inlineFeed(source, format)
     : downloadFeed(source, format, controller).catch((error) => { throw explain(source, error); });
-  return Promise.all(names.map(load)).finally(() => clearTimeout(timer));
+  return Promise.allSettled(names.map(load)).finally(() => clearTimeout(timer)).then((results) => {
+    const failed = results.map((r, i) => r.status === 'rejected' ? failure(names[i], r.reason) : null).filter(Boolean);
+    if (failed.length === names.length) throw failed[0].error;
+    return { sources: results.filter((r) => r.status === 'fulfilled').map((r) => r.value), failed };
+  });
+}
+
+// An Error with a stable code and the short reason a notice quotes ("HTTP 404").
+function loadError(code, message, reason) {
+  return Object.assign(new Error(message), { code, reason });
+}
+
+// A feed that could not be fetched: {name, code, message (the short reason), error}.
+function failure(name, error) {
+  const code = error && typeof error.code === 'string' ? error.code : 'fetch.network';
+  return { name, code, message: error && error.reason || String(error && error.message || error), error };
 }
 
 function inlineFeed(source, format) {
   const inline = document.getElementById(source.slice(1));
-  if (!inline) return Promise.reject(new Error('No element with id "' + source.slice(1) + '" holds the feed.'));
+  if (!inline) {
+    return Promise.reject(loadError('fetch.no_element', 'No element with id "' + source.slice(1) + '" holds the feed.',
+      'no element has id "' + source.slice(1) + '"'));
+  }
   return { name: source, bytes: new TextEncoder().encode(inline.textContent), format };
 }
 
@@ -40,8 +64,8 @@ function downloadFeed(source, format, controller) {
   return fetch(url, { signal: controller.signal, credentials: 'same-origin' })
     .then((response) => {
       if (!response.ok) {
-        throw new Error('The feed ' + source + ' could not be loaded: HTTP ' + response.status +
-          (response.statusText ? ' ' + response.statusText : '') + '.');
+        throw loadError('fetch.http', 'The feed ' + source + ' could not be loaded: HTTP ' + response.status +
+          (response.statusText ? ' ' + response.statusText : '') + '.', 'HTTP ' + response.status);
       }
       return response.arrayBuffer();
     })
@@ -56,6 +80,28 @@ export function unreadableFeed(error, sources, feedOption) {
     text += ' (the server sent a web page, not JSON)';
   }
   return new Error('The feed ' + (feedOption || '') + ' is not a valid talk feed: ' + text);
+}
+
+// Every feed that was not shown, in data-feed order: those that could not be fetched
+// and those the core could not read (openFeeds' failedSources), each
+// {name, code, message}; a web page served where a feed was expected is named as such.
+export function failedFeeds(fetchFailures, parseFailures, sources, feedOption) {
+  const names = String(feedOption || '').split(/\s+/);
+  const bytesOf = (name) => (sources.find((source) => source.name === name) || {}).bytes || new Uint8Array(0);
+  const read = parseFailures.map((f) => f.code === 'feed.syntax' && looksLikeHtml(bytesOf(f.name))
+    ? { ...f, message: f.message + ' (the server sent a web page, not JSON)' } : f);
+  const fetched = fetchFailures.map(({ name, code, message }) => ({ name, code, message }));
+  return [...fetched, ...read].sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name));
+}
+
+// One sentence about the feeds that were not shown ("Not shown: b.json could not be
+// loaded (HTTP 404)."); '' when every feed was shown. Fetch failures have fetch.* codes.
+export function failedFeedsText(failed) {
+  if (!failed.length) return '';
+  const reasons = failed.map((f) => f.name + (/^fetch\./.test(f.code)
+    ? ' could not be loaded (' + f.message + ')' : ' is not a valid talk feed: ' + f.message));
+  const text = 'Not shown: ' + reasons.join('; ');
+  return /\.$/.test(text) ? text : text + '.';
 }
 
 // '<' before any other non-space character (a UTF-8 byte order mark is skipped).

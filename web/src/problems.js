@@ -1,6 +1,7 @@
 // What the widget says when things go wrong: the error box with its retry button, the
 // note listing talks the feed could not show, and the console lines for each problem.
 import { button, element } from './dom.js';
+import { failedFeedsText } from './feeds.js';
 
 // The box shown instead of the schedule (the host's own content stays visible below it).
 export function errorBox(error, retry) {
@@ -26,6 +27,15 @@ export function problemsNote(diagnostics) {
   for (const d of errors) list.appendChild(element('li', '', d.text));
   note.appendChild(list);
   return note;
+}
+
+// The notice above the talks naming each feed that was not shown; null when there is none.
+export function failedFeedsNotice(failed) {
+  const text = failedFeedsText(failed);
+  if (!text) return null;
+  const notice = element('p', 'tt-failed-feeds', text);
+  notice.setAttribute('role', 'status');
+  return notice;
 }
 
 export function logDiagnostics(diagnostics) {

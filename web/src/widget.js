@@ -3,9 +3,9 @@
 // they show: the query, the zone, the stars, and the core's handle to the schedule.
 import { CoreError } from './core.js';
 import { attachRoot, element } from './dom.js';
-import { fetchFeeds, unreadableFeed } from './feeds.js';
+import { failedFeeds, failedFeedsText, fetchFeeds, unreadableFeed } from './feeds.js';
 import { browserZone, defaultHour12, parseNow } from './options.js';
-import { errorBox, logDiagnostics, problemsNote } from './problems.js';
+import { errorBox, failedFeedsNotice, logDiagnostics, problemsNote } from './problems.js';
 import { loadStars } from './stars.js';
 import { browserStorage, rememberZone, rememberedZone } from './storage.js';
 import { structuredData } from './structured-data.js';
@@ -68,14 +68,15 @@ export class Widget {
     // the feed and the engine download, not after they arrive.
     if (this.hour12 === undefined) this.hour12 = defaultHour12();
     browserZone();
-    return loading.then(([core, sources]) => {
+    return loading.then(([core, { sources, failed }]) => {
       if (this.destroyed) return this;
       this.core = core;
-      this.open(sources);
+      this.open(sources, failed);
       this.build();
       this.setState('ready');
       mark('ready');
-      this.host.dispatchEvent(new CustomEvent('talktime:ready', { bubbles: true, detail: { diagnostics: this.diagnostics } }));
+      const detail = { diagnostics: this.diagnostics, failedSources: this.failedSources };
+      this.host.dispatchEvent(new CustomEvent('talktime:ready', { bubbles: true, detail }));
       return this;
     }).catch((error) => {
       if (this.destroyed) return this;
@@ -84,14 +85,18 @@ export class Widget {
     });
   }
 
-  open(sources) {
+  // Opens the feeds that were fetched (`fetchFailures`: those that were not); a feed that
+  // fails is named in this.failedSources and the others are shown, unless none is left.
+  open(sources, fetchFailures) {
     let opened;
     try {
       opened = this.core.openFeeds(sources, { maxBytes: this.options.maxBytes, maxDepth: this.options.maxDepth });
     } catch (error) {
       if (!(error instanceof CoreError)) throw error;
       this.diagnostics = error.diagnostics;
-      throw unreadableFeed(error, sources, this.options.feed);
+      const unreadable = unreadableFeed(error, sources, this.options.feed);
+      if (fetchFailures.length) unreadable.message += '. ' + failedFeedsText(fetchFailures);
+      throw unreadable;
     } finally {
       mark('feed-opened');
     }
@@ -99,7 +104,9 @@ export class Widget {
     if (this.handle) this.core.closeFeed(this.handle);
     this.handle = opened.handle;
     this.meta = opened.meta;
+    this.failedSources = failedFeeds(fetchFailures, opened.failedSources, sources, this.options.feed);
     logDiagnostics(this.diagnostics);
+    if (this.failedSources.length) console.warn('talktime: ' + failedFeedsText(this.failedSources));
   }
 
   build() {
@@ -114,6 +121,8 @@ export class Widget {
     const wrapper = element('div', 'tt' + (this.options.view === 'compact' ? ' tt-compact' : ''));
     wrapper.setAttribute('part', 'root');
     if (this.meta.title) wrapper.appendChild(element('p', 'tt-feed-title', this.meta.title));
+    const failedNotice = failedFeedsNotice(this.failedSources);
+    if (failedNotice) wrapper.appendChild(failedNotice);
     if (this.talks) this.talks.disconnect();
     this.toolbar = createToolbar(this);
     this.zonePicker = createZonePicker(this);
@@ -125,7 +134,9 @@ export class Widget {
     this.status.setAttribute('aria-live', 'polite');
     this.talks = createTalkList(this);
     wrapper.append(this.toolbar.node, this.zonePicker.node, this.notice, this.status, ...this.talks.nodes);
-    const note = problemsNote(this.diagnostics);
+    // The talks a shown feed skipped: a feed that was not shown has the notice above.
+    const failedNames = new Set(this.failedSources.map((f) => f.name));
+    const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)));
     if (note) wrapper.appendChild(note);
     this.shadow().replaceChildren(wrapper);
     this.render();
