@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 #include <vector>
 
 #include "talktime/diagnostic.hpp"
@@ -79,7 +79,7 @@ struct feed {
   const series_info* find_series(std::string_view id) const;
 };
 
-/// A feed's series by id, each found in constant time (a feed may declare
+/// A feed's series by id, each found in logarithmic time (a feed may declare
 /// thousands, and every talk names one). It points into the vector it was made
 /// from, which must outlive it unchanged.
 ///
@@ -92,7 +92,10 @@ class series_index {
   const series_info* find(std::string_view id) const;
 
  private:
-  std::unordered_map<std::string_view, const series_info*> by_id_;
+  // id -> position of its first declaration. The same map type as the reader's
+  // other indexes, so WebAssembly carries its code once.
+  const std::vector<series_info>* series_ = nullptr;
+  std::map<std::string, std::size_t, std::less<>> position_;
 };
 
 /// What a feed offers a visitor to filter by (the widget's toolbar), in one pass

@@ -1,6 +1,7 @@
 // The feed model (include/talktime/feed.hpp); the parser is feed_parser.cpp.
 #include "talktime/feed.hpp"
 
+#include <algorithm>
 #include <set>
 #include <unordered_set>
 #include <utility>
@@ -25,14 +26,13 @@ const series_info* feed::find_series(std::string_view id) const {
   return nullptr;
 }
 
-series_index::series_index(const std::vector<series_info>& series) {
-  by_id_.reserve(series.size());
-  for (const auto& s : series) by_id_.emplace(s.id, &s);  // the first of an id wins, as in find_series
+series_index::series_index(const std::vector<series_info>& series) : series_(&series) {
+  for (std::size_t i = 0; i < series.size(); ++i) position_.emplace(series[i].id, i);  // the first of an id wins
 }
 
 const series_info* series_index::find(std::string_view id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : it->second;
+  auto it = position_.find(id);
+  return it == position_.end() ? nullptr : &(*series_)[it->second];
 }
 
 feed_facets facets_of(const feed& f) {

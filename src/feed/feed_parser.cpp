@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <map>
 #include <set>
-#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -360,12 +359,12 @@ class talk_reader {
     if (!it->is_array()) {
       r_.warn("talk.bad_field", at_ + "/tags", "\"tags\" should be an array of strings, not " + type_name(*it) + "; ignored");
     } else {
-      std::unordered_set<std::string> seen;  // a talk may carry thousands of tags: no search per tag
+      std::set<std::string, std::less<>> seen;  // a talk may carry thousands of tags: no search per tag
       for (std::size_t i = 0; i < it->size(); ++i) {
         const auto& tag = (*it)[i];
         if (tag.is_string() && !detail::trim(tag.get_ref<const std::string&>()).empty()) {
-          std::string name(detail::trim(tag.get_ref<const std::string&>()));
-          if (seen.insert(name).second) t.tags.push_back(std::move(name));
+          auto name = detail::trim(tag.get_ref<const std::string&>());
+          if (seen.emplace(name).second) t.tags.emplace_back(name);
         } else {
           r_.warn("talk.bad_field", at_ + "/tags/" + std::to_string(i), "tag " + describe(tag) + " is not a non-empty string; ignored");
         }
