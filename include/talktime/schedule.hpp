@@ -24,9 +24,15 @@ enum class show_filter { upcoming, past, all };
 ///     talktime::parse_show_filter("past");  // show_filter::past
 std::optional<show_filter> parse_show_filter(std::string_view name);
 
+/// How much of a search the engine reads: the first 256 bytes, and of those the
+/// first 16 distinct words (a search arrives from a link's fragment, which anyone
+/// can write; each word costs one scan of the talks' text).
+inline constexpr std::size_t max_search_bytes = 256;
+inline constexpr std::size_t max_search_words = 16;
+
 /// What a visitor asks for. Empty strings match everything.
 struct query {
-  std::string text;     ///< words, each must appear (case and diacritics ignored)
+  std::string text;     ///< words, each must appear (case and diacritics ignored; see max_search_words)
   std::string series;   ///< series id
   std::string kind;     ///< kind name, e.g. "keynote"
   std::string tag;      ///< exact tag, case ignored

@@ -17,18 +17,20 @@ sys_seconds midnight(date::sys_days day, const time_zone* zone) {
   return sys_seconds{day.time_since_epoch()};
 }
 
+// The distinct words of a folded search, the first max_search_words of them.
 std::vector<std::string> words_of(const std::string& folded) {
   std::vector<std::string> words;
   std::string word;
+  auto keep = [&] {
+    if (!word.empty() && words.size() < max_search_words && std::find(words.begin(), words.end(), word) == words.end())
+      words.push_back(word);
+    word.clear();
+  };
   for (char c : folded) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == ',') {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    } else {
-      word.push_back(c);
-    }
+    if (c == ' ' || c == '\t' || c == '\n' || c == ',') keep();
+    else word.push_back(c);
   }
-  if (!word.empty()) words.push_back(std::move(word));
+  keep();
   return words;
 }
 
@@ -97,7 +99,7 @@ talk_phase schedule::phase(const talk& t, sys_seconds now) const {
 }
 
 query_result schedule::find(const query& q, sys_seconds now, const time_zone& display_zone) const {
-  const auto words = words_of(detail::fold_for_search(q.text));
+  const auto words = words_of(detail::fold_for_search(detail::truncate_utf8(q.text, max_search_bytes)));
   const auto speaker = detail::fold_for_search(q.speaker);
   const auto tag = detail::fold_for_search(q.tag);
   std::vector<std::vector<bool>> with_word;

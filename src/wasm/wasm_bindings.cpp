@@ -52,7 +52,9 @@ json meta_json(const talktime::feed& f) {
           {"series", series},
           {"kinds", kinds},
           {"tags", facets.tags},
-          {"talkCount", facets.talk_count}};
+          {"talkCount", facets.talk_count},
+          // How much of a search the engine reads: the loader caps its box and the fragment there.
+          {"searchLimit", talktime::max_search_bytes}};
 }
 
 talktime::feed_limits limits_of(const json& options) {

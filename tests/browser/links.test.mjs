@@ -60,3 +60,18 @@ test('an invalid data-target is reported on its script tag; the other widgets st
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a search in the link is cut at the engine\'s limit: 100,000 words load like their first 256 characters', async () => {
+  const { page, context, errors } = await openPage(session.browser, { timezoneId: 'UTC' });
+  const words = Array.from({ length: 100000 }, (_, i) => (i + 46656).toString(36)).join(' ');  // 3-letter words
+  await page.goto(page_('mount.html') + '#w.q=' + encodeURIComponent(words));
+  await page.evaluate(() => TalkTime.mount('#w', { feed: '/data/stanford-mlsys-seminar.json' }).then(() => undefined));
+  const box = page.locator('#w input[type="search"]');
+  assert.equal(await box.inputValue(), words.slice(0, 256));
+  assert.equal(await box.evaluate((input) => input.maxLength), 256);
+  // No talk holds all of those words; the view says so and offers the way back.
+  assert.deepEqual(await shownTalkIds(page), []);
+  assert.equal(await page.locator('#w .tt-empty').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

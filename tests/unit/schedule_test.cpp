@@ -387,3 +387,46 @@ TEST(ShowFilter, ParsesTheThreeNamesAndNothingElse) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace talktime;
+using namespace talktime::test_support;
+
+std::vector<std::string> ids_found(const schedule& s, const std::string& text) {
+  query q;
+  q.text = text;
+  std::vector<std::string> ids;
+  for (auto i : s.find(q, utc("2024-01-01T00:00:00Z"), *locate_zone("UTC")).talks) ids.push_back(s.feed().talks[i].id);
+  return ids;
+}
+
+// A search comes from a link's fragment, which anyone can write (issue 15: 100,000
+// words froze the page for 6.5 s): only the first 16 distinct words of its first
+// 256 bytes are read.
+TEST(Search, ReadsOnlyTheFirstSixteenDistinctWordsOfTheFirst256Bytes) {
+  auto s = load(workshop);
+  // 16 words that "FlashAttention: Fast and Memory-Efficient Exact Attention" by Tri Dao holds.
+  std::string sixteen = "flash fast memory efficient exact attention tri dao gates stanford foundation models gpus "
+                        "flashattention memory-efficient ex";
+  ASSERT_EQ(ids_found(s, sixteen), (std::vector<std::string>{"dao"}));
+  EXPECT_EQ(ids_found(s, sixteen + " nosuchword"), (std::vector<std::string>{"dao"}));  // the 17th is not read
+  // Repeated words count once: the 17th distinct word is read and matches nothing.
+  EXPECT_EQ(ids_found(s, "dao dao dao dao dao dao dao dao dao dao dao dao dao dao dao dao nosuchword"),
+            (std::vector<std::string>{}));
+  // Past byte 256 nothing is read, not even the rest of a word.
+  ASSERT_NE(ids_found(s, "d"), ids_found(s, "dx"));
+  EXPECT_EQ(ids_found(s, std::string(255, ' ') + "dx"), ids_found(s, "d"));
+  ASSERT_FALSE(ids_found(s, "da").empty());
+  EXPECT_EQ(ids_found(s, std::string(254, ' ') + "da nosuchword"), ids_found(s, "da"));
+  // 100,000 distinct words: the same answer as their first 16.
+  std::string many, first16;
+  for (int i = 0; i < 100000; ++i) {
+    std::string word = "w" + std::to_string(i);
+    many += word + " ";
+    if (i < 16) first16 += word + " ";
+  }
+  EXPECT_EQ(ids_found(s, many), ids_found(s, first16));
+}
+
+}  // namespace

@@ -60,3 +60,10 @@ test('page-wide keys (a permalink) carry no prefix', () => {
 test('a history that refuses replaceState is not an error', () => {
   assert.doesNotThrow(() => writeFragment(at(''), fakeHistory(true), { q: 'x' }, 'w'));
 });
+
+test('a search from a link is cut at the engine\'s limit', () => {
+  const words = Array.from({ length: 1000 }, (_, i) => 'w' + i).join(' ');
+  const params = fragmentParams({ hash: '#w.q=' + encodeURIComponent(words) });
+  assert.equal(initialQuery(params, 'w', {}, 256).text, words.slice(0, 256));
+  assert.equal(initialQuery(params, 'w', {}).text, words);
+});

@@ -51,6 +51,7 @@ function searchBox(widget) {
   search.type = 'search';
   search.placeholder = 'Search talks, speakers, topics';
   search.setAttribute('aria-label', 'Search talks');
+  search.maxLength = widget.meta.searchLimit;
   search.value = widget.query.text;
   search.addEventListener('input', () => widget.update({ text: search.value }));
   return search;

@@ -9,11 +9,13 @@ export function fragmentParams(location) {
   return new URLSearchParams(location.hash.replace(/^#/, ''));
 }
 
-// The query a widget starts with: the fragment's values, else the page's options.
-export function initialQuery(params, prefix, options) {
+// The query a widget starts with: the fragment's values, else the page's options. A
+// link is untrusted: its search is cut at `searchLimit` characters (the engine reads
+// no more than that many bytes of it anyway).
+export function initialQuery(params, prefix, options, searchLimit = Infinity) {
   const value = (name) => params.get(prefix + '.' + name);
   const query = {
-    text: value('q') || '',
+    text: (value('q') || '').slice(0, searchLimit),
     series: value('series') || options.series || '',
     kind: value('kind') || options.kind || '',
     tag: value('tag') || options.tag || '',

@@ -111,7 +111,7 @@ export class Widget {
 
   build() {
     const params = fragmentParams(window.location);
-    this.query = initialQuery(params, this.key, this.options);
+    this.query = initialQuery(params, this.key, this.options, this.meta.searchLimit);
     this.zone = this.initialZone();
     // Stars live in this browser, per feed; a shared link (#<key>.starred=a,b) adds its stars.
     this.feedId = this.meta.url || this.options.feed;
