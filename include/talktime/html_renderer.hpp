@@ -42,7 +42,7 @@ std::optional<sys_seconds> next_view_change(const schedule& s, const std::vector
                                             const render_options& options);
 
 /// A kind as a talk's badge names it ("Keynote") and as the kind filter lists it
-/// ("Keynotes").
+/// ("Keynotes"). Implemented in src/view/kind_labels.cpp.
 ///
 ///     talktime::kind_filter_label(talktime::talk_kind::break_time);  // "Breaks"
 std::string_view kind_label(talk_kind kind);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
+#include <unordered_set>
 
 #include "common/text.hpp"
 #include "common/url.hpp"
@@ -108,7 +110,8 @@ std::string day_shift_label(long long days) {
 
 class talk_renderer {
  public:
-  talk_renderer(const schedule& s, const render_options& o) : s_(s), o_(o), zone_(*o.display_zone) {}
+  talk_renderer(const schedule& s, const render_options& o)
+      : s_(s), o_(o), zone_(*o.display_zone), starred_(o.starred.begin(), o.starred.end()) {}
 
   void render(html_writer& w, const talk& t) {
     auto phase = s_.phase(t, o_.now);
@@ -234,7 +237,7 @@ class talk_renderer {
   // button holds both looks and CSS shows the one its aria-pressed names, so the
   // loader toggles a star by flipping that attribute alone.
   void actions(html_writer& w, const talk& t) {
-    bool starred = std::find(o_.starred.begin(), o_.starred.end(), t.id) != o_.starred.end();
+    bool starred = starred_.count(t.id) > 0;
     w.raw("<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\"").attr("aria-pressed", starred ? "true" : "false")
         .attr("aria-label", "Star " + t.title)
         .raw("><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 Star</span>"
@@ -250,6 +253,7 @@ class talk_renderer {
   const schedule& s_;
   const render_options& o_;
   const time_zone& zone_;
+  const std::unordered_set<std::string_view> starred_;  // a shared link may star thousands of talks
 };
 
 }  // namespace
@@ -285,41 +289,6 @@ std::string zone_label(const zone_offset& offset) {
   }
   return label;
 }
-
-namespace {
-
-// A kind as a talk's badge names it and as the kind filter lists it: the one
-// place these words live (the loader gets the filter's from the feed facets).
-struct kind_words {
-  talk_kind kind;
-  std::string_view badge, filter;
-};
-
-constexpr kind_words kind_table[] = {
-    {talk_kind::talk, "Talk", "Talks"},
-    {talk_kind::keynote, "Keynote", "Keynotes"},
-    {talk_kind::invited, "Invited talk", "Invited talks"},
-    {talk_kind::contributed, "Contributed talk", "Contributed talks"},
-    {talk_kind::panel, "Panel", "Panels"},
-    {talk_kind::poster, "Posters", "Posters"},
-    {talk_kind::tutorial, "Tutorial", "Tutorials"},
-    {talk_kind::break_time, "Break", "Breaks"},
-    {talk_kind::social, "Social", "Social"},
-    {talk_kind::opening, "Opening", "Opening"},
-    {talk_kind::closing, "Closing", "Closing"},
-    {talk_kind::other, "Other", "Other"},
-};
-
-const kind_words& words_of(talk_kind kind) {
-  for (const auto& w : kind_table)
-    if (w.kind == kind) return w;
-  return kind_table[std::size(kind_table) - 1];
-}
-
-}  // namespace
-
-std::string_view kind_label(talk_kind kind) { return words_of(kind).badge; }
-std::string_view kind_filter_label(talk_kind kind) { return words_of(kind).filter; }
 
 std::optional<sys_seconds> next_view_change(const schedule& s, const std::vector<std::size_t>& order,
                                             const render_options& options) {
