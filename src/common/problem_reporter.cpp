@@ -10,21 +10,50 @@ std::string_view skip_bom(std::string_view text) {
   return text.substr(0, utf8_bom.size()) == utf8_bom ? text.substr(utf8_bom.size()) : text;
 }
 
-text_position position_at(std::string_view text, std::size_t offset) {
+text_position position_at(std::string_view text, std::size_t offset) { return positions_at(text, {offset}).front(); }
+
+std::vector<text_position> positions_at(std::string_view text, const std::vector<std::size_t>& offsets) {
+  std::vector<std::size_t> order(offsets.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
+  std::vector<text_position> positions(offsets.size());
   text_position p;
-  for (std::size_t i = 0; i < offset && i < text.size();) {
-    if (text[i] == '\n') {
-      ++p.line;
-      p.column = 1;
-      ++i;
-      continue;
+  std::size_t i = 0;
+  for (auto k : order) {
+    for (; i < offsets[k] && i < text.size();) {
+      if (text[i] == '\n') {
+        ++p.line;
+        p.column = 1;
+        ++i;
+        continue;
+      }
+      char32_t c;
+      auto n = decode_utf8(text, i, c);
+      ++p.column;
+      i += n == 0 ? 1 : n;
     }
-    char32_t c;
-    auto n = decode_utf8(text, i, c);
-    ++p.column;  // one column per character; a malformed byte counts as one
-    i += n == 0 ? 1 : n;
+    positions[k] = p;
   }
-  return p;
+  return positions;
+}
+
+void locate_diagnostics(std::vector<diagnostic>& diagnostics, const std::vector<std::size_t>& which,
+                        std::string_view text, pointer_locator locate) {
+  if (which.empty()) return;
+  std::vector<std::string> pointers;
+  for (auto k : which) pointers.push_back(diagnostics[k].pointer);
+  auto offsets = locate(text, pointers);
+  std::vector<std::size_t> found, found_at;
+  for (std::size_t i = 0; i < which.size(); ++i)
+    if (offsets[i]) {
+      found.push_back(which[i]);
+      found_at.push_back(*offsets[i]);
+    }
+  auto positions = positions_at(text, found_at);
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    diagnostics[found[i]].line = positions[i].line;
+    diagnostics[found[i]].column = positions[i].column;
+  }
 }
 
 bool problem_reporter::admit(severity level) {
@@ -44,11 +73,7 @@ void problem_reporter::report(severity level, std::string code, std::string poin
   d.code = std::move(code);
   d.pointer = std::move(pointer);
   d.message = std::move(message);
-  if (auto offset = locate_ ? locate_(text_, d.pointer) : std::nullopt) {
-    auto at = position_at(text_, *offset);
-    d.line = at.line;
-    d.column = at.column;
-  }
+  if (locate_) unlocated_.push_back(out_.size());
   out_.push_back(std::move(d));
 }
 
@@ -66,6 +91,8 @@ void problem_reporter::report_line(severity level, std::string code, int line, s
 void problem_reporter::keep_room_for_one() { listed_ = std::min(listed_, max_listed - 1); }
 
 void problem_reporter::finish() {
+  if (locate_) locate_diagnostics(out_, unlocated_, text_, locate_);
+  unlocated_.clear();
   if (unlisted_ == 0) return;
   diagnostic d;
   d.level = unlisted_errors_ > 0 ? severity::error : severity::warning;

@@ -44,7 +44,7 @@ std::string type_name(const json& value) {
 class feed_reader {
  public:
   feed_reader(std::string_view text, std::vector<diagnostic>& out)
-      : problems_(text, "feed", out, detail::pointer_offset) {}
+      : problems_(text, "feed", out, detail::pointer_offsets) {}
 
   void error(std::string code, std::string pointer, std::string message) {
     problems_.error(std::move(code), std::move(pointer), std::move(message));
@@ -137,6 +137,7 @@ class talk_reader {
     read_title(value, t);
     read_zone(value, t);
     read_times(value, t);
+    if (errors_ == 0) check_exported_years(value, t);
     read_kind_and_status(value, t);
     read_people_and_text(value, t);
     if (errors_ > 0) return std::nullopt;
@@ -236,6 +237,24 @@ class talk_reader {
       }
     }
     return parsed;
+  }
+
+  // Exports write four-digit years, the most RFC 5545 allows: a talk ends by
+  // 9999-12-30 in UTC, a day before the last, so it is still 9999 in every zone
+  // and with any length a calendar gives a talk without an end.
+  void check_exported_years(const json& value, const talk& t) {
+    static constexpr date::sys_days last_day = date::year{9999} / 12 / 30;
+    bool within = t.date_only ? t.end_day.value_or(t.start_day) <= last_day
+                              : t.end.value_or(t.start) < date::sys_seconds{last_day + date::days{1}};
+    if (within) return;
+    auto given = [&](const char* key) {
+      auto it = value.find(key);
+      return it != value.end() && !it->is_null();
+    };
+    std::string field = !(t.end || t.end_day) ? "start" : given("end") ? "end" : "duration";
+    error("talk.bad_" + field, at_ + "/" + field,
+          std::string(field == "start" ? "the talk starts" : "the talk ends") +
+              " after 9999-12-30 (UTC), later than calendars can hold (their years have four digits)");
   }
 
   void read_times(const json& value, talk& t) {
@@ -521,10 +540,10 @@ parse_result parse_feed(std::string_view text, const feed_limits& limits) {
   feed_reader r(doc.text, result.diagnostics);
   const json* talks = talks_of(r, doc.root);
   feed f;
-  if (!talks || !read_feed_fields(r, doc.root, f)) return result;
-  read_talks(r, *talks, f);
+  bool readable = talks && read_feed_fields(r, doc.root, f);
+  if (readable) read_talks(r, *talks, f);
   r.finish();
-  result.feed = std::move(f);
+  if (readable) result.feed = std::move(f);
   return result;
 }
 

@@ -1,21 +1,102 @@
 #include "feed/json_document.hpp"
 
+#include <map>
+#include <optional>
+
 #include "feed/json_scan.hpp"
 
 namespace talktime::detail {
 namespace {
 
-// nlohmann's DOM builder, with syntax errors captured instead of thrown.
-class capturing_sax : public nlohmann::detail::json_sax_dom_parser<json> {
+// Builds the DOM as nlohmann's own builder does (a repeated member keeps its
+// first place and takes the last value), except that a member is found through
+// an index rather than a search of the object's members, so an object with n
+// members costs n log n rather than n squared; syntax errors are captured.
+class dom_builder {
  public:
-  explicit capturing_sax(json& root) : json_sax_dom_parser(root, false) {}
+  explicit dom_builder(json& root) : root_(root) {}
+
+  bool null() { return place(nullptr); }
+  bool boolean(bool value) { return place(value); }
+  bool number_integer(json::number_integer_t value) { return place(value); }
+  bool number_unsigned(json::number_unsigned_t value) { return place(value); }
+  bool number_float(json::number_float_t value, const std::string&) { return place(value); }
+  bool string(std::string& value) { return place(std::move(value)); }
+  bool binary(json::binary_t& value) { return place(std::move(value)); }
+  bool start_object(std::size_t) { return open(json::object()); }
+  bool start_array(std::size_t) { return open(json::array()); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+
+  bool key(std::string& name) {
+    auto& open = stack_.back();
+    auto& members = open.value->get_ref<json::object_t&>();
+    if (auto place = find_member(open, members, name)) {
+      member_ = &(members.begin() + std::ptrdiff_t(*place))->second;
+      return true;
+    }
+    if (!open.index.empty()) open.index.emplace(name, members.size());
+    members.json::object_t::Container::emplace_back(std::move(name), nullptr);
+    member_ = &members.back().second;
+    return true;
+  }
+
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
     error_position = position;
     error_message = error.what();
     return false;
   }
+
   std::size_t error_position = 0;
   std::string error_message;
+
+ private:
+  struct open_value {
+    json* value;
+    std::map<std::string, std::size_t, std::less<>> index;  // member name -> place (objects only)
+  };
+
+  // Small objects (a talk) are searched; an index is built once one grows past that.
+  static constexpr std::size_t indexed_from = 16;
+  static std::optional<std::size_t> find_member(open_value& open, const json::object_t& members, const std::string& name) {
+    if (members.size() < indexed_from) {
+      for (auto it = members.begin(); it != members.end(); ++it)
+        if (it->first == name) return std::size_t(it - members.begin());
+      return std::nullopt;
+    }
+    if (open.index.empty())
+      for (auto it = members.begin(); it != members.end(); ++it) open.index.emplace(it->first, std::size_t(it - members.begin()));
+    if (auto it = open.index.find(name); it != open.index.end()) return it->second;
+    return std::nullopt;
+  }
+
+  template <typename Value>
+  json* put(Value&& value) {
+    if (stack_.empty()) return &(root_ = json(std::forward<Value>(value)));
+    auto* parent = stack_.back().value;
+    if (parent->is_array()) {
+      parent->get_ref<json::array_t&>().emplace_back(std::forward<Value>(value));
+      return &parent->back();
+    }
+    return &(*member_ = json(std::forward<Value>(value)));
+  }
+  template <typename Value>
+  bool place(Value&& value) {
+    put(std::forward<Value>(value));
+    return true;
+  }
+  bool open(json empty) {
+    stack_.push_back({put(std::move(empty)), {}});
+    return true;
+  }
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  json& root_;
+  std::vector<open_value> stack_;
+  json* member_ = nullptr;
 };
 
 // "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error
@@ -48,7 +129,7 @@ bool parse_json_document(std::string_view input, const feed_limits& limits, std:
   if (preflight.changed) doc.repaired = std::move(preflight.repaired);
   doc.text = preflight.changed ? std::string_view(doc.repaired) : input;
 
-  capturing_sax sax(doc.root);
+  dom_builder sax(doc.root);
   if (json::sax_parse(doc.text, &sax)) return true;
   diagnostic d;
   d.code = std::string(code_prefix) + ".syntax";

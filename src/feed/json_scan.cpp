@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <map>
 
 #include "common/text.hpp"
 
@@ -145,6 +146,7 @@ class walker {
  public:
   explicit walker(std::string_view text) : text_(text) {}
   std::size_t pos = 0;
+  std::size_t text_size() const { return text_.size(); }
 
   void skip_space() {
     while (pos < text_.size() && (text_[pos] == ' ' || text_[pos] == '\t' || text_[pos] == '\n' || text_[pos] == '\r'))
@@ -216,55 +218,101 @@ class walker {
 
 }  // namespace
 
-std::optional<std::size_t> pointer_offset(std::string_view text, std::string_view pointer) {
-  auto mark = text.size() - skip_bom(text).size();
-  walker w(text.substr(mark));
-  w.peek();
+namespace {
+
+// The pointers still wanted below one value: their reference tokens as a tree.
+struct wanted_values {
+  std::vector<std::size_t> pointers;  // indexes of the pointers that name this value
+  std::map<std::string, wanted_values, std::less<>> below;
+};
+
+std::optional<std::string> unescape_token(std::string_view token) {
+  std::string out;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] != '~') {
+      out.push_back(token[i]);
+      continue;
+    }
+    if (i + 1 == token.size() || (token[i + 1] != '0' && token[i + 1] != '1')) return std::nullopt;
+    out.push_back(token[++i] == '1' ? '/' : '~');
+  }
+  return out;
+}
+
+// Adds pointer `index` to the tree; false when it is not a JSON Pointer.
+bool add_pointer(wanted_values& root, std::string_view pointer, std::size_t index) {
+  auto* node = &root;
   while (!pointer.empty()) {
-    if (pointer.front() != '/') return std::nullopt;
+    if (pointer.front() != '/') return false;
     pointer.remove_prefix(1);
     auto slash = pointer.find('/');
-    std::string token(pointer.substr(0, slash));
+    auto token = unescape_token(pointer.substr(0, slash));
+    if (!token) return false;
     pointer = slash == std::string_view::npos ? std::string_view{} : pointer.substr(slash);
-    for (std::size_t k = 0; (k = token.find('~', k)) != std::string::npos; ++k)
-      token.replace(k, 2, token.compare(k, 2, "~1") == 0 ? "/" : "~");
+    node = &node->below[*token];
+  }
+  node->pointers.push_back(index);
+  return true;
+}
 
-    char open = w.peek();
-    if (open == '{') {
-      ++w.pos;
-      std::optional<std::size_t> found;  // the last duplicate wins, as in nlohmann
-      if (w.peek() != '}') {
-        while (true) {
-          w.peek();
-          auto key = w.read_string();
-          w.peek();
-          ++w.pos;  // ':'
-          if (key == token) found = (w.peek(), w.pos);
-          w.skip_value();
-          char next = w.peek();
-          ++w.pos;
-          if (next != ',') break;
-        }
-      }
-      if (!found) return std::nullopt;
-      w.pos = *found;
-    } else if (open == '[') {
-      if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-      std::size_t index = std::stoul(token);
-      ++w.pos;
-      if (w.peek() == ']') return std::nullopt;
-      for (std::size_t i = 0; i < index; ++i) {
-        w.skip_value();
-        if (w.peek() != ',') return std::nullopt;
-        ++w.pos;
-      }
-      w.peek();
-    } else {
-      return std::nullopt;
+// One walk over the text, entering only the members and elements some pointer
+// names and skipping the rest; a repeated member is found again, so the last
+// duplicate wins, as in nlohmann.
+class pointer_finder {
+ public:
+  pointer_finder(std::string_view text, std::size_t mark, std::vector<std::optional<std::size_t>>& found)
+      : w_(text), mark_(mark), found_(found) {}
+
+  void visit(const wanted_values& node) {
+    w_.peek();
+    for (auto index : node.pointers) found_[index] = mark_ + w_.pos;
+    char open = w_.peek();
+    if (node.below.empty() || (open != '{' && open != '[')) return w_.skip_value();
+    ++w_.pos;
+    if (w_.peek() == (open == '{' ? '}' : ']')) {
+      ++w_.pos;
+      return;
+    }
+    for (std::size_t index = 0; w_.pos < w_.text_size(); ++index) {
+      std::string name = open == '{' ? member_name() : std::to_string(index);
+      auto it = node.below.find(name);
+      if (it != node.below.end()) visit(it->second);
+      else w_.skip_value();
+      char next = w_.peek();
+      ++w_.pos;
+      if (next != ',') break;
     }
   }
-  return mark + w.pos;
+
+ private:
+  std::string member_name() {
+    w_.peek();
+    auto name = w_.read_string();
+    w_.peek();
+    ++w_.pos;  // ':'
+    return name;
+  }
+
+  walker w_;
+  std::size_t mark_;
+  std::vector<std::optional<std::size_t>>& found_;
+};
+
+}  // namespace
+
+std::vector<std::optional<std::size_t>> pointer_offsets(std::string_view text, const std::vector<std::string>& pointers) {
+  std::vector<std::optional<std::size_t>> found(pointers.size());
+  wanted_values root;
+  bool any = false;
+  for (std::size_t i = 0; i < pointers.size(); ++i) any |= add_pointer(root, pointers[i], i);
+  if (!any) return found;
+  auto mark = text.size() - skip_bom(text).size();
+  pointer_finder(text.substr(mark), mark, found).visit(root);
+  return found;
+}
+
+std::optional<std::size_t> pointer_offset(std::string_view text, std::string_view pointer) {
+  return pointer_offsets(text, {std::string(pointer)}).front();
 }
 
 std::optional<text_position> locate_pointer(std::string_view text, std::string_view pointer) {

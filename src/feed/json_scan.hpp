@@ -25,8 +25,12 @@ struct preflight_result {
 /// surrogate escapes with U+FFFD (keeping every line and column where it was).
 preflight_result preflight_json(std::string_view text, const feed_limits& limits);
 
-/// The byte offset where the value that `pointer` names starts, if it is in the
-/// text (after a byte order mark, which the JSON reader skips too).
+/// The byte offsets where the values that `pointers` name start (nullopt for one
+/// that is not in the text), found in one walk over the text, however many there
+/// are. A byte order mark is skipped, as the JSON reader skips it.
+std::vector<std::optional<std::size_t>> pointer_offsets(std::string_view text, const std::vector<std::string>& pointers);
+
+/// The byte offset of one pointer's value (one walk: for many, pointer_offsets).
 std::optional<std::size_t> pointer_offset(std::string_view text, std::string_view pointer);
 
 /// The line and column of that value (a byte order mark is one column of line 1).

@@ -66,18 +66,15 @@ bool begins_calendar(std::string_view text) {
   return detail::starts_with_ascii_nocase(text, "begin:vcalendar");
 }
 
-diagnostic relocate(diagnostic d, const std::map<std::string, source_location>& origins, std::string_view source) {
+// The diagnostic at the place in the source its pointer into the generated feed
+// came from: a line (iCalendar) or a pointer, which locate_in_source finds.
+diagnostic relocate(diagnostic d, const std::map<std::string, source_location>& origins) {
   std::string pointer = d.pointer;
   while (true) {
     if (auto it = origins.find(pointer); it != origins.end()) {
       d.pointer = it->second.pointer;
       d.line = it->second.line;
       d.column = it->second.column;
-      if (d.line == 0 && !d.pointer.empty())
-        if (auto at = detail::locate_pointer(source, d.pointer)) {
-          d.line = at->line;
-          d.column = at->column;
-        }
       return d;
     }
     if (pointer.empty()) break;
@@ -87,6 +84,15 @@ diagnostic relocate(diagnostic d, const std::map<std::string, source_location>& 
   d.pointer.clear();  // a place in the generated text would mean nothing to the reader
   d.line = d.column = 0;
   return d;
+}
+
+// Lines and columns for the relocated diagnostics that have only a pointer into
+// the source, found in one walk over it.
+void locate_in_source(std::vector<diagnostic>& diagnostics, std::size_t first, std::string_view source) {
+  std::vector<std::size_t> which;
+  for (auto k = first; k < diagnostics.size(); ++k)
+    if (diagnostics[k].line == 0 && !diagnostics[k].pointer.empty()) which.push_back(k);
+  detail::locate_diagnostics(diagnostics, which, source, detail::pointer_offsets);
 }
 
 }  // namespace
@@ -128,7 +134,9 @@ parse_result parse_any_feed(std::string_view text, feed_format format_hint, cons
   generated.max_bytes = std::max(limits.max_bytes, imported.feed_json->size());
   generated.max_depth = std::max(limits.max_depth, 64);
   auto parsed = parse_feed(*imported.feed_json, generated);
-  for (auto& d : parsed.diagnostics) result.diagnostics.push_back(relocate(std::move(d), imported.origins, text));
+  auto first = result.diagnostics.size();
+  for (auto& d : parsed.diagnostics) result.diagnostics.push_back(relocate(std::move(d), imported.origins));
+  locate_in_source(result.diagnostics, first, text);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const diagnostic& a, const diagnostic& b) { return a.line < b.line; });
   result.feed = std::move(parsed.feed);

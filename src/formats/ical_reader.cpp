@@ -6,26 +6,6 @@
 namespace talktime::detail {
 namespace {
 
-// Replaces bytes that are not UTF-8 with U+FFFD; how many there were.
-std::size_t repair_utf8(std::string& text) {
-  std::string repaired;
-  std::size_t bad = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t c;
-    auto n = decode_utf8(text, i, c);
-    if (n == 0) {
-      ++bad;
-      repaired += "\uFFFD";
-      ++i;
-    } else {
-      repaired.append(text, i, n);
-      i += n;
-    }
-  }
-  if (bad > 0) text = std::move(repaired);
-  return bad;
-}
-
 bool is_name_char(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }
 
 // One parameter value at `i`: a list ("a,b") whose items may be quoted, kept as
@@ -48,29 +28,71 @@ bool read_param_value(const std::string& text, std::size_t& i, std::string& valu
 
 }  // namespace
 
-unfolded_lines unfold_lines(std::string_view text) {
-  unfolded_lines out;
-  std::size_t pos = text.size() - skip_bom(text).size();
-  int number = 0;
-  while (pos < text.size()) {
-    auto end = text.find('\n', pos);
-    auto physical = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-    pos = end == std::string_view::npos ? text.size() : end + 1;
-    ++number;
-    if (!physical.empty() && physical.back() == '\r') physical.remove_suffix(1);
-    if (!physical.empty() && (physical.front() == ' ' || physical.front() == '\t') && !out.lines.empty()) {
-      out.lines.back().text.append(physical.substr(1));
+logical_lines::logical_lines(std::string_view text) : text_(text), pos_(text.size() - skip_bom(text).size()) {}
+
+std::string_view logical_lines::physical() {
+  auto end = text_.find('\n', pos_);
+  auto line = text_.substr(pos_, end == std::string_view::npos ? std::string_view::npos : end - pos_);
+  pos_ = end == std::string_view::npos ? text_.size() : end + 1;
+  ++number_;
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+bool logical_lines::at_continuation() const {
+  return pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t');
+}
+
+bool logical_lines::next(numbered_line& line) {
+  while (pos_ < text_.size()) {
+    auto first = physical();
+    if (trim(first).empty()) continue;
+    line.number = number_;
+    line.text.assign(first);
+    // Continuations join; blank lines between them are left out, as everywhere.
+    while (pos_ < text_.size()) {
+      if (at_continuation()) {
+        line.text.append(physical().substr(1));
+      } else {
+        auto saved = pos_;
+        auto saved_number = number_;
+        if (!trim(physical()).empty()) {
+          pos_ = saved;
+          number_ = saved_number;
+          break;
+        }
+      }
+    }
+    clean(line);
+    return true;
+  }
+  return false;
+}
+
+// U+FFFD for each byte that is not UTF-8; control characters other than tab removed.
+void logical_lines::clean(numbered_line& line) {
+  std::string cleaned;
+  std::size_t bad = 0, controls = 0;
+  const auto& text = line.text;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c;
+    auto n = decode_utf8(text, i, c);
+    if (n == 0) {
+      ++bad;
+      cleaned += "\uFFFD";
+      ++i;
       continue;
     }
-    if (trim(physical).empty()) continue;
-    out.lines.push_back({number, std::string(physical)});
+    if ((c < 0x20 && c != '\t') || c == 0x7F) ++controls;
+    else cleaned.append(text, i, n);
+    i += n;
   }
-  for (auto& line : out.lines) {
-    auto n = repair_utf8(line.text);
-    if (n > 0 && out.bad_bytes == 0) out.first_bad_line = line.number;
-    out.bad_bytes += n;
-  }
-  return out;
+  if (bad == 0 && controls == 0) return;
+  line.text = std::move(cleaned);
+  if (bad > 0 && bad_bytes_ == 0) first_bad_line_ = line.number;
+  if (controls > 0 && controls_ == 0) first_control_line_ = line.number;
+  bad_bytes_ += bad;
+  controls_ += controls;
 }
 
 const std::string* content_line::param(std::string_view key) const {

@@ -3,7 +3,7 @@
 // reported once, by the parser, and then located back in the frab file.
 //
 // A hostile schedule costs time and memory in proportion to its size, as a feed
-// does: at most 100 problems are listed (each is located by a walk over the text),
+// does: at most 100 problems are listed (all located in one walk over the text),
 // ids are made unique through sets rather than searches, and what the conversion
 // repeats for every event (its room's name in the location and in every origin's
 // pointer, the day's date) is charged against limits.max_bytes; past that the
@@ -80,7 +80,7 @@ bool contains_text(std::string_view text, std::string_view part) {
 class frab_importer {
  public:
   frab_importer(std::string_view text, const feed_limits& limits, import_result& result)
-      : limits_(limits), r_(result), problems_(text, "frab", result.diagnostics, detail::pointer_offset) {}
+      : limits_(limits), r_(result), problems_(text, "frab", result.diagnostics, detail::pointer_offsets) {}
 
   void run(const json& root) {
     convert(root);

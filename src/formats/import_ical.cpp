@@ -3,6 +3,7 @@
 // records where each generated value came from (its line) for diagnostics.
 // As the feed parser does, it lists at most 100 problems and counts the rest.
 #include <cstdio>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -63,21 +64,24 @@ class ical_importer {
       : text_(text), r_(result), problems_(text, "ics", result.diagnostics) {}
 
   void run() {
-    convert();
+    detail::logical_lines lines(text_);
+    convert(lines);
+    report_cleaning(lines);
     problems_.finish();
   }
 
  private:
-  void convert() {
-    auto lines = unfold();
+  void convert(detail::logical_lines& lines) {
     std::vector<std::string> stack;
     bool seen_calendar = false;
     int calendar_line = 0;
-    for (auto& raw : lines) {
+    detail::numbered_line raw;
+    while (lines.next(raw)) {
       detail::content_line cl;
       cl.line = raw.number;
       bool parsed = split_content_line(raw.text, cl);
       if (!seen_calendar && (!parsed || cl.name != "BEGIN" || detail::ascii_upper(detail::trim(cl.value)) != "VCALENDAR")) {
+        report_cleaning(lines);  // the error that fails the import comes last
         error("ics.not_calendar", cl.line, "an iCalendar file begins with BEGIN:VCALENDAR, not " + detail::quote_for_message(raw.text));
         return;
       }
@@ -112,8 +116,8 @@ class ical_importer {
         }
         continue;
       }
-      if (stack.size() == 1 && stack[0] == "VCALENDAR") calendar_.push_back(std::move(cl));
-      else if (stack.size() == 2 && event_) event_->push_back(std::move(cl));
+      if (stack.size() == 1 && stack[0] == "VCALENDAR") keep(calendar_, std::move(cl), calendar_properties);
+      else if (stack.size() == 2 && event_) keep(*event_, std::move(cl), event_properties);
       // VTIMEZONE, VALARM, VTODO, …: not needed (zones come from the tz database).
     }
     if (!seen_calendar) {
@@ -128,15 +132,33 @@ class ical_importer {
     build_feed(calendar_line);
   }
 
-  // Logical lines (folds undone), with one warning for the bytes that are not UTF-8.
-  std::vector<detail::numbered_line> unfold() {
-    auto unfolded = detail::unfold_lines(text_);
-    auto bad = unfolded.bad_bytes;
-    if (bad > 0)
-      warn("ics.bad_utf8", unfolded.first_bad_line,
+  // What the importer reads, and nothing else, is kept of a component, so a
+  // calendar of millions of other lines costs no memory; of a property read only
+  // once, the first.
+  static constexpr std::string_view calendar_properties[] = {"X-WR-CALNAME", "NAME", "X-WR-CALDESC", "DESCRIPTION",
+                                                              "URL", "X-WR-TIMEZONE"};
+  static constexpr std::string_view event_properties[] = {"UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS",
+                                                           "DTSTART", "DTEND", "DURATION", "URL", "CONFERENCE",
+                                                           "RRULE", "RDATE", "RECURRENCE-ID", "CATEGORIES"};
+  template <std::size_t N>
+  static void keep(std::vector<content_line>& kept, content_line line, const std::string_view (&wanted)[N]) {
+    bool read = false;
+    for (auto name : wanted) read |= line.name == name;
+    if (!read || (line.name != "CATEGORIES" && find(kept, line.name))) return;
+    kept.push_back(std::move(line));
+  }
+
+  // One warning each for the bytes that were not UTF-8 and the control characters removed.
+  void report_cleaning(const detail::logical_lines& lines) {
+    if (std::exchange(cleaning_reported_, true)) return;
+    if (auto bad = lines.bad_bytes(); bad > 0)
+      warn("ics.bad_utf8", lines.first_bad_line(),
            std::to_string(bad) + (bad == 1 ? " byte that is" : " bytes that are") +
                " not UTF-8 replaced by U+FFFD (the first in the line that starts here)");
-    return std::move(unfolded.lines);
+    if (auto controls = lines.controls(); controls > 0)
+      warn("ics.control_characters", lines.first_control_line(),
+           std::to_string(controls) + (controls == 1 ? " control character" : " control characters") +
+               " removed (the first in the line that starts here); iCalendar text does not allow them");
   }
 
   // Listed within the problem budget (src/common/problem_reporter.hpp); run() adds the count of the rest.
@@ -395,6 +417,7 @@ class ical_importer {
   std::vector<content_line> calendar_;
   std::optional<std::vector<content_line>> event_;
   int event_line_ = 0;
+  bool cleaning_reported_ = false;
   json talks_ = json::array();
   detail::problem_reporter problems_;
 };

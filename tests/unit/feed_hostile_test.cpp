@@ -196,4 +196,87 @@ TEST(HostileFeeds, ManySeriesNamedByTalksCostLinearTimeInEveryStep) {
   EXPECT_LT(growth_from_n_to_8n(1000, ready, ics), linear_growth_limit) << "exporting to iCalendar";
 }
 
+// An object with n members (issue 15: 100,000 took 20.8 s natively, each member
+// searched for among the earlier ones), at the top level and inside a talk.
+std::string feed_with_many_keys(int n, bool in_talk) {
+  std::string members;
+  for (int i = 0; i < n; ++i) members += std::string(i ? "," : "") + "\"k" + std::to_string(i) + "\":0";
+  if (!in_talk) return R"({"talktime":1,"talks":[],"x":{)" + members + "}}";
+  return R"({"talktime":1,"talks":[{"id":"t",)" + members + R"(,"title":"T","start":"2024-05-02T10:00Z"}]})";
+}
+
+TEST(HostileFeeds, ObjectsWithManyMembersAreReadInLinearTime) {
+  for (bool in_talk : {false, true}) {
+    std::function<std::string(int)> make = [in_talk](int n) { return feed_with_many_keys(n, in_talk); };
+    std::function<void(const std::string&)> read = [](const std::string& text) { EXPECT_TRUE(parse_feed(text).feed); };
+    EXPECT_LT(growth_from_n_to_8n(10000, make, read), linear_growth_limit)
+        << "reading an object's members grows faster than linearly" << (in_talk ? " (in a talk)" : "");
+  }
+  auto r = parse_feed(feed_with_many_keys(1000, true));
+  ASSERT_TRUE(r.feed);
+  ASSERT_EQ(r.feed->talks.size(), 1u);
+  EXPECT_EQ(r.feed->talks[0].title, "T");
+}
+
+// A repeated member keeps its first place and takes the last value, in small
+// objects (searched) and large ones (indexed) alike, as nlohmann's reader does.
+TEST(HostileFeeds, ARepeatedMemberTakesTheLastValue) {
+  for (int extra : {0, 40}) {
+    std::string members;
+    for (int i = 0; i < extra; ++i) members += "\"x" + std::to_string(i) + "\":0,";
+    auto r = parse_feed(R"({"talktime":1,"talks":[{"id":"t",)" + members +
+                        R"("title":"First","start":"2024-05-02T10:00Z","title":"Last"}]})");
+    ASSERT_TRUE(r.feed);
+    EXPECT_EQ(r.feed->talks.at(0).title, "Last") << extra << " other members";
+  }
+}
+
+// Problems after a large stretch of text (issue 15: 150 unknown kinds after 16 MiB
+// took 31.6 s in the browser, each listed problem located by a walk from byte 0).
+std::string padded_feed_with_bad_kinds(int padding) {
+  std::string text = R"({"talktime":1,"pad":")" + std::string(std::size_t(padding), 'a') + R"(","talks":[)";
+  for (int i = 0; i < 150; ++i)
+    text += std::string(i ? "," : "") + R"({"id":"t)" + std::to_string(i) + R"(","title":"T","start":"2024-05-02T10:00Z","kind":"zzz"})";
+  return text + "\n]}";
+}
+
+TEST(HostileFeeds, ProblemsAtTheEndOfALargeFeedAreLocatedInOnePass) {
+  auto r = parse_feed(padded_feed_with_bad_kinds(100));
+  ASSERT_TRUE(r.feed);
+  ASSERT_EQ(r.diagnostics.size(), 101u);
+  EXPECT_EQ(r.diagnostics[0].to_string(),
+            "[talk.unknown_kind] /talks/0/kind (line 1, column 191): unknown kind \"zzz\" shown as \"other\"");
+  EXPECT_EQ(r.diagnostics[99].pointer, "/talks/99/kind");
+  EXPECT_EQ(r.diagnostics[99].line, 1);
+  std::function<std::string(int)> make = padded_feed_with_bad_kinds;
+  std::function<void(const std::string&)> read = [](const std::string& text) {
+    EXPECT_EQ(parse_feed(text).diagnostics.size(), 101u);
+  };
+  // n and 8n bytes of padding: the walks, not the 150 talks, are what grows.
+  EXPECT_LT(growth_from_n_to_8n(200000, make, read), linear_growth_limit) << "locating problems";
+}
+
+// Exports write four-digit years (RFC 5545): a talk that would need a fifth is
+// skipped with a located error naming the field that carries it past 9999-12-30.
+TEST(HostileFeeds, TalksPastTheLastExportableDayAreSkipped) {
+  auto r = parse_feed(R"({"talktime":1,"timezone":"America/Chicago","talks":[
+    {"id":"ok","title":"Last","start":"9999-12-30T17:00","duration":59},
+    {"id":"start","title":"S","start":"9999-12-31T23:00"},
+    {"id":"end","title":"E","start":"9999-12-30T10:00","end":"9999-12-31T20:00"},
+    {"id":"dur","title":"D","start":"9999-12-30T17:00","duration":"PT2H"},
+    {"id":"day","title":"Day","start":"9999-12-31"},
+    {"id":"days","title":"Days","start":"9999-12-29","end":"9999-12-30"}]})");
+  ASSERT_TRUE(r.feed);
+  ASSERT_EQ(r.feed->talks.size(), 2u);
+  EXPECT_EQ(r.feed->talks[0].id, "ok");
+  EXPECT_EQ(r.feed->talks[1].id, "days");
+  std::vector<std::string> shown;
+  for (const auto& d : r.diagnostics) shown.push_back(d.code + " " + d.pointer);
+  EXPECT_EQ(shown, (std::vector<std::string>{"talk.bad_start /talks/1/start", "talk.bad_end /talks/2/end",
+                                             "talk.bad_duration /talks/3/duration", "talk.bad_start /talks/4/start"}));
+  EXPECT_EQ(r.diagnostics[0].message,
+            "the talk starts after 9999-12-30 (UTC), later than calendars can hold (their years have four digits) (talk \"start\")");
+  EXPECT_EQ(r.diagnostics[0].line, 3);
+}
+
 }  // namespace

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "formats/ical_reader.hpp"
 
@@ -9,8 +11,26 @@ namespace {
 
 using namespace talktime::detail;
 
-TEST(UnfoldLines, JoinsContinuationsAndNumbersPhysicalLines) {
-  auto u = unfold_lines("\xEF\xBB\xBF" "BEGIN:VCALENDAR\r\nSUMMARY:Long\r\n  title\r\n\tend\r\n\r\nEND:VCALENDAR");
+struct read_lines {
+  std::vector<numbered_line> lines;
+  std::size_t bad_bytes = 0, controls = 0;
+  int first_bad_line = 0, first_control_line = 0;
+};
+
+read_lines read_all(std::string_view text) {
+  logical_lines reader(text);
+  read_lines out;
+  numbered_line line;
+  while (reader.next(line)) out.lines.push_back(line);
+  out.bad_bytes = reader.bad_bytes();
+  out.first_bad_line = reader.first_bad_line();
+  out.controls = reader.controls();
+  out.first_control_line = reader.first_control_line();
+  return out;
+}
+
+TEST(LogicalLines, JoinsContinuationsAndNumbersPhysicalLines) {
+  auto u = read_all("\xEF\xBB\xBF" "BEGIN:VCALENDAR\r\nSUMMARY:Long\r\n  title\r\n\tend\r\n\r\nEND:VCALENDAR");
   ASSERT_EQ(u.lines.size(), 3u);
   EXPECT_EQ(u.lines[0].number, 1);
   EXPECT_EQ(u.lines[0].text, "BEGIN:VCALENDAR");
@@ -20,14 +40,32 @@ TEST(UnfoldLines, JoinsContinuationsAndNumbersPhysicalLines) {
   EXPECT_EQ(u.bad_bytes, 0u);
 }
 
-TEST(UnfoldLines, RepairsUtf8OnlyOnceFoldsAreUndone) {
+TEST(LogicalLines, AContinuationAfterABlankLineJoinsTheLineBeforeIt) {
+  auto u = read_all("A:x\r\n\r\n\r\n y\r\nB:z");
+  ASSERT_EQ(u.lines.size(), 2u);
+  EXPECT_EQ(u.lines[0].text, "A:xy");
+  EXPECT_EQ(u.lines[1].number, 5);
+  EXPECT_EQ(u.lines[1].text, "B:z");
+}
+
+TEST(LogicalLines, RepairsUtf8OnlyOnceFoldsAreUndone) {
   // "ä" (C3 A4) folded between its two bytes is whole again; the lone FF is not UTF-8.
-  auto u = unfold_lines("A:x\nB:\xC3\n \xA4\nC:\xFF\n");
+  auto u = read_all("A:x\nB:\xC3\n \xA4\nC:\xFF\n");
   ASSERT_EQ(u.lines.size(), 3u);
   EXPECT_EQ(u.lines[1].text, "B:\xC3\xA4");
   EXPECT_EQ(u.lines[2].text, "C:\xEF\xBF\xBD");
   EXPECT_EQ(u.bad_bytes, 1u);
   EXPECT_EQ(u.first_bad_line, 4);
+}
+
+TEST(LogicalLines, RemovesControlCharactersButTab) {
+  auto u = read_all("A:ok\r\nSUMMARY:a\x01\x02" "b\tc\x7F\r\nC:\x1B[31m\r\n");
+  ASSERT_EQ(u.lines.size(), 3u);
+  EXPECT_EQ(u.lines[0].text, "A:ok");
+  EXPECT_EQ(u.lines[1].text, "SUMMARY:ab\tc");
+  EXPECT_EQ(u.lines[2].text, "C:[31m");
+  EXPECT_EQ(u.controls, 4u);
+  EXPECT_EQ(u.first_control_line, 2);
 }
 
 TEST(SplitContentLine, ReadsNameParametersAndValue) {

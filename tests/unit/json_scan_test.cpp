@@ -103,6 +103,23 @@ TEST(LocatePointer, FindsValuesInNestedText) {
   EXPECT_EQ(at("talks"), "none");
 }
 
+// All of a reader's problems are located together: the same answers as one by one,
+// in the order asked, with repeats, from a single walk.
+TEST(PointerOffsets, FindsManyPointersInOneWalk) {
+  std::string_view text = R"({"talks": [{"a": 1}, {"a": 2, "b": [3, 4]}], "dup": 5, "dup": 6})";
+  std::vector<std::string> pointers{"/talks/1/b/1", "/dup", "/talks/0/a", "/nope", "/talks/1/b/1", "", "bad", "/talks/9"};
+  auto found = pointer_offsets(text, pointers);
+  ASSERT_EQ(found.size(), pointers.size());
+  EXPECT_EQ(found[0], text.find('4'));
+  EXPECT_EQ(found[1], text.find('6'));  // the last duplicate wins
+  EXPECT_EQ(found[2], text.find('1'));
+  EXPECT_EQ(found[3], std::nullopt);
+  EXPECT_EQ(found[4], found[0]);
+  EXPECT_EQ(found[5], 0u);
+  EXPECT_EQ(found[6], std::nullopt);  // not a JSON Pointer
+  EXPECT_EQ(found[7], std::nullopt);
+  for (std::size_t i = 0; i < pointers.size(); ++i) EXPECT_EQ(found[i], pointer_offset(text, pointers[i])) << pointers[i];
+}
 
 // A byte order mark is skipped by the locator and counts as one column of line 1.
 TEST(LocatePointer, FindsValuesAfterAByteOrderMark) {

@@ -42,20 +42,42 @@ std::vector<std::string> texts(const std::vector<diagnostic>& list) {
   return out;
 }
 
-// A locator that finds "/x" at the byte where 'x' is (a stand-in for the JSON one).
-std::optional<std::size_t> find_name(std::string_view text, std::string_view pointer) {
-  auto at = text.find(pointer.substr(1));
-  return at == std::string_view::npos ? std::nullopt : std::optional<std::size_t>(at);
+// A locator that finds "/x" at the byte where 'x' is (a stand-in for the JSON one),
+// counting its calls: the reporter asks once for all its problems.
+int locator_calls = 0;
+std::vector<std::optional<std::size_t>> find_names(std::string_view text, const std::vector<std::string>& pointers) {
+  ++locator_calls;
+  std::vector<std::optional<std::size_t>> found;
+  for (const auto& pointer : pointers) {
+    auto at = text.find(pointer.substr(1));
+    found.push_back(at == std::string_view::npos ? std::nullopt : std::optional<std::size_t>(at));
+  }
+  return found;
+}
+
+TEST(PositionsAt, FindsOffsetsInAnyOrderInOnePass) {
+  std::string_view text = "ab\nK\xC3\xA4x\n";
+  auto p = positions_at(text, {text.size(), 0, text.find('x'), 1});
+  ASSERT_EQ(p.size(), 4u);
+  EXPECT_EQ(p[0].line, 3);
+  EXPECT_EQ(p[0].column, 1);
+  EXPECT_EQ(p[1].line, 1);
+  EXPECT_EQ(p[1].column, 1);
+  EXPECT_EQ(p[2].line, 2);
+  EXPECT_EQ(p[2].column, 3);
+  EXPECT_EQ(p[3].column, 2);
 }
 
 TEST(ProblemReporter, LocatesThroughItsLocatorOrByLine) {
   std::vector<diagnostic> out;
-  problem_reporter problems("ab\ncd", "feed", out, find_name);
+  locator_calls = 0;
+  problem_reporter problems("ab\ncd", "feed", out, find_names);
   problems.error("feed.a", "/d", "about d");
   problems.warn("feed.b", "/zz", "not in the text");
   problems.report_line(severity::warning, "ics.c", 2, "line two");
   problems.report_line(severity::error, "ics.d", 0, "the whole text");
   problems.finish();
+  EXPECT_EQ(locator_calls, 1);
   EXPECT_EQ(texts(out), (std::vector<std::string>{"[feed.a] /d (line 2, column 2): about d", "[feed.b] /zz: not in the text",
                                                   "[ics.c] line 2, column 1: line two", "[ics.d]: the whole text"}));
   EXPECT_EQ(out[1].level, severity::warning);
