@@ -4,7 +4,8 @@
 # target for SECONDS, starting from its seeds (the example feeds; frab schedules and
 # calendars for the importers), and prints libFuzzer's final figures (executions,
 # coverage). Exits non-zero when a reproducer or the fuzzer finds a crash, leak,
-# undefined behaviour, hang or broken property. See SECURITY.md.
+# undefined behaviour, hang or broken property (linear time included: the hostile
+# shapes of tests/fuzz/hostile_shapes.py are replayed). See SECURITY.md.
 #
 #   bash scripts/fuzz.sh            600 s per target
 #   bash scripts/fuzz.sh 300        300 s per target
@@ -38,6 +39,8 @@ export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$(command -v llvm-symbolizer-14 || command -v llvm-symbolizer || true)}
 limits=(-max_len=65536 -rss_limit_mb=2048 -timeout=10)
+# Replaying files: no -max_len, which would cut the hostile shapes short.
+replay_limits=(-rss_limit_mb=2048 -timeout=30)
 work=build/fuzz/run
 mkdir -p "$work" build/fuzz/artifacts
 
@@ -69,14 +72,20 @@ cp tests/fixtures/*.ics "$ical_seeds/"
 # Dictionaries: JSON and feed tokens; for frab also its keys; iCalendar's own tokens.
 cat tests/fuzz/json.dict tests/fuzz/frab.dict > "$work/frab-json.dict"
 
+# The hostile shapes of issue 15, about 1 MB each, replayed with the reproducers: each
+# target's linear-time property is checked on them (tests/fuzz/fuzz_support.hpp).
+shapes=$work/hostile-shapes
+rm -rf "$shapes"
+python3 tests/fuzz/hostile_shapes.py "$shapes"
+
 failed=()
 for target in "${targets[@]}"; do
   bin=build/fuzz/tests/fuzz/$target
   echo
-  echo "== $target: replaying tests/fuzz/regressions/$target/"
-  mapfile -t reproducers < <(find "tests/fuzz/regressions/$target" -type f ! -name '.*' | sort)
+  echo "== $target: replaying tests/fuzz/regressions/$target/ and the hostile shapes"
+  mapfile -t reproducers < <(find "tests/fuzz/regressions/$target" "$shapes/$target" -type f ! -name '.*' | sort)
   if [ ${#reproducers[@]} -gt 0 ]; then
-    if "$bin" "${limits[@]}" "${reproducers[@]}" >"$work/$target-regressions.log" 2>&1; then
+    if "$bin" "${replay_limits[@]}" "${reproducers[@]}" >"$work/$target-regressions.log" 2>&1; then
       echo "$target: ${#reproducers[@]} reproducers replayed, no failure"
     else
       tail -40 "$work/$target-regressions.log"

@@ -17,6 +17,9 @@
 //   7. Round trip: an accepted feed written back with to_feed_json parses again with
 //      no errors, with the same talks (id, title, kind, status, times), and writing
 //      that gives the same text.
+//   8. Linear time: on an input of 32 KiB or more, parse_feed takes at most 25 times a
+//      typical input's CPU time per byte (fuzz_support.hpp, linear_time_bound); the
+//      hostile shapes of tests/fuzz/hostile_shapes.py are replayed against it.
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
@@ -27,6 +30,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_support.hpp"
+#include "typical_inputs.hpp"
 #include "talktime/feed_formats.hpp"
 #include "talktime/importers.hpp"
 #include "talktime/talktime.hpp"
@@ -130,10 +134,19 @@ void check_round_trip(const feed& f) {
   check(to_feed_json(g) == first, "to_feed_json(parse(to_feed_json(feed))) differs from to_feed_json(feed)", first);
 }
 
+// The linear-time property (fuzz_support.hpp): reading costs at most a
+// fixed multiple of a typical input's cost per byte.
+const fuzz::linear_time_bound& time_bound() {
+  static const fuzz::linear_time_bound bound(fuzz::typical_feed,
+      [](std::string_view text) { parse_feed(text); });
+  return bound;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
+  time_bound().check(text);
   auto r = parse_feed(text);
   check_diagnostics(r, text);
   if (!r.feed) {

@@ -25,6 +25,9 @@
 //      repair (src/formats/feed_formats.cpp locates in the text as given, after any
 //      byte order mark: a repaired key hides the value from it).
 //   6. One byte over the size limit, the import fails as frab.too_large at line 1.
+//   7. Linear time: on an input of 32 KiB or more, parse_any_feed takes at most 25 times a
+//      typical input's CPU time per byte (fuzz_support.hpp, linear_time_bound); the
+//      hostile shapes of tests/fuzz/hostile_shapes.py are replayed against it.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -35,6 +38,8 @@
 
 #include "fuzz_import.hpp"
 #include "fuzz_support.hpp"
+#include "typical_inputs.hpp"
+#include "talktime/feed_formats.hpp"
 #include "talktime/importers.hpp"
 
 namespace {
@@ -92,10 +97,19 @@ bool repaired(const import_result& r) {
   return false;
 }
 
+// The linear-time property (fuzz_support.hpp): reading costs at most a
+// fixed multiple of a typical input's cost per byte.
+const fuzz::linear_time_bound& time_bound() {
+  static const fuzz::linear_time_bound bound(fuzz::typical_frab,
+      [](std::string_view text) { parse_any_feed(text, feed_format::frab); });
+  return bound;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
+  time_bound().check(text);
   fuzz::text_lines lines(text);
   // The input read independently; discarded when it is no JSON or needs repair.
   auto input = nlohmann::json::parse(text, nullptr, false);

@@ -17,7 +17,10 @@
 // Properties: no crash, leak, UB or hang; `find` returns each matching talk once,
 // upcoming ones before past ones, and counts non-breaks; the HTML has one talk
 // item per talk shown, and every '<' in it opens or closes an element the renderer
-// writes, with only its own attributes (tests/fuzz/fuzz_support.hpp).
+// writes, with only its own attributes (tests/fuzz/fuzz_support.hpp). Linear time:
+// on a feed of 32 KiB or more, parsing, indexing and rendering every talk take at
+// most 25 times a typical feed's CPU time per byte (linear_time_bound); the hostile
+// shapes of tests/fuzz/hostile_shapes.py are replayed against it.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -27,6 +30,8 @@
 #include <vector>
 
 #include "fuzz_support.hpp"
+#include "typical_inputs.hpp"
+#include "talktime/feed_formats.hpp"
 #include "talktime/talktime.hpp"
 
 namespace {
@@ -54,12 +59,28 @@ std::size_t count_of(std::string_view html, std::string_view needle) {
   return n;
 }
 
+// The linear-time property (fuzz_support.hpp): reading, indexing and rendering costs at most a
+// fixed multiple of a typical input's cost per byte.
+const fuzz::linear_time_bound& time_bound() {
+  static const fuzz::linear_time_bound bound(fuzz::typical_feed,
+      [](std::string_view text) {
+        auto parsed = parse_feed(text);
+        if (!parsed.feed) return;
+        schedule s(std::move(*parsed.feed));
+        render_options o;
+        o.display_zone = locate_zone("UTC");
+        render_html(s, s.find({}, sys_seconds{}, *o.display_zone).talks, o);
+      });
+  return bound;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   auto split = input.rfind('\xFF');
   std::string_view feed_text = input.substr(0, split);
+  time_bound().check(feed_text);
   std::string_view control = split == std::string_view::npos ? std::string_view{} : input.substr(split + 1);
 
   auto parsed = parse_feed(feed_text);

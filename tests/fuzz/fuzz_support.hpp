@@ -2,9 +2,12 @@
 // what broke and aborts, which libFuzzer reports as a crash with the input saved.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -325,6 +328,57 @@ class byte_reader {
  private:
   std::string_view bytes_;
   std::size_t pos_ = 0;
+};
+
+/// CPU seconds that `work` takes (this process's, so other processes on a busy
+/// machine do not count).
+inline double cpu_seconds(const std::function<void()>& work) {
+  timespec start{}, end{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+  work();
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &end);
+  return double(end.tv_sec - start.tv_sec) + double(end.tv_nsec - start.tv_nsec) * 1e-9;
+}
+
+/// The linear-time property (issue 15, SECURITY.md): `work` on an input of n bytes
+/// takes at most max_ratio times what it takes per byte on a typical input, times n,
+/// plus a floor. The typical cost is measured once (the least of three runs) on
+/// `typical(reference_bytes)`, a realistic input the target makes, so the bound
+/// follows the build (ASan or not) and the machine. Quadratic work fails it by far
+/// on the hostile shapes scripts/fuzz.sh and ctest replay (tests/fuzz/hostile_shapes.py,
+/// about 1 MB each); small inputs are not timed, their cost is below the clock's
+/// noise. A slow input is timed twice more and its least time counts.
+class linear_time_bound {
+ public:
+  static constexpr double max_ratio = 25.0;
+  static constexpr double floor_seconds = 0.05;
+  static constexpr std::size_t min_bytes = 32u << 10;
+  static constexpr std::size_t reference_bytes = 256u << 10;
+
+  using work_t = std::function<void(std::string_view)>;
+  linear_time_bound(const std::function<std::string(std::size_t)>& typical, work_t work) : work_(std::move(work)) {
+    auto reference = typical(reference_bytes);
+    double least = 1e9;
+    for (int run = 0; run < 3; ++run) least = std::min(least, time(reference));
+    per_byte_ = least / double(reference.size());
+  }
+
+  void check(std::string_view input) const {
+    if (input.size() < min_bytes) return;
+    double limit = max_ratio * per_byte_ * double(input.size()) + floor_seconds;
+    double least = time(input);
+    for (int retry = 0; retry < 2 && least > limit; ++retry) least = std::min(least, time(input));
+    if (least > limit)
+      fail("work grows faster than linearly: " + std::to_string(least) + " s of CPU for " + std::to_string(input.size()) +
+               " bytes, over the bound of " + std::to_string(limit) + " s (" + std::to_string(max_ratio) +
+               " times a typical input's cost per byte)",
+           input);
+  }
+
+ private:
+  double time(std::string_view input) const { return cpu_seconds([&] { work_(input); }); }
+  work_t work_;
+  double per_byte_ = 0;
 };
 
 }  // namespace talktime::fuzz
