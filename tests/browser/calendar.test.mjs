@@ -69,11 +69,13 @@ test('stars persist, filter the list and travel in a shared link', async () => {
   assert.match(shared, /#.*w\.starred=2021-03-28-klimovic/);
   await context.close();
 
-  // Someone else opens the link: a fresh browser profile, the starred view.
+  // Someone else opens the link: a fresh browser profile, the shared view, nothing stored.
   const other = await openPage(browser, { timezoneId: 'Asia/Tokyo' });
   await other.page.goto(shared);
   await mount(other.page, { feed: FASTPATH });
   assert.deepEqual(await other.page.locator('#w .tt-talk').evaluateAll((els) => els.map((e) => e.dataset.talkId)), ['2021-03-28-klimovic']);
+  assert.equal(await other.page.locator('#w .tt-shared p').innerText(), 'Showing 1 talk someone shared with you.');
+  assert.equal(await other.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('talktime.stars')).length), 0);
   assert.deepEqual(errors, []);
   await other.context.close();
 });

@@ -5,7 +5,7 @@ import { addLinksWhenOpened, downloadCalendar } from './calendar.js';
 import { button, element } from './dom.js';
 import { toggleStar } from './stars.js';
 
-// Returns {nodes, items, show(view), item(id), highlight(item), disconnect()}.
+// Returns {nodes, items, show(view), markStars(stars), item(id), highlight(item), disconnect()}.
 export function createTalkList(widget) {
   const list = element('div', 'tt-list');
   const more = button('tt-button tt-more');
@@ -23,6 +23,13 @@ export function createTalkList(widget) {
       talks.nodes[1].hidden = view.matched > 0;
       more.hidden = view.shown >= view.matched;
       more.textContent = 'Show more (' + (view.matched - view.shown) + ' left)';
+    },
+    // Sets each shown star button from `stars` (a Set of ids).
+    markStars(stars) {
+      for (const item of talks.items) {
+        const star = item.querySelector('.tt-star');
+        if (star) star.setAttribute('aria-pressed', String(stars.has(item.getAttribute('data-talk-id'))));
+      }
     },
     item: (id) => Array.prototype.find.call(talks.items, (item) => item.getAttribute('data-talk-id') === id),
     highlight(item) {

@@ -5,7 +5,7 @@ import { button, element } from './dom.js';
 
 const SHOW_LABELS = [['upcoming', 'Upcoming'], ['past', 'Past'], ['all', 'All']];
 
-// The toolbar of `widget`: {node, sync(), syncShare(), showText(text)}.
+// The toolbar of `widget`: {node, sync(), syncShare(), showText(text), focusSearch()}.
 export function createToolbar(widget) {
   const node = element('div', 'tt-toolbar');
   node.setAttribute('role', 'search');
@@ -20,10 +20,7 @@ export function createToolbar(widget) {
   node.appendChild(search);
   const selects = addFilters(widget, node);
   const showButtons = addShowSwitch(widget, node);
-  const starred = add(button('tt-button tt-toggle', '\u2605 Starred'), 'Show only the talks you starred', () => {
-    widget.onlyStarred = !widget.onlyStarred;
-    widget.update({});
-  });
+  const starred = add(button('tt-button tt-toggle', '\u2605 Starred'), 'Show only the talks you starred', () => widget.toggleStarred());
   add(button('tt-button', 'Export .ics'), 'Download the talks shown here as a calendar file', () => {
     downloadCalendar(widget.root, widget.meta.title, widget.core.ics(widget.handle, widget.currentQuery()));
   });
@@ -42,7 +39,8 @@ export function createToolbar(widget) {
     // Puts text into the search box unless it is there already (the caret stays put).
     showText(text) {
       if (text !== undefined && search.value !== text) search.value = text;
-    }
+    },
+    focusSearch: () => search.focus()
   };
 }
 

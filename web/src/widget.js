@@ -1,12 +1,14 @@
 // One mounted schedule: its lifecycle (load, build, error, destroy) and its render
 // loop. The views around the talks live in their own modules; this one holds the state
-// they show: the query, the zone, the stars, and the core's handle to the schedule.
+// they show: the query, the zone, the stars (and a link's shared picks), and the
+// core's handle to the schedule.
 import { CoreError } from './core.js';
 import { attachRoot, element } from './dom.js';
 import { failedFeeds, failedFeedsText, fetchFeeds, unreadableFeed } from './feeds.js';
 import { browserZone, defaultHour12, parseNow } from './options.js';
 import { errorBox, failedFeedsNotice, logDiagnostics, problemsNote } from './problems.js';
-import { loadStars } from './stars.js';
+import { createSharedNotice } from './shared-notice.js';
+import { addStars, loadStars, sharedPicks } from './stars.js';
 import { browserStorage, rememberZone, rememberedZone } from './storage.js';
 import { structuredData } from './structured-data.js';
 import { createTalkList } from './talk-list.js';
@@ -113,11 +115,10 @@ export class Widget {
     const params = fragmentParams(window.location);
     this.query = initialQuery(params, this.key, this.options, this.meta.searchLimit);
     this.zone = this.initialZone();
-    // Stars live in this browser, per feed; a shared link (#<key>.starred=a,b) adds its stars.
+    // Stars live in this browser, per feed; a shared link's ids only on this page (openShared).
     this.feedId = this.meta.url || this.options.feed;
-    const shared = sharedStars(params, this.key);
-    this.stars = loadStars(this.storage, this.feedId, shared);
-    this.onlyStarred = shared !== null;
+    this.stars = loadStars(this.storage, this.feedId);
+    this.onlyStarred = false;
     const wrapper = element('div', 'tt' + (this.options.view === 'compact' ? ' tt-compact' : ''));
     wrapper.setAttribute('part', 'root');
     if (this.meta.title) wrapper.appendChild(element('p', 'tt-feed-title', this.meta.title));
@@ -129,16 +130,18 @@ export class Widget {
     this.notice = element('p', 'tt-notice');
     this.notice.hidden = true;
     this.notice.setAttribute('role', 'status');
+    this.sharedNotice = createSharedNotice({ onAdd: () => this.addShared(), onLeave: () => this.leaveSharedView() });
     this.status = element('p', 'tt-status');
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
     this.talks = createTalkList(this);
-    wrapper.append(this.toolbar.node, this.zonePicker.node, this.notice, this.status, ...this.talks.nodes);
+    wrapper.append(this.toolbar.node, this.zonePicker.node, this.sharedNotice.node, this.notice, this.status, ...this.talks.nodes);
     // The talks a shown feed skipped: a feed that was not shown has the notice above.
     const failedNames = new Set(this.failedSources.map((f) => f.name));
     const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)));
     if (note) wrapper.appendChild(note);
     this.shadow().replaceChildren(wrapper);
+    this.openShared(sharedStars(params, this.key));
     this.render();
     this.focusPermalink();
     clearInterval(this.ticker);
@@ -172,11 +175,12 @@ export class Widget {
     return true;
   }
 
-  // The query as the core takes it: filters, starred talks, zone and clock.
+  // The query as the core takes it: filters, starred talks (in the shared view, the
+  // shared picks, which the core then shows alone), zone and clock.
   currentQuery() {
     const q = this.query;
     return { text: q.text, series: q.series, kind: q.kind, tag: q.tag, show: q.show, zone: this.zone, now: this.now(),
-      starred: Array.from(this.stars || []), onlyStarred: !!this.onlyStarred };
+      starred: this.shared || Array.from(this.stars || []), onlyStarred: !!(this.shared || this.onlyStarred) };
   }
 
   // Renders the talks that match the query, a page at a time: the DOM stays small
@@ -187,6 +191,9 @@ export class Widget {
     const view = this.core.render(this.handle, request);
     this.nextChange = view.nextChange;
     this.talks.show(view);
+    // The core marks the ids it was given as starred: in the shared view those are the
+    // link's, so the visitor's own stars are put back on the buttons.
+    if (this.shared) this.talks.markStars(this.stars);
     this.zonePicker.show(this.zone, view);
     this.status.textContent = view.count === 1 ? '1 talk' : view.count + ' talks';
     this.toolbar.sync();
@@ -216,8 +223,63 @@ export class Widget {
   }
 
   showEverything() {
+    this.leaveShared();
     this.onlyStarred = false;
     this.update({ ...EVERYTHING });
+  }
+
+  // "★ Starred" switches to (or from) the visitor's own stars, leaving a shared view.
+  toggleStarred() {
+    this.leaveShared();
+    this.onlyStarred = !this.onlyStarred;
+    this.update({});
+  }
+
+  // A link's starred ids (#<key>.starred=a,b; null: none) open as a view of their own,
+  // the "shared picks", kept on this page only: nothing is stored until the visitor
+  // adds them. Ids the feed does not hold are left out, and counted out.
+  openShared(linked) {
+    this.shared = null;
+    if (!linked) return;
+    const held = this.heldTalks(sharedPicks(linked));
+    if (!held.length) {
+      this.notice.textContent = 'The shared talks are not in this schedule.';
+      this.notice.hidden = false;
+      return;
+    }
+    this.shared = held;
+    this.sharedNotice.show(held.length, held.every((id) => this.stars.has(id)) ? 'already' : '');
+  }
+
+  // The ids among `ids` the feed holds: one render of those talks (at most
+  // MAX_SHARED_IDS, once per link), read back from its markup.
+  heldTalks(ids) {
+    if (!ids.length) return [];
+    const request = { zone: this.zone, now: this.now(), onlyStarred: true, starred: ids, limit: ids.length };
+    const markup = document.createElement('template');  // inert: nothing in it loads
+    markup.innerHTML = this.core.render(this.handle, request).html;
+    return Array.from(markup.content.querySelectorAll('.tt-talk'), (item) => item.getAttribute('data-talk-id'));
+  }
+
+  // "Add them to my stars": the visitor's action, the only way a link's ids are stored.
+  addShared() {
+    addStars(this.storage, this.feedId, this.stars, this.shared);
+    this.sharedNotice.show(this.shared.length, 'added');
+    this.render();
+  }
+
+  // Leaves the shared view; its key leaves the fragment, so a reload shows the normal view.
+  leaveShared() {
+    if (!this.shared) return;
+    this.shared = null;
+    this.sharedNotice.hide();
+    this.setFragment({ starred: '' }, this.key);
+  }
+
+  // "Show all talks" in the shared notice; focus goes to the search box, as the notice hides.
+  leaveSharedView() {
+    this.showEverything();
+    this.toolbar.focusSearch();
   }
 
   // A permalink (#talk=<id>) lands on its talk, showing every talk if a filter or the
@@ -226,6 +288,7 @@ export class Widget {
     const id = fragmentParams(window.location).get('talk');
     if (!id) return;
     if (!this.talks.item(id) && this.holdsTalk(id)) {
+      this.leaveShared();
       this.query = { ...EVERYTHING };
       this.toolbar.showText('');
       this.limit = Infinity;
