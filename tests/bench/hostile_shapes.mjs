@@ -2,9 +2,11 @@
 // a cold page with the widget (dist/talktime.js, data-feed the generated feed) in headless
 // Chromium; measures navigation start → talktime:ready / talktime:error, the longest
 // main-thread task, and the WebAssembly memory after load. Prints a Markdown table.
-// usage: node tests/bench/hostile_shapes.mjs [--scale 1] [--dist DIR] [--out FILE.md] [--runs 3] [--only 1,4]
+// usage: node tests/bench/hostile_shapes.mjs [--scale 1] [--dist DIR] [--out FILE.md] [--doc docs/benchmarks.md] [--runs 3] [--only 1,4]
+// --doc writes the table as the file's hostile-shapes section (tests/bench/doc_sections.mjs).
 // --scale N divides every count and size by N; each figure is the median of --runs cold loads.
 import { writeFileSync } from 'node:fs';
+import { writeSection } from './doc_sections.mjs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { launchBrowser, repoRoot } from '../browser/browser.mjs';
@@ -16,13 +18,13 @@ const AFTER_LOAD_MS = 30000;  // for each look at the page once it has loaded
 const KEY = 'w';
 
 function parseArgs(argv) {
-  const args = { scale: '1', dist: `${repoRoot}dist`, out: '', only: '', runs: '3' };
+  const args = { scale: '1', dist: `${repoRoot}dist`, out: '', doc: '', only: '', runs: '3' };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].replace(/^--/, '');
     if (!argv[i].startsWith('--') || !(name in args)) throw new Error(`unknown argument ${argv[i]}`);
     args[name] = argv[++i];
   }
-  return { scale: Number(args.scale), dist: resolve(args.dist), out: args.out, runs: Number(args.runs),
+  return { scale: Number(args.scale), dist: resolve(args.dist), out: args.out, doc: args.doc, runs: Number(args.runs),
     only: args.only ? args.only.split(',').map(Number) : null };
 }
 
@@ -230,3 +232,4 @@ const report = [`Hostile input shapes, scale 1/${options.scale}, median of ${opt
   'JS heap: CDP Performance.getMetrics JSHeapUsedSize after load.'];
 console.log(report.join('\n'));
 if (options.out) writeFileSync(options.out, report.join('\n') + '\n');
+if (options.doc) writeSection(options.doc, 'hostile-shapes', ['## Hostile input shapes (issue 15)', '', ...report].join('\n'));

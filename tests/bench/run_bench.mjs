@@ -4,6 +4,7 @@
 // usage: node run_bench.mjs --sizes 100,1000,10000,100000 --runs 5 --out docs/benchmarks.md
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { sectionOf } from './doc_sections.mjs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -160,7 +161,9 @@ for (const n of sizes) {
 }
 lines.push('', `Zone database start-up (first lookup and conversion, native): ${fmt(native[sizes[0]]?.zoneStartupMs, 3)} ms.`, '');
 mkdirSync(out.replace(/\/[^/]*$/, '') || '.', { recursive: true });
-writeFileSync(out, lines.join('\n'));
+// The hostile-shapes section belongs to hostile_shapes.mjs: carried over as it was.
+const hostile = existsSync(out) ? sectionOf(readFileSync(out, 'utf8'), 'hostile-shapes') : '';
+writeFileSync(out, lines.join('\n') + (hostile ? `\n${hostile}\n` : ''));
 
 console.log('\nBudgets:');
 for (const b of budgets) console.log(`  ${(b.ok ? green : red)(`${b.ok ? 'met   ' : 'MISSED'} ${b.label}: ${fmt(b.value, 1)} ${b.unit} (limit ${b.limit} ${b.unit})`)}`);
