@@ -22,10 +22,15 @@ struct render_options {
   /// handle them.
   bool interactive = false;
   std::vector<std::string> starred;  ///< ids whose star is on
+  /// The order `find` used (query_result::order). In programme order the talks are
+  /// grouped only by day, and a "Now" line marks the clock's place among them;
+  /// in series order they are grouped into "Upcoming" and "Past" first.
+  list_order order = list_order::series;
 };
 
-/// Renders the talks `order` names (as schedule::find returns them) grouped into
-/// an "Upcoming" and a "Past" section and by day in the display zone. Every
+/// Renders the talks `order` names (as schedule::find returns them) grouped by day
+/// in the display zone, and in series order first into an "Upcoming" and a "Past"
+/// section (render_options::order). Every
 /// feed string is escaped; only http(s)/mailto links appear.
 ///
 ///     auto html = talktime::render_html(s, s.find({}, now, *zone).talks, {zone, now});

@@ -24,6 +24,27 @@ enum class show_filter { upcoming, past, all };
 ///     talktime::parse_show_filter("past");  // show_filter::past
 std::optional<show_filter> parse_show_filter(std::string_view name);
 
+/// How find lists its matches.
+enum class list_order {
+  /// Programme order for a feed whose talks all lie within programme_span (a
+  /// workshop, a conference), series order for any other (a seminar series).
+  automatic,
+  /// First talk to last, whatever the clock: "now" falls somewhere in the list.
+  programme,
+  /// Upcoming and live talks soonest first, then past ones by day, the most recent
+  /// day first; the talks of one day always in running order.
+  series,
+};
+
+/// The longest a feed may run, first start to last end, and still read as one
+/// event in programme order under list_order::automatic.
+inline constexpr std::chrono::hours programme_span{14 * 24};
+
+/// "automatic", "programme" or "series"; nullopt for any other name.
+///
+///     talktime::parse_list_order("programme");  // list_order::programme
+std::optional<list_order> parse_list_order(std::string_view name);
+
 /// How much of a search the engine reads: the first 256 bytes, and of those the
 /// first 16 distinct words (a search arrives from a link's fragment, which anyone
 /// can write; each word costs one scan of the talks' text).
@@ -39,6 +60,7 @@ struct query {
   std::string speaker;  ///< part of a speaker's name, case and diacritics ignored
   std::optional<date::sys_days> from, to;  ///< inclusive range of days in the display zone
   show_filter show = show_filter::all;
+  list_order order = list_order::automatic;
   /// When set, only talks with these ids (e.g. a visitor's starred talks).
   std::optional<std::vector<std::string>> ids;
 };
@@ -46,6 +68,7 @@ struct query {
 struct query_result {
   std::vector<std::size_t> talks;  ///< indices into feed().talks, in display order
   std::size_t talk_count = 0;      ///< matches that are not breaks
+  list_order order = list_order::series;  ///< the order used: programme or series, never automatic
 };
 
 /// A talk's day in a zone: date-only talks keep their own date in every zone.
@@ -77,7 +100,10 @@ class schedule {
   sys_seconds ends(const talk& t) const;
   talk_phase phase(const talk& t, sys_seconds now) const;
 
-  /// Matching talks: upcoming and live ones soonest first, then past ones most recent first.
+  /// True when every talk lies within programme_span: one event, read in programme order.
+  bool is_one_event() const { return one_event_; }
+
+  /// Matching talks in the query's order (list_order).
   query_result find(const query& q, sys_seconds now, const time_zone& display_zone) const;
 
  private:
@@ -94,6 +120,7 @@ class schedule {
   std::vector<std::size_t> text_start_;
   std::vector<std::string> speakers_;  // folded speaker names per talk
   std::vector<std::size_t> by_start_;  // talk indices by (begins, index): the upcoming order
+  bool one_event_ = false;
 };
 
 }  // namespace talktime

@@ -278,6 +278,8 @@ a:focus-visible, summary:focus-visible { outline: 2px solid var(--accent); outli
 .tt-badge { font-size: .8rem; font-weight: 600; padding: 0 .4rem; border: 1px solid currentColor; border-radius: 4px; }
 .tt-talk[data-status="cancelled"] .tt-title { text-decoration: line-through; }
 .tt-talk[data-kind="break"] .tt-card { background: transparent; }
+.tt-now { list-style: none; display: flex; align-items: center; gap: .5rem; margin: .5rem 0; color: #c62828; font-weight: 600; }
+.tt-now::after { content: ""; flex: 1; border-top: 2px solid currentColor; }
 .tt-photo { border-radius: 50%; vertical-align: middle; margin-right: .5rem; }
 )";
 
@@ -298,6 +300,7 @@ int run_render(const options& o) {
   ro.display_zone = zone;
   ro.now = now;
   ro.hour12 = o.hour12;
+  ro.order = found.order;
 
   const auto& feed = s.feed();
   std::string title = feed.title.empty() ? "Schedule" : feed.title;

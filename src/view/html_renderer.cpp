@@ -290,55 +290,75 @@ std::string zone_label(const zone_offset& offset) {
   return label;
 }
 
-std::optional<sys_seconds> next_view_change(const schedule& s, const std::vector<std::size_t>& order,
-                                            const render_options& options) {
-  std::optional<sys_seconds> next;
-  auto consider = [&](sys_seconds at) {
-    if (at > options.now && (!next || at < *next)) next = at;
-  };
-  for (auto i : order) {
-    const auto& t = s.feed().talks[i];
-    consider(s.begins(t));
-    consider(s.ends(t));
-    bool streamed = std::any_of(t.links.begin(), t.links.end(), [](const talk_link& l) { return l.kind == "livestream"; });
-    if (streamed && t.status == talk_status::scheduled) consider(s.ends(t) + options.livestream_grace);
+namespace {
+
+// The list's sections and days as the talks go by: "Upcoming" and "Past" in series
+// order; in programme order days only, with the "Now" line before the first talk
+// that is not over, when some talk before it is.
+class list_structure {
+ public:
+  list_structure(html_writer& w, const schedule& s, const render_options& o) : w_(w), s_(s), o_(o) {}
+
+  void before(const talk& t) {
+    auto phase = s_.phase(t, o_.now);
+    if (o_.order != list_order::programme) {
+      std::string section = phase == talk_phase::past ? "past" : "upcoming";
+      if (section != section_) open_section(section);
+    }
+    auto day = day_in_zone(t, *o_.display_zone);
+    if (!open_day_ || day != day_) open_day(day);
+    if (o_.order == list_order::programme && phase != talk_phase::past && seen_past_ && !marked_now_) {
+      marked_now_ = true;
+      w_.raw("<li class=\"tt-now\" role=\"separator\" aria-label=\"Now\"><span class=\"tt-now-label\">Now</span></li>");
+    }
+    seen_past_ |= phase == talk_phase::past;
   }
-  return next;
-}
+
+  void finish() {
+    close_day();
+    if (!section_.empty()) w_.raw("</section>");
+  }
+
+ private:
+  void open_section(const std::string& section) {
+    close_day();
+    if (!section_.empty()) w_.raw("</section>");
+    section_ = section;
+    w_.raw("<section class=\"tt-section\"").attr("data-section", section).raw("><h2 class=\"tt-section-title\">")
+        .text(section == "past" ? "Past" : "Upcoming").raw("</h2>");
+  }
+  void open_day(date::sys_days day) {
+    close_day();
+    day_ = day;
+    open_day_ = true;
+    w_.raw("<section class=\"tt-day\"").attr("data-day", detail::format_iso_date(day)).raw("><h3 class=\"tt-day-title\"><time")
+        .attr("datetime", detail::format_iso_date(day)).raw(">").text(format_day_heading(day)).raw("</time></h3><ol class=\"tt-talks\">");
+  }
+  void close_day() {
+    if (open_day_) w_.raw("</ol></section>");
+    open_day_ = false;
+  }
+
+  html_writer& w_;
+  const schedule& s_;
+  const render_options& o_;
+  std::string section_;
+  date::sys_days day_{};
+  bool open_day_ = false, seen_past_ = false, marked_now_ = false;
+};
+
+}  // namespace
 
 std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options) {
   html_writer w;
   talk_renderer talk_html(s, options);
-  const auto& talks = s.feed().talks;
-  std::string section;
-  date::sys_days day{};
-  bool open_day = false;
-  auto close_day = [&] {
-    if (open_day) w.raw("</ol></section>");
-    open_day = false;
-  };
+  list_structure structure(w, s, options);
   for (auto i : order) {
-    const auto& t = talks[i];
-    std::string this_section = s.phase(t, options.now) == talk_phase::past ? "past" : "upcoming";
-    if (this_section != section) {
-      close_day();
-      if (!section.empty()) w.raw("</section>");
-      section = this_section;
-      w.raw("<section class=\"tt-section\"").attr("data-section", section).raw("><h2 class=\"tt-section-title\">")
-          .text(section == "past" ? "Past" : "Upcoming").raw("</h2>");
-    }
-    auto this_day = day_in_zone(t, *options.display_zone);
-    if (!open_day || this_day != day) {
-      close_day();
-      day = this_day;
-      open_day = true;
-      w.raw("<section class=\"tt-day\"").attr("data-day", detail::format_iso_date(day)).raw("><h3 class=\"tt-day-title\"><time")
-          .attr("datetime", detail::format_iso_date(day)).raw(">").text(format_day_heading(day)).raw("</time></h3><ol class=\"tt-talks\">");
-    }
+    const auto& t = s.feed().talks[i];
+    structure.before(t);
     talk_html.render(w, t);
   }
-  close_day();
-  if (!section.empty()) w.raw("</section>");
+  structure.finish();
   return std::move(w.out);
 }
 

@@ -67,6 +67,11 @@ schedule::schedule(talktime::feed feed) : feed_(std::move(feed)), series_(feed_.
   for (std::size_t i = 0; i < n; ++i) start[i] = begins(feed_.talks[i]);
   std::sort(by_start_.begin(), by_start_.end(),
             [&](std::size_t a, std::size_t b) { return std::make_pair(start[a], a) < std::make_pair(start[b], b); });
+  if (n > 0) {
+    auto last_end = ends(feed_.talks[0]);
+    for (const auto& t : feed_.talks) last_end = std::max(last_end, ends(t));
+    one_event_ = last_end - start[by_start_.front()] <= programme_span;
+  }
 }
 
 std::vector<bool> schedule::containing(std::string_view word) const {
@@ -108,7 +113,8 @@ query_result schedule::find(const query& q, sys_seconds now, const time_zone& di
   std::unordered_set<std::string_view> wanted;
   if (q.ids) wanted.insert(q.ids->begin(), q.ids->end());
 
-  std::vector<std::size_t> upcoming, past;
+  const bool programme = q.order == list_order::programme || (q.order == list_order::automatic && one_event_);
+  std::vector<std::size_t> upcoming, past;  // in programme order, every match is "upcoming"
   for (auto i : by_start_) {  // soonest first, so the upcoming list needs no sort
     const auto& t = feed_.talks[i];
     if (q.ids && !wanted.count(t.id)) continue;
@@ -125,7 +131,7 @@ query_result schedule::find(const query& q, sys_seconds now, const time_zone& di
     if (!std::all_of(with_word.begin(), with_word.end(), [&](const std::vector<bool>& has) { return has[i]; })) continue;
     bool is_past = phase(t, now) == talk_phase::past;
     if (is_past ? q.show == show_filter::upcoming : q.show == show_filter::past) continue;
-    (is_past ? past : upcoming).push_back(i);
+    (is_past && !programme ? past : upcoming).push_back(i);
   }
   // Past talks: most recent day first, but the talks of one day keep their running
   // order (the list is in start order already, and the sort is stable).
@@ -135,11 +141,19 @@ query_result schedule::find(const query& q, sys_seconds now, const time_zone& di
   std::stable_sort(past_by_day.begin(), past_by_day.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
 
   query_result result;
+  result.order = programme ? list_order::programme : list_order::series;
   result.talks = std::move(upcoming);
   result.talks.reserve(result.talks.size() + past_by_day.size());
   for (const auto& [day, i] : past_by_day) result.talks.push_back(i);
   for (auto i : result.talks) result.talk_count += feed_.talks[i].kind != talk_kind::break_time;
   return result;
+}
+
+std::optional<list_order> parse_list_order(std::string_view name) {
+  if (name == "automatic") return list_order::automatic;
+  if (name == "programme") return list_order::programme;
+  if (name == "series") return list_order::series;
+  return std::nullopt;
 }
 
 std::optional<show_filter> parse_show_filter(std::string_view name) {

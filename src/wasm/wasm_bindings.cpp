@@ -224,6 +224,7 @@ talktime::query query_of(const json& q) {
   query.speaker = string_of(q, "speaker");
   if (q.value("onlyStarred", false)) query.ids = strings_of(q, "starred");
   query.show = talktime::parse_show_filter(string_of(q, "show")).value_or(talktime::show_filter::all);
+  query.order = talktime::parse_list_order(string_of(q, "order")).value_or(talktime::list_order::automatic);
   return query;
 }
 
@@ -264,8 +265,8 @@ shown_talks select(const talktime::schedule& s, const json& view, const talktime
   return out;
 }
 
-// {"zone", "now", "hour12", "limit", "starred", query fields…} -> {html, zone,
-// zoneLabel, count, matched, shown, nextChange}, as a JS object (the markup is
+// {"zone", "now", "hour12", "limit", "starred", "order", query fields…} -> {html,
+// zone, zoneLabel, count, matched, shown, nextChange, order}, as a JS object (the markup is
 // not escaped into JSON and parsed again). Only the first `limit` matches are
 // rendered, so a keystroke costs about the same for 100 talks or 100,000.
 emscripten::val render(int handle, const std::string& view_text) {
@@ -278,6 +279,7 @@ emscripten::val render(int handle, const std::string& view_text) {
   options.interactive = true;
   options.starred = strings_of(r.view, "starred");
   auto talks = select(*r.schedule, r.view, *r.zone);
+  options.order = talks.found.order;
   auto next = talktime::next_view_change(*r.schedule, talks.shown, options);
   auto out = emscripten::val::object();
   out.set("html", talktime::render_html(*r.schedule, talks.shown, options));
@@ -287,6 +289,7 @@ emscripten::val render(int handle, const std::string& view_text) {
   out.set("matched", double(talks.found.talks.size()));
   out.set("shown", double(talks.shown.size()));
   out.set("nextChange", next ? emscripten::val(double(next->time_since_epoch().count())) : emscripten::val::null());
+  out.set("order", std::string(talks.found.order == talktime::list_order::programme ? "programme" : "series"));
   return reply::ok(out);
 }
 

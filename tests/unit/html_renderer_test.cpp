@@ -226,6 +226,38 @@ TEST(HtmlRenderer, DateOnlyTalksShowTheDateAndTimeTba) {
   }
 }
 
+// Programme order: days only, no Upcoming/Past sections, and one "Now" line before
+// the first talk that is not over, when a talk before it is.
+TEST(HtmlRenderer, ProgrammeOrderMarksNowInPlace) {
+  auto s = load(R"({"talktime": 1, "talks": [
+    {"id": "a", "title": "A", "start": "2024-05-02T09:00Z", "end": "2024-05-02T10:00Z"},
+    {"id": "b", "title": "B", "start": "2024-05-02T10:00Z", "end": "2024-05-02T11:00Z"},
+    {"id": "c", "title": "C", "start": "2024-05-03T09:00Z", "end": "2024-05-03T10:00Z"}]})");
+  auto html_at = [&](const char* at) {
+    render_options o;
+    o.display_zone = locate_zone("UTC");
+    o.now = utc(at);
+    auto found = s.find({}, o.now, *o.display_zone);
+    EXPECT_EQ(found.order, list_order::programme);
+    o.order = found.order;
+    return render_html(s, found.talks, o);
+  };
+  const std::string now_line = "<li class=\"tt-now\" role=\"separator\" aria-label=\"Now\"><span class=\"tt-now-label\">Now</span></li>";
+  auto during = html_at("2024-05-02T10:30:00Z");
+  EXPECT_FALSE(contains(during, "tt-section"));
+  EXPECT_EQ(count(during, now_line), 1u);
+  EXPECT_LT(during.find("data-talk-id=\"a\""), during.find(now_line));
+  EXPECT_LT(during.find(now_line), during.find("data-talk-id=\"b\""));
+  EXPECT_EQ(count(during, "<section class=\"tt-day\""), 2u);
+  // Between the days: the line opens the second day's list.
+  auto overnight = html_at("2024-05-02T20:00:00Z");
+  EXPECT_LT(overnight.find("data-day=\"2024-05-03\""), overnight.find(now_line));
+  EXPECT_LT(overnight.find(now_line), overnight.find("data-talk-id=\"c\""));
+  // Before the first talk and after the last there is no line.
+  EXPECT_FALSE(contains(html_at("2024-05-01T00:00:00Z"), "tt-now"));
+  EXPECT_FALSE(contains(html_at("2024-06-01T00:00:00Z"), "tt-now"));
+}
+
 TEST(HtmlRenderer, GroupsIntoUpcomingAndPastSectionsAndDays) {
   auto s = load(R"({"talktime": 1, "talks": [
     {"id": "old", "title": "Old", "start": "2024-04-15T10:00Z", "duration": 60},

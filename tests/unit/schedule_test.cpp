@@ -378,6 +378,67 @@ TEST(Schedule, DaysBefore1970AreFloored) {
   EXPECT_EQ(ids(s, s.find({}, utc("2024-01-01T00:00:00Z"), zone("UTC"))), (std::vector<std::string>{"eve", landing.id}));
 }
 
+// A one-day workshop seen from far away: FastPath 2021 ran 10:50-16:30 in New York
+// on 28 March 2021, which is 20:20 on the 28th to 02:00 on the 29th in Kolkata
+// (zoneinfo: loc("2021-03-28T14:50+00:00", "Asia/Kolkata") -> 20:20+05:30,
+// loc("2021-03-28T20:30+00:00", "Asia/Kolkata") -> 2021-03-29 02:00+05:30).
+const char* const one_day_workshop = R"({"talktime": 1, "timezone": "America/New_York", "talks": [
+  {"id": "opening", "title": "Opening Remarks", "kind": "opening", "start": "2021-03-28T10:50", "end": "2021-03-28T11:00"},
+  {"id": "keynote", "title": "Keynote", "kind": "keynote", "start": "2021-03-28T11:00", "end": "2021-03-28T12:00"},
+  {"id": "lunch", "title": "Lunch", "kind": "break", "start": "2021-03-28T12:00", "end": "2021-03-28T13:00"},
+  {"id": "panel", "title": "Panel", "kind": "panel", "start": "2021-03-28T13:00", "end": "2021-03-28T16:20"},
+  {"id": "closing", "title": "Closing Remarks", "kind": "closing", "start": "2021-03-28T16:20", "end": "2021-03-28T16:30"}]})";
+
+TEST(ListOrder, AnEventReadsInProgrammeOrderWhateverTheClockAndTheZone) {
+  auto s = load(one_day_workshop);
+  EXPECT_TRUE(s.is_one_event());
+  const std::vector<std::string> programme{"opening", "keynote", "lunch", "panel", "closing"};
+  for (const char* at : {"2021-03-01T00:00:00Z", "2021-03-28T16:30:00Z", "2021-04-30T00:00:00Z"})
+    for (const char* viewer : {"Asia/Kolkata", "Pacific/Auckland", "America/New_York"}) {
+      auto r = s.find({}, utc(at), zone(viewer));
+      EXPECT_EQ(ids(s, r), programme) << at << " in " << viewer;
+      EXPECT_EQ(r.order, list_order::programme);
+    }
+  // Filters keep the order; the show filter still applies.
+  query q;
+  q.show = show_filter::upcoming;
+  EXPECT_EQ(ids(s, s.find(q, utc("2021-03-28T16:30:00Z"), zone("Asia/Kolkata"))),
+            (std::vector<std::string>{"lunch", "panel", "closing"}));  // the keynote ended at 16:00Z
+}
+
+TEST(ListOrder, SeriesOrderCanBeAskedForAndNeverReversesADay) {
+  auto s = load(one_day_workshop);
+  query q;
+  q.order = list_order::series;
+  auto during = s.find(q, utc("2021-03-28T16:30:00Z"), zone("Asia/Kolkata"));
+  EXPECT_EQ(during.order, list_order::series);
+  EXPECT_EQ(ids(s, during), (std::vector<std::string>{"lunch", "panel", "closing", "opening", "keynote"}));
+  // After the event, in Kolkata the talks fall on two days (the closing, 16:20 in New
+  // York, is 01:50 on the 29th): the later day leads, each day in running order.
+  EXPECT_EQ(ids(s, s.find(q, utc("2021-04-30T00:00:00Z"), zone("Asia/Kolkata"))),
+            (std::vector<std::string>{"closing", "opening", "keynote", "lunch", "panel"}));
+}
+
+TEST(ListOrder, AFeedLongerThanTwoWeeksIsASeries) {
+  EXPECT_FALSE(load(workshop).is_one_event());  // 1 April to 4 May
+  auto s = load(R"({"talktime": 1, "talks": [
+      {"id": "a", "title": "A", "start": "2024-05-01T10:00Z", "end": "2024-05-01T11:00Z"},
+      {"id": "b", "title": "B", "start": "2024-05-14T23:00Z", "end": "2024-05-15T10:00Z"}]})");
+  EXPECT_TRUE(s.is_one_event());  // exactly 14 days from first start to last end
+  auto longer = load(R"({"talktime": 1, "talks": [
+      {"id": "a", "title": "A", "start": "2024-05-01T10:00Z", "end": "2024-05-01T11:00Z"},
+      {"id": "b", "title": "B", "start": "2024-05-14T23:00Z", "end": "2024-05-15T10:01Z"}]})");
+  EXPECT_FALSE(longer.is_one_event());
+  EXPECT_EQ(ids(longer, longer.find({}, utc("2024-06-01T00:00:00Z"), zone("UTC"))), (std::vector<std::string>{"b", "a"}));
+}
+
+TEST(ListOrder, ParsesTheThreeNamesAndNothingElse) {
+  EXPECT_EQ(parse_list_order("automatic"), list_order::automatic);
+  EXPECT_EQ(parse_list_order("programme"), list_order::programme);
+  EXPECT_EQ(parse_list_order("series"), list_order::series);
+  for (const char* other : {"", "program", "Programme", "all"}) EXPECT_EQ(parse_list_order(other), std::nullopt) << other;
+}
+
 TEST(ShowFilter, ParsesTheThreeNamesAndNothingElse) {
   EXPECT_EQ(parse_show_filter("upcoming"), show_filter::upcoming);
   EXPECT_EQ(parse_show_filter("past"), show_filter::past);

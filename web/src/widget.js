@@ -179,8 +179,8 @@ export class Widget {
   // shared picks, which the core then shows alone), zone and clock.
   currentQuery() {
     const q = this.query;
-    return { text: q.text, series: q.series, kind: q.kind, tag: q.tag, show: q.show, zone: this.zone, now: this.now(),
-      starred: this.shared || Array.from(this.stars || []), onlyStarred: !!(this.shared || this.onlyStarred) };
+    return { text: q.text, series: q.series, kind: q.kind, tag: q.tag, show: q.show, order: this.options.order,
+      zone: this.zone, now: this.now(), starred: this.shared || Array.from(this.stars || []), onlyStarred: !!(this.shared || this.onlyStarred) };
   }
 
   // Renders the talks that match the query, a page at a time: the DOM stays small
