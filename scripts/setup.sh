@@ -6,7 +6,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 deps="$root/build/deps"
 
 packages=(cmake ninja-build g++ make patch xz-utils python3 tzdata
-          emscripten nlohmann-json3-dev libhowardhinnant-date-dev googletest chromium fonts-dejavu-core python3-icalendar
+          emscripten nlohmann-json3-dev libhowardhinnant-date-dev googletest chromium firefox-esr poppler-utils fonts-dejavu-core python3-icalendar
           clang-14 libclang-rt-14-dev llvm-14)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
@@ -53,9 +53,13 @@ SOURCES
   touch "$date_src/.talktime-ready"
 fi
 
-# npm packages (playwright-core, axe-core, ajv, esbuild, terser, and FullCalendar + Luxon for the
-# benchmark), pinned by package-lock.json.
-if [ ! -f "$root/node_modules/.package-lock.json" ] || \
+# npm packages (playwright-core and puppeteer-core, which drive Debian's Chromium and Firefox and
+# download no browser; axe-core, ajv, esbuild, terser, and FullCalendar + Luxon for the benchmark),
+# pinned by package-lock.json. A node_modules that is a symbolic link is another tree's, shared:
+# npm ci would empty that tree's folder, so it is left alone.
+if [ -L "$root/node_modules" ]; then
+  [ -f "$root/node_modules/.package-lock.json" ] || echo "setup: node_modules links to $(readlink "$root/node_modules"), which has no npm packages" >&2
+elif [ ! -f "$root/node_modules/.package-lock.json" ] || \
    [ "$root/package-lock.json" -nt "$root/node_modules/.package-lock.json" ]; then
   echo "setup: installing npm packages from package-lock.json"
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)

@@ -2,7 +2,8 @@
 # Builds everything and runs every test suite: native GoogleTest (ctest), the same
 # under sanitizers, a short fuzzing run, the WebAssembly module under Node, the feed
 # schema check, and the browser tests in headless Chromium. Exits non-zero when any
-# of them fails.
+# of them fails. The embedding, time-zone, filter, locale and print tests also run in
+# headless Firefox ESR (tests/firefox/, over WebDriver BiDi).
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -31,6 +32,7 @@ run "feed schema (ajv)" node tests/schema/validate-feeds.mjs \
 run "WebAssembly module (node)" node --no-experimental-fetch --test tests/wasm/
 run "browser modules (node)" node --test tests/web/
 run "browser tests (chromium)" node --test tests/browser/
+run "browser tests (firefox)" node --test tests/firefox/
 # A small benchmark run (100 talks, one load each) so the harness cannot rot; the figures are not judged.
 run "benchmark harness (N=100)" node tests/bench/run_bench.mjs --sizes 100 --runs 1 --out test-results/benchmarks-quick.md
 
