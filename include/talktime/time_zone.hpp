@@ -59,6 +59,15 @@ class time_zone {
   local_seconds to_local(sys_seconds instant) const;
   /// The instant a wall-clock time stands for (gap: offset before it; overlap: first).
   local_time_resolution resolve(local_seconds local) const;
+  /// Every distinct offset (with its abbreviation) in force from `from` to `to`,
+  /// the one at `from` first: a year gives a zone's winter and summer time.
+  std::vector<zone_offset> offsets_between(sys_seconds from, sys_seconds to) const;
+  /// The countries the tz database's zone.tab gives this zone, as ISO 3166 codes
+  /// run together, in upper case where zone.tab lists this zone first for the
+  /// country (its most populous): "CHde" for Europe/Zurich (Switzerland's zone, and
+  /// Germany's at Büsingen), "IN" for Asia/Kolkata, "" for Etc/UTC or a build
+  /// without zone.tab.
+  std::string_view countries() const;
 
  private:
   std::string name_;

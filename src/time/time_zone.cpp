@@ -45,6 +45,7 @@ const time_zone* locate_zone(std::string_view name) noexcept {
   if (!r.zones[record]) {
     auto rules = std::make_unique<time_zone::data>();
     if (!detail::decode_zone_record(r.index.records[record], *rules)) return nullptr;
+    rules->countries = r.index.countries[record];
     r.zones[record] = std::make_unique<time_zone>(rules->name, rules.get());
     r.records[record] = std::move(rules);
   }
@@ -63,6 +64,23 @@ zone_offset time_zone::offset_at(sys_seconds instant) const {
   auto t = rules_->type_at(instant.time_since_epoch().count());
   return {seconds{t.offset}, t.is_dst, t.abbreviation};
 }
+
+std::vector<zone_offset> time_zone::offsets_between(sys_seconds from, sys_seconds to) const {
+  std::vector<zone_offset> out;
+  auto add = [&](std::int64_t at) {
+    auto t = rules_->type_at(at);
+    for (const auto& o : out)
+      if (o.utc_offset.count() == t.offset && o.abbreviation == t.abbreviation) return;
+    out.push_back({seconds{t.offset}, t.is_dst, t.abbreviation});
+  };
+  add(from.time_since_epoch().count());
+  for (auto t = rules_->next_transition(from.time_since_epoch().count()); t && *t <= to.time_since_epoch().count();
+       t = rules_->next_transition(*t))
+    add(*t);
+  return out;
+}
+
+std::string_view time_zone::countries() const { return rules_->countries; }
 
 local_seconds time_zone::to_local(sys_seconds instant) const {
   auto t = rules_->type_at(instant.time_since_epoch().count());

@@ -88,13 +88,14 @@ class reader {
   bool ok_ = true;
 };
 
-constexpr std::string_view magic = "TTZ1";
+constexpr std::string_view magic = "TTZ2";
 
 }  // namespace
 
 std::string encode_zone_table(std::string_view version,
                               const std::vector<std::pair<std::string, std::uint32_t>>& names,
-                              const std::vector<time_zone::data>& records) {
+                              const std::vector<time_zone::data>& records,
+                              const std::vector<std::string>& countries) {
   std::string out(magic);
   put_string(out, version);
   put_unsigned(out, names.size());
@@ -124,6 +125,7 @@ std::string encode_zone_table(std::string_view version,
     put_string(r, z.footer);
     put_string(out, r);
   }
+  for (std::size_t i = 0; i < records.size(); ++i) put_string(out, i < countries.size() ? countries[i] : std::string());
   return out;
 }
 
@@ -140,6 +142,8 @@ bool decode_zone_table_index(std::string_view blob, zone_table_index& out) {
   auto record_count = in.get_unsigned();
   out.records.clear();
   for (std::uint64_t i = 0; i < record_count && in.ok(); ++i) out.records.push_back(in.get_string());
+  out.countries.clear();
+  for (std::uint64_t i = 0; i < record_count && in.ok(); ++i) out.countries.push_back(in.get_string());
   if (!in.ok() || !in.at_end()) return false;
   for (const auto& entry : out.names)
     if (entry.second >= out.records.size()) return false;

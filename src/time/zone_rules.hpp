@@ -34,6 +34,7 @@ struct time_zone::data {
   std::string footer;                    ///< POSIX TZ string, empty for none
   std::optional<detail::posix_tz_rule> rule;  ///< parsed footer
   zone_type rule_std, rule_dst;
+  std::string_view countries;            ///< see time_zone::countries (in the table)
 
   /// Parses the footer and prepares its types; false when it is malformed.
   bool prepare_rule();
@@ -44,17 +45,21 @@ struct time_zone::data {
 
 namespace detail {
 
-/// The table as the generator writes it and the library reads it:
-/// magic, tz version, sorted names each pointing at a record, then the records.
+/// The table as the generator writes it and the library reads it: magic, tz
+/// version, sorted names each pointing at a record, the records, then for each
+/// record the countries zone.tab gives it: ISO codes run together ("CHde"), in
+/// lower case where the zone is not the first zone.tab lists for the country.
 struct zone_table_index {
   std::string_view version;
   std::vector<std::pair<std::string_view, std::uint32_t>> names;  // sorted
   std::vector<std::string_view> records;
+  std::vector<std::string_view> countries;  // one per record
 };
 
 std::string encode_zone_table(std::string_view version,
                               const std::vector<std::pair<std::string, std::uint32_t>>& names,
-                              const std::vector<time_zone::data>& records);
+                              const std::vector<time_zone::data>& records,
+                              const std::vector<std::string>& countries);
 bool decode_zone_table_index(std::string_view blob, zone_table_index& out);
 bool decode_zone_record(std::string_view record, time_zone::data& out);
 

@@ -338,10 +338,30 @@ emscripten::val ics(int handle, const std::string& query_text) {
   return reply::ok(emscripten::val(talktime::to_ics(r.schedule->feed(), talks, now)));
 }
 
-emscripten::val zone_list() {
-  json names = json::array();
-  for (auto name : talktime::zone_names()) names.push_back(std::string(name));
-  return reply::ok(names);
+// What the zone picker searches, as the clock `at` (seconds) sees it, as text
+// (one line each; JSON would cost this module more code):
+//   "Europe/Zurich\tCET 3600 CEST 7200\tCHde": a zone by its canonical name, the
+//     offsets in force in the year from `at` (abbreviation, seconds east of UTC;
+//     the current one first), and its countries (time_zone::countries);
+//   "Asia/Calcutta\tAsia/Kolkata": a link name and its zone.
+// tz names, abbreviations and country codes hold no tabs, spaces or newlines.
+emscripten::val zone_catalog(double at) {
+  std::string text;
+  sys_seconds from{std::chrono::seconds{std::int64_t(at)}};
+  for (auto name : talktime::zone_names()) {
+    const auto* zone = talktime::locate_zone(name);
+    text.append(name).append("\t");
+    if (zone->name() != name) {
+      text.append(zone->name());
+    } else {
+      for (const auto& o : zone->offsets_between(from, from + std::chrono::hours{24 * 365}))
+        text.append(o.abbreviation).append(" ").append(std::to_string(o.utc_offset.count())).append(" ");
+      text.back() = '\t';
+      text.append(zone->countries());
+    }
+    text += '\n';
+  }
+  return reply::ok(emscripten::val(text));
 }
 
 // The zone switcher's facts about a zone at an instant: {name, label, offset},
@@ -362,6 +382,6 @@ EMSCRIPTEN_BINDINGS(talktime) {
   emscripten::function("render", &render);
   emscripten::function("jsonLd", &json_ld);
   emscripten::function("calendarLinks", &calendar_links);
-  emscripten::function("zoneNames", &zone_list);
+  emscripten::function("zoneCatalog", &zone_catalog);
   emscripten::function("describeZone", &describe_zone);
 }

@@ -90,9 +90,14 @@ test('feed strings never become markup', () => {
 });
 
 test('knows every IANA zone and link', () => {
-  const names = value(core.zoneNames());
+  const lines = value(core.zoneCatalog(NOW)).split('\n').filter(Boolean).map((line) => line.split('\t'));
+  const names = lines.map(([name]) => name);
   assert.ok(names.length > 550);
   for (const name of ['Asia/Kolkata', 'Asia/Calcutta', 'America/Los_Angeles', 'Pacific/Apia', 'UTC']) assert.ok(names.includes(name), name);
+  // A zone: its offsets in the year from NOW (winter first in January) and zone.tab's countries; a link: its zone.
+  assert.deepEqual(lines.find(([name]) => name === 'America/New_York'), ['America/New_York', 'EST -18000 EDT -14400', 'US']);
+  assert.deepEqual(lines.find(([name]) => name === 'Europe/Zurich'), ['Europe/Zurich', 'CET 3600 CEST 7200', 'CHde']);
+  assert.deepEqual(lines.find(([name]) => name === 'Asia/Calcutta'), ['Asia/Calcutta', 'Asia/Kolkata']);
   assert.equal(value(core.describeZone('Mars/Olympus_Mons', NOW)), null);
   // 2026-01-01 is winter in New York: EST, UTC-5.
   assert.deepEqual(value(core.describeZone('America/New_York', NOW)), { name: 'America/New_York', label: 'EST', offset: -18000 });

@@ -2,7 +2,7 @@
 // tested in tests/wasm and through the widget in tests/browser).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CoreError, coreCalls, coreLoader, unwrap } from '../../web/src/core.js';
+import { CoreError, coreCalls, coreLoader, readZoneCatalog, unwrap } from '../../web/src/core.js';
 
 // A stand-in for the Emscripten module: each binding returns the canned reply and
 // records its arguments.
@@ -85,12 +85,16 @@ test('ics and jsonLd return their text; a failure is an Error, never an empty fi
 
 test('zones and calendar links pass the reply\'s value through; an unknown zone is null', () => {
   const tokyo = { name: 'Asia/Tokyo', label: 'GMT+9', offset: 32400 };
-  const module = fakeModule({ describeZone: ok(tokyo), zoneNames: ok(['UTC', 'Asia/Tokyo']), calendarLinks: ok({}) });
+  const catalog = 'Asia/Tokyo\tJST 32400\tJP\nEtc/UTC\tUTC 0\t\nJapan\tAsia/Tokyo\n';
+  const module = fakeModule({ describeZone: ok(tokyo), zoneCatalog: ok(catalog), calendarLinks: ok({}) });
   const core = coreCalls(module);
   assert.deepEqual(core.describeZone('Asia/Tokyo', 1748853000), tokyo);
-  assert.deepEqual(core.zoneNames(), ['UTC', 'Asia/Tokyo']);
+  assert.deepEqual(core.zoneCatalog(1748853000), [
+    { name: 'Asia/Tokyo', offsets: [{ abbreviation: 'JST', offset: 32400 }], countries: [{ code: 'JP', first: true }], links: ['Japan'] },
+    { name: 'Etc/UTC', offsets: [{ abbreviation: 'UTC', offset: 0 }], countries: [], links: [] }
+  ]);
   assert.deepEqual(core.calendarLinks(2, 'cancelled-talk'), {});
-  assert.deepEqual(module.calls, [['describeZone', 'Asia/Tokyo', 1748853000], ['zoneNames'], ['calendarLinks', 2, 'cancelled-talk']]);
+  assert.deepEqual(module.calls, [['describeZone', 'Asia/Tokyo', 1748853000], ['zoneCatalog', 1748853000], ['calendarLinks', 2, 'cancelled-talk']]);
   assert.equal(coreCalls(fakeModule({ describeZone: ok(null) })).describeZone('Mars/Base', 0), null);
   const unknown = coreCalls(fakeModule({ calendarLinks: failed('request.no_such_talk', 'the feed has no talk with id "x"') }));
   assert.throws(() => unknown.calendarLinks(2, 'x'), { name: 'CoreError', code: 'request.no_such_talk' });
@@ -133,4 +137,14 @@ test('a failed start is reported, and the next load tries again', async () => {
   await engine.load();
   assert.equal(attempts, 2);
   assert.equal(engine.memoryBytes(), 8388608);
+});
+
+test('the zone catalog: two offsets a year, countries in zone.tab\'s case code, links gathered to their zone', () => {
+  const text = ['Asia/Calcutta\tAsia/Kolkata', 'Asia/Kolkata\tIST 19800\tIN',
+    'Europe/Zurich\tCET 3600 CEST 7200\tCHde', 'US/Nowhere\tMars/Base', ''].join('\n');
+  assert.deepEqual(readZoneCatalog(text), [
+    { name: 'Asia/Kolkata', offsets: [{ abbreviation: 'IST', offset: 19800 }], countries: [{ code: 'IN', first: true }], links: ['Asia/Calcutta'] },
+    { name: 'Europe/Zurich', offsets: [{ abbreviation: 'CET', offset: 3600 }, { abbreviation: 'CEST', offset: 7200 }],
+      countries: [{ code: 'CH', first: true }, { code: 'DE', first: false }], links: [] }
+  ]);
 });

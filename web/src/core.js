@@ -46,11 +46,37 @@ export function coreCalls(module) {
     jsonLd: (handle, request) => ask('jsonLd', handle, request),
     // {google, outlook} links for a talk; {} for a cancelled one.
     calendarLinks: (handle, talkId) => call('calendarLinks', handle, talkId),
-    zoneNames: () => call('zoneNames'),
+    // Every zone once, as the clock `at` (seconds) sees it: see readZoneCatalog.
+    zoneCatalog: (at) => readZoneCatalog(call('zoneCatalog', at)),
     // {name, label, offset} of a zone at an instant (seconds); null for a name the core does not know.
     describeZone: (name, at) => call('describeZone', name, at),
     memoryBytes: () => module.HEAP8.buffer.byteLength
   };
+}
+
+// The core's zone catalog (text, one line each; src/wasm/wasm_bindings.cpp) as
+// [{name, offsets: [{abbreviation, offset}], countries: [{code, first}], links: [name]}],
+// in the order of the names: offsets (seconds east of UTC) are those of the year
+// from the clock, the current one first; countries are zone.tab's (first: the zone it
+// lists first for that country); links are the other names that lead to the zone.
+export function readZoneCatalog(text) {
+  const zones = new Map();
+  const links = [];
+  for (const line of text.split('\n')) {
+    const [name, second, countries] = line.split('\t');
+    if (!name) continue;
+    if (countries === undefined) {
+      links.push([name, second]);
+      continue;
+    }
+    const words = second.split(' ');
+    const offsets = [];
+    for (let i = 0; i + 1 < words.length; i += 2) offsets.push({ abbreviation: words[i], offset: Number(words[i + 1]) });
+    const codes = (countries.match(/../g) || []).map((code) => ({ code: code.toUpperCase(), first: code === code.toUpperCase() }));
+    zones.set(name, { name, offsets, countries: codes, links: [] });
+  }
+  for (const [link, zone] of links) if (zones.has(zone)) zones.get(zone).links.push(link);
+  return [...zones.values()];
 }
 
 // Starts the module once per page; after a failed start a later load() tries again.

@@ -40,7 +40,7 @@ function handleOf(widget) {
   return {
     element: widget.host,
     setTimeZone(name) {
-      if (!widget.chooseZone(name, true)) throw new RangeError('Unknown time zone "' + name + '"');
+      if (!widget.chooseZone(name)) throw new RangeError('Unknown time zone "' + name + '"');
     },
     setQuery(query) {
       const changes = {};

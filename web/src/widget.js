@@ -9,7 +9,7 @@ import { browserZone, defaultHour12, parseNow } from './options.js';
 import { errorBox, failedFeedsNotice, logDiagnostics, problemsNote } from './problems.js';
 import { createSharedNotice } from './shared-notice.js';
 import { addStars, loadStars, sharedPicks } from './stars.js';
-import { browserStorage, rememberZone, rememberedZone } from './storage.js';
+import { browserStorage, eventTimeChosen, rememberEventTime, rememberZone, rememberedZone } from './storage.js';
 import { structuredData } from './structured-data.js';
 import { createTalkList } from './talk-list.js';
 import { startTicker, updateRelative } from './ticker.js';
@@ -114,9 +114,9 @@ export class Widget {
   build() {
     const params = fragmentParams(window.location);
     this.query = initialQuery(params, this.key, this.options, this.meta.searchLimit);
-    this.zone = this.initialZone();
-    // Stars live in this browser, per feed; a shared link's ids only on this page (openShared).
+    // Stars and "Event time" live in this browser, per feed; a shared link's ids only on this page (openShared).
     this.feedId = this.meta.url || this.options.feed;
+    this.zone = this.initialZone();
     this.stars = loadStars(this.storage, this.feedId);
     this.onlyStarred = false;
     const wrapper = element('div', 'tt' + (this.options.view === 'compact' ? ' tt-compact' : ''));
@@ -157,19 +157,33 @@ export class Widget {
     this.host.dispatchEvent(new CustomEvent('talktime:error', { bubbles: true, detail: { message: error && error.message } }));
   }
 
-  // The display zone: a visitor's remembered choice, the page's data-timezone, the browser's.
+  // The display zone: "Event time" if the visitor chose it for this feed, the zone they
+  // picked on this site, the page's data-timezone, the browser's.
   initialZone() {
-    const candidates = [rememberedZone(this.storage), this.options.timezone, browserZone()];
+    const event = eventTimeChosen(this.storage, this.feedId) ? this.eventZone() : '';
+    const candidates = [event, rememberedZone(this.storage), this.options.timezone, browserZone()];
     return candidates.find((name) => name && this.knowsZone(name)) || 'UTC';
+  }
+
+  // Where the event takes place: the feed's zone, or its talks' first; '' when it names none.
+  eventZone() {
+    return this.meta.zone || this.meta.eventZones[0] || '';
   }
 
   knowsZone(name) {
     return this.core.describeZone(name, this.now()) !== null;
   }
 
-  chooseZone(name, forget) {
+  // Shows times in `name` (false for an unknown zone). `choice` says what the visitor
+  // chose, and so what is remembered: 'zone' (a zone picked: for the whole site),
+  // 'event' ("Event time": for this feed alone), 'browser' ("Use my time zone": forgets
+  // both); none (the API's setTimeZone) remembers nothing.
+  chooseZone(name, choice) {
     if (!this.knowsZone(name)) return false;
-    if (!forget) rememberZone(this.storage, name);
+    if (choice) {
+      if (choice !== 'event') rememberZone(this.storage, choice === 'zone' ? name : null);
+      rememberEventTime(this.storage, this.feedId, choice === 'event');
+    }
     this.zone = name;
     this.render();
     return true;

@@ -5,15 +5,19 @@
 // first change up to 2200 as explicit transitions, then replaces the regular
 // tail with the zone's POSIX TZ rule (the footer zic writes into each TZif file)
 // wherever that rule reproduces date/tz exactly. Every record is decoded again
-// and compared with date/tz before the table is written.
+// and compared with date/tz before the table is written. The rows of the
+// database's zone.tab (which country each zone serves) are stored too, for the
+// zone picker's search by country.
 //
 // usage: make_zone_table --tzdata DIR --zoneinfo DIR --out FILE.cpp
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <date/tz.h>
@@ -149,6 +153,42 @@ void verify(const date::time_zone& zone, const zone_data& decoded) {
   }
 }
 
+// For each record, the countries zone.tab gives it (see zone_table_index): codes
+// run together, in lower case where an earlier row gave the country another zone.
+// A row whose zone the table does not hold is an error; no zone.tab, no countries.
+std::vector<std::string> record_countries(const std::string& zoneinfo,
+                                          const std::vector<std::pair<std::string, std::uint32_t>>& names,
+                                          std::size_t record_count) {
+  std::vector<std::string> countries(record_count);
+  std::ifstream in(zoneinfo + "/zone.tab");
+  if (!in) std::cerr << "make_zone_table: no " << zoneinfo << "/zone.tab; zones carry no countries\n";
+  std::set<std::string> seen;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string country, coordinates, zone;
+    std::getline(fields, country, '\t');
+    std::getline(fields, coordinates, '\t');
+    std::getline(fields, zone, '\t');
+    auto it = std::lower_bound(names.begin(), names.end(), std::make_pair(zone, std::uint32_t(0)));
+    if (country.size() != 2 || !std::isupper(country[0]) || !std::isupper(country[1]) || it == names.end() ||
+        it->first != zone)
+      throw std::runtime_error("zone.tab: unknown zone in \"" + line + "\"");
+    if (!seen.insert(country).second)
+      for (auto& c : country) c = char(std::tolower(c));
+    countries[it->second] += country;
+  }
+  return countries;
+}
+
+std::size_t seen_countries(const std::vector<std::string>& countries) {
+  std::size_t n = 0;
+  for (const auto& codes : countries)
+    for (char c : codes) n += std::isupper(c) ? 1 : 0;
+  return n / 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -186,10 +226,12 @@ int main(int argc, char** argv) {
       names.emplace_back(link.name(), record_of[target]);
     }
     std::sort(names.begin(), names.end());
-    auto blob = talktime::detail::encode_zone_table(db.version, names, records);
+    auto countries = record_countries(zoneinfo, names, records.size());
+    auto blob = talktime::detail::encode_zone_table(db.version, names, records, countries);
 
     talktime::detail::zone_table_index index;
-    if (!talktime::detail::decode_zone_table_index(blob, index)) throw std::runtime_error("index does not decode");
+    if (!talktime::detail::decode_zone_table_index(blob, index) || index.countries.size() != records.size())
+      throw std::runtime_error("index does not decode");
     for (const auto& zone : db.zones) {
       zone_data decoded;
       if (!talktime::detail::decode_zone_record(index.records[record_of[std::string(zone.name())]], decoded))
@@ -205,8 +247,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < blob.size(); ++i)
       out << (i % 24 ? "" : "\n") << unsigned(std::uint8_t(blob[i])) << ',';
     out << "\n};\nconst std::size_t compiled_zone_table_size = " << blob.size() << ";\n}\n";
-    std::printf("zone table: tz %s, %zu zones, %zu names, %zu explicit transitions, %zu zones with a rule, %zu bytes\n",
-                db.version.c_str(), records.size(), names.size(), explicit_transitions, rule_zones, blob.size());
+    std::printf("zone table: tz %s, %zu zones, %zu names, %zu countries, %zu explicit transitions, %zu zones with a rule, %zu bytes\n",
+                db.version.c_str(), records.size(), names.size(), seen_countries(countries), explicit_transitions, rule_zones, blob.size());
   } catch (const std::exception& e) {
     std::cerr << "make_zone_table: " << e.what() << '\n';
     return 1;
