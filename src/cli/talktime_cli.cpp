@@ -9,18 +9,20 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli.hpp"
 #include "talktime/talktime.hpp"
 
+namespace talktime_cli {
 namespace {
-
-constexpr int exit_ok = 0, exit_errors = 1, exit_usage = 2;
 
 constexpr const char* usage_text = R"(usage: talktime COMMAND [OPTIONS] FEED...
 
 Commands:
   check FEED...           report the errors and warnings of each feed
   ics FEED...             write an iCalendar (RFC 5545) file to standard output
-  render FEED...          write a static HTML page of the schedule to standard output
+  render FEED...          write a static HTML page of the schedule to standard output;
+                          with --fragment, the programme as HTML to paste into the
+                          widget's element (shown without JavaScript or on errors)
   convert FEED            write the feed as talktime v1 JSON to standard output
 
 Options:
@@ -28,7 +30,9 @@ Options:
   --now ISO               the current time, e.g. 2024-05-02T09:00:00Z (default: the
                           clock); ics: DTSTAMP; render: upcoming, live and past
   --series ID             ics, render: only the talks of this series
-  --timezone ZONE         render (required): the IANA zone to show times in
+  --timezone ZONE         render: the IANA zone to show times in (required, except
+                          with --fragment: then the feed's zone by default)
+  --fragment              render: no page around the programme, no styles, no script
   --hour12                render: 8:30 PM instead of 20:30
   --show WHICH            render: upcoming, past or all (default: all)
   -h, --help              show this help
@@ -42,20 +46,6 @@ render are merged into one schedule. Problems are printed as
 Exit status: 0 when no errors were found (warnings are fine), 1 when a feed has
 errors, 2 for a usage error or a file that cannot be read.
 )";
-
-struct usage_error {
-  std::string message;
-};
-
-struct options {
-  std::string command;
-  std::vector<std::string> feeds;
-  std::optional<talktime::feed_format> from;
-  std::optional<talktime::sys_seconds> now;
-  std::string series, timezone;
-  std::optional<talktime::show_filter> show;
-  bool hour12 = false;
-};
 
 talktime::sys_seconds parse_now(const std::string& text) {
   std::string problem;
@@ -103,9 +93,9 @@ options parse_arguments(int argc, char** argv) {
       auto show = take_value();
       o.show = talktime::parse_show_filter(show);
       if (!o.show) throw usage_error{"--show: \"" + show + "\" is not upcoming, past or all"};
-    } else if (arg == "--hour12") {
-      if (has_value) throw usage_error{"--hour12 takes no value"};
-      o.hour12 = true;
+    } else if (arg == "--hour12" || arg == "--fragment") {
+      if (has_value) throw usage_error{arg + " takes no value"};
+      (arg == "--hour12" ? o.hour12 : o.fragment) = true;
     } else if (arg.size() > 1 && arg[0] == '-') {
       throw usage_error{"unknown option " + arg};
     } else if (o.command.empty()) {
@@ -120,7 +110,8 @@ options parse_arguments(int argc, char** argv) {
     throw usage_error{"unknown command \"" + o.command + "\""};
   if (o.feeds.empty()) throw usage_error{o.command + " needs a FEED"};
   if (o.command == "convert" && o.feeds.size() > 1) throw usage_error{"convert takes one FEED"};
-  if (o.command == "render" && o.timezone.empty()) throw usage_error{"render needs --timezone ZONE"};
+  if (o.command == "render" && o.timezone.empty() && !o.fragment) throw usage_error{"render needs --timezone ZONE"};
+  if (o.fragment && o.command != "render") throw usage_error{"--fragment is for render"};
   bool filters = !o.series.empty();
   if (filters && o.command != "ics" && o.command != "render") throw usage_error{"--series is for ics and render"};
   if ((!o.timezone.empty() || o.hour12 || o.show.value_or(talktime::show_filter::all) != talktime::show_filter::all) &&
@@ -206,7 +197,8 @@ int run_check(const options& o) {
   return unreadable ? exit_usage : errors ? exit_errors : exit_ok;
 }
 
-// The feeds of ics/render as one (merged when there are several); exit status via `status`.
+}  // namespace
+
 std::optional<talktime::feed> one_feed(const options& o, int& status) {
   auto feeds = load_all(o, std::cerr);
   if (!feeds) {
@@ -230,7 +222,6 @@ talktime::sys_seconds now_of(const options& o) {
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 
-// Checks --series against the feed; the talks it selects.
 std::vector<std::size_t> selected_talks(const talktime::feed& f, const std::string& series) {
   std::vector<std::size_t> talks;
   bool known = series.empty() || f.find_series(series);
@@ -247,88 +238,14 @@ std::vector<std::size_t> selected_talks(const talktime::feed& f, const std::stri
   return talks;
 }
 
+namespace {
+
 int run_ics(const options& o) {
   int status = exit_ok;
   auto f = one_feed(o, status);
   if (!f) return status == exit_ok ? exit_errors : status;
   auto talks = selected_talks(*f, o.series);
   std::cout << talktime::to_ics(*f, talks, now_of(o));
-  return status;
-}
-
-constexpr const char* page_style = R"(
-:root { color-scheme: light dark; --text: #1b1b1f; --muted: #55555f; --background: #ffffff; --card: #f6f6f8;
-  --border: #d4d4da; --accent: #0b57d0; }
-@media (prefers-color-scheme: dark) {
-  :root { --text: #ececf1; --muted: #b4b4be; --background: #15151a; --card: #202027; --border: #3a3a44; --accent: #8ab4f8; }
-}
-body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--text); background: var(--background); }
-main { max-width: 50rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-h1 { font-size: 1.75rem; line-height: 1.2; margin: 0 0 .5rem; }
-h2 { font-size: 1.35rem; margin: 2rem 0 .5rem; }
-h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; color: var(--muted); }
-h4 { font-size: 1.1rem; margin: .25rem 0; }
-a { color: var(--accent); }
-a:focus-visible, summary:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.tt-zone-note, .tt-meta, .tt-affiliation, .tt-event-time { color: var(--muted); }
-.tt-talks, .tt-speakers, .tt-links { list-style: none; margin: 0; padding: 0; }
-.tt-card { background: var(--card); border: 1px solid var(--border); border-radius: 8px; padding: .75rem 1rem; margin: .5rem 0; }
-.tt-when, .tt-meta { margin: 0; font-size: .95rem; }
-.tt-links li, .tt-tag { display: inline-block; margin-right: .75rem; }
-.tt-badge { font-size: .8rem; font-weight: 600; padding: 0 .4rem; border: 1px solid currentColor; border-radius: 4px; }
-.tt-talk[data-status="cancelled"] .tt-title { text-decoration: line-through; }
-.tt-talk[data-kind="break"] .tt-card { background: transparent; }
-.tt-now { list-style: none; display: flex; align-items: center; gap: .5rem; margin: .5rem 0; color: #c62828; font-weight: 600; }
-.tt-now::after { content: ""; flex: 1; border-top: 2px solid currentColor; }
-.tt-photo { border-radius: 50%; vertical-align: middle; margin-right: .5rem; }
-)";
-
-int run_render(const options& o) {
-  const talktime::time_zone* zone = talktime::locate_zone(o.timezone);
-  if (!zone) throw usage_error{"unknown time zone \"" + o.timezone + "\" (use an IANA name such as Europe/Berlin)"};
-  int status = exit_ok;
-  auto f = one_feed(o, status);
-  if (!f) return status == exit_ok ? exit_errors : status;
-  selected_talks(*f, o.series);  // rejects an unknown series
-  auto now = now_of(o);
-  talktime::schedule s(std::move(*f));
-  talktime::query q;
-  q.series = o.series;
-  q.show = o.show.value_or(talktime::show_filter::all);
-  auto found = s.find(q, now, *zone);
-  talktime::render_options ro;
-  ro.display_zone = zone;
-  ro.now = now;
-  ro.hour12 = o.hour12;
-  ro.order = found.order;
-
-  const auto& feed = s.feed();
-  std::string title = feed.title.empty() ? "Schedule" : feed.title;
-  std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     "<meta name=\"generator\" content=\"talktime\">\n<title>";
-  page += talktime::escape_html(title);
-  page += "</title>\n<style>";
-  page += page_style;
-  page += "</style>\n</head>\n<body>\n<main>\n<header>\n<h1>";
-  page += talktime::escape_html(title);
-  page += "</h1>\n";
-  page += talktime::html_paragraphs(feed.description, "tt-description");
-  auto offset = zone->offset_at(now);
-  auto local_now = talktime::local_seconds{now.time_since_epoch() + offset.utc_offset};
-  page += "<p class=\"tt-zone-note\">Times are in ";
-  page += talktime::escape_html(zone->name());
-  page += " time (";
-  page += talktime::escape_html(talktime::zone_label(offset));
-  page += "). Schedule as of <time datetime=\"" + talktime::format_iso_utc(now) + "\">";
-  page += talktime::escape_html(
-      talktime::format_day_heading(date::floor<date::days>(talktime::sys_seconds{local_now.time_since_epoch()})) +
-                ", " + talktime::format_clock(local_now, o.hour12));
-  page += "</time>.</p>\n</header>\n";
-  if (found.talks.empty()) page += "<p class=\"tt-empty\">No talks.</p>\n";
-  else page += talktime::render_html(s, found.talks, ro) + "\n";
-  page += "</main>\n</body>\n</html>\n";
-  std::cout << page;
   return status;
 }
 
@@ -342,8 +259,10 @@ int run_convert(const options& o) {
 }
 
 }  // namespace
+}  // namespace talktime_cli
 
 int main(int argc, char** argv) {
+  using namespace talktime_cli;
   std::ios::sync_with_stdio(false);
   try {
     auto o = parse_arguments(argc, argv);

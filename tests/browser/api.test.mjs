@@ -166,7 +166,7 @@ test('stars are kept per feed: by its url, else by the data-feed it came from', 
   await context.close();
 });
 
-test('talktime:ready and talktime:error fire on the host, bubble, and carry the diagnostics or the message', async () => {
+test('talktime:ready and talktime:error fire on the host, bubble, and carry the diagnostics or the message and code', async () => {
   const { page, context } = await openPage(browser, { timezoneId: 'UTC' });
   await page.goto(page_('mount.html'));
   await page.evaluate(() => {
@@ -195,9 +195,11 @@ test('talktime:ready and talktime:error fire on the host, bubble, and carry the 
 
   const message = await mount(page, { feed: 'feeds/missing.json' });
   assert.match(message, /^The feed feeds\/missing\.json could not be loaded: HTTP 404/);
+  // The message stays the organiser's; the code and the visitors' sentence come beside it.
+  const detail = { message, code: 'fetch.http', text: 'The schedule could not be loaded. The schedule file was not found on the server.' };
   assert.deepEqual(await takeSeen(), [
-    { where: 'host', type: 'talktime:error', target: 'w', bubbles: true, detail: { message } },
-    { where: 'document', type: 'talktime:error', target: 'w', bubbles: true, detail: { message } },
+    { where: 'host', type: 'talktime:error', target: 'w', bubbles: true, detail },
+    { where: 'document', type: 'talktime:error', target: 'w', bubbles: true, detail },
   ]);
   await context.close();
 });

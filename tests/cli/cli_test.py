@@ -18,6 +18,8 @@ import sys
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
+import fragment_cases
+
 USAGE_HINT = "(talktime --help shows how to use it)\n"
 
 
@@ -331,6 +333,8 @@ CASES = {
                            stderr=lambda err: [] if err.endswith("fixtures/seminar.ics:1:1: error: [frab.syntax] invalid literal; "
                                                                  "last read: 'B'\n") else [f"stderr {err!r}"]),
 }
+
+CASES.update(fragment_cases.cases(read, where, usage_error))
 
 
 def compare(what, expected, actual):

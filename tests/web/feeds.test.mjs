@@ -27,7 +27,7 @@ function serve(respond) {
 
 test('no feed named: an error that says how to name one', async () => {
   await assert.rejects(fetchFeeds({ feed: '  ' }, new AbortController(), () => false),
-    { message: 'No feed given: add data-feed="talks.json" (or "#id" of an inline JSON script).' });
+    { code: 'options.no_feed', message: 'No feed given: add data-feed="talks.json" (or "#id" of an inline JSON script).' });
 });
 
 test('several feeds are fetched relative to the page, as bytes, with the format', async () => {
@@ -42,13 +42,25 @@ test('several feeds are fetched relative to the page, as bytes, with the format'
 test('an HTTP error names the feed and the status', async () => {
   serve(() => ({ ok: false, status: 404, statusText: 'Not Found' }));
   await assert.rejects(fetchFeeds({ feed: 'talks.json' }, new AbortController(), () => false),
-    { message: 'The feed talks.json could not be loaded: HTTP 404 Not Found.' });
+    { code: 'fetch.http', status: 404, feed: 'talks.json', message: 'The feed talks.json could not be loaded: HTTP 404 Not Found.' });
 });
 
 test('a network failure names the feed and the reason', async () => {
   serve(() => { throw new TypeError('Failed to fetch'); });
   await assert.rejects(fetchFeeds({ feed: 'talks.json' }, new AbortController(), () => false),
-    { message: 'The feed talks.json could not be loaded (Failed to fetch).' });
+    { code: 'fetch.network', message: 'The feed talks.json could not be loaded (Failed to fetch).' });
+});
+
+test('a page opened from disk that fetches a file is told why it cannot and what to do', async () => {
+  globalThis.document.baseURI = 'file:///home/me/site/index.html';
+  serve(() => { throw new TypeError('Failed to fetch'); });
+  await assert.rejects(fetchFeeds({ feed: 'talks.json' }, new AbortController(), () => false), {
+    code: 'fetch.file', feed: 'talks.json', reason: 'a page opened from disk (file://) may not read files',
+    message: 'The feed talks.json could not be loaded (Failed to fetch): a page opened from disk (file://) may not read files. ' +
+      'Put the feed inline (data-feed="#id") or serve the folder (python3 -m http.server).' });
+  assert.deepEqual(fetched, [['file:///home/me/site/talks.json', 'same-origin']]);
+  // The same page fetching from a server is an ordinary network failure.
+  await assert.rejects(fetchFeeds({ feed: 'https://example.org/talks.json' }, new AbortController(), () => false), { code: 'fetch.network' });
 });
 
 test('after the widget is destroyed, a failure passes through unexplained', async () => {
@@ -68,10 +80,10 @@ test('a feed that cannot be fetched is listed with its reason and the others sti
       : { ok: true, arrayBuffer: async () => bytes('{}').buffer });
   const { sources, failed } = await fetchFeeds({ feed: 'gone.json a.json down.json #none' }, new AbortController(), () => false);
   assert.deepEqual(sources.map((s) => s.name), ['a.json']);
-  assert.deepEqual(failed.map(({ name, code, message }) => [name, code, message]), [
-    ['gone.json', 'fetch.http', 'HTTP 404'],
-    ['down.json', 'fetch.network', 'Failed to fetch'],
-    ['#none', 'fetch.no_element', 'no element has id "none"']]);
+  assert.deepEqual(failed.map(({ name, code, message, summary }) => [name, code, message, summary]), [
+    ['gone.json', 'fetch.http', 'HTTP 404', 'not found'],
+    ['down.json', 'fetch.network', 'Failed to fetch', 'network error'],
+    ['#none', 'fetch.no_element', 'no element has id "none"', 'missing from the page']]);
   assert.equal(failed[0].error.message, 'The feed gone.json could not be loaded: HTTP 404 Not Found.');
 });
 
@@ -99,13 +111,14 @@ test('when no feed can be fetched, the first one\'s error is the failure', async
 });
 
 test('failed feeds are listed in data-feed order and told in one sentence', () => {
-  const fetchFailures = [{ name: 'c.json', code: 'fetch.http', message: 'HTTP 404', error: new Error('x') }];
+  const fetchFailures = [{ name: 'c.json', code: 'fetch.http', message: 'HTTP 404', summary: 'not found', error: new Error('x') }];
   const html = { name: 'b.json', bytes: bytes('<!doctype html>') };
   const parseFailures = [{ name: 'b.json', code: 'feed.syntax', message: '[feed.syntax] line 1, column 1: invalid literal' }];
   const failed = failedFeeds(fetchFailures, parseFailures, [{ name: 'a.json', bytes: bytes('{}') }, html], 'a.json b.json c.json');
   assert.deepEqual(failed, [
-    { name: 'b.json', code: 'feed.syntax', message: '[feed.syntax] line 1, column 1: invalid literal (the server sent a web page, not JSON)' },
-    { name: 'c.json', code: 'fetch.http', message: 'HTTP 404' }]);
+    { name: 'b.json', code: 'feed.syntax', message: '[feed.syntax] line 1, column 1: invalid literal (the server sent a web page, not JSON)',
+      summary: 'a web page, not a schedule file' },
+    { name: 'c.json', code: 'fetch.http', message: 'HTTP 404', summary: 'not found' }]);
   assert.equal(failedFeedsText(failed), 'Not shown: b.json is not a valid talk feed: [feed.syntax] line 1, column 1: invalid literal ' +
     '(the server sent a web page, not JSON); c.json could not be loaded (HTTP 404).');
   assert.equal(failedFeedsText([]), '');
@@ -114,10 +127,13 @@ test('failed feeds are listed in data-feed order and told in one sentence', () =
 test('a web page served instead of a feed is called one when the core finds a syntax error', () => {
   const html = [{ name: 'talks.json', bytes: bytes('\uFEFF\r\n  <!doctype html><title>Login</title>') }];
   const syntax = new CoreError('[feed.syntax] line 1, column 4: invalid literal', 'feed.syntax');
-  assert.equal(unreadableFeed(syntax, html, 'talks.json').message,
+  const page = unreadableFeed(syntax, html, 'talks.json');
+  assert.equal(page.message,
     'The feed talks.json is not a valid talk feed: [feed.syntax] line 1, column 4: invalid literal (the server sent a web page, not JSON)');
+  assert.deepEqual([page.code, page.html, page.diagnostics], ['feed.syntax', true, []]);
   const other = new CoreError('[feed.version] unsupported version 9', 'feed.version');
   assert.equal(unreadableFeed(other, html, 'talks.json').message, 'The feed talks.json is not a valid talk feed: [feed.version] unsupported version 9');
+  assert.deepEqual([unreadableFeed(other, html, 'talks.json').code, unreadableFeed(other, html, 'talks.json').html], ['feed.version', false]);
   const json = [{ name: 'talks.json', bytes: bytes('{"talks": [') }];
   assert.equal(unreadableFeed(syntax, json, undefined).message,
     'The feed  is not a valid talk feed: [feed.syntax] line 1, column 4: invalid literal');

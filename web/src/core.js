@@ -99,7 +99,8 @@ export function coreLoader(scriptURL, createModule) {
         return calls;
       }, (error) => {
         started = null;
-        throw new Error('The schedule engine could not start: ' + (error && error.message || error));
+        const message = 'The schedule engine could not start: ' + (error && error.message || error);
+        throw Object.assign(new Error(message), { code: 'engine.start' });
       });
       return started;
     },

@@ -18,7 +18,8 @@ export function button(className, text) {
 }
 
 // The widget's shadow root. Elements such as <ul> or <table> cannot host one: they get
-// a child <div class="talktime-host"> that does (returned as `inner`, removed on destroy).
+// a child <div class="talktime-host"> that does (returned as `inner`, removed on destroy),
+// put first, so an error box comes before the host's own content.
 export function attachRoot(host) {
   let inner = null;
   let root;
@@ -26,7 +27,7 @@ export function attachRoot(host) {
     root = host.shadowRoot || host.attachShadow({ mode: 'open' });
   } catch {
     inner = element('div', 'talktime-host');
-    host.appendChild(inner);
+    host.insertBefore(inner, host.firstChild);
     root = inner.attachShadow({ mode: 'open' });
   }
   adoptStyles(root);

@@ -1,5 +1,8 @@
 // Fetching the feeds named in data-feed (several, separated by spaces, are merged by
-// the core), and the messages for feeds that cannot be loaded or read.
+// the core), and the messages for feeds that cannot be loaded or read. Every error
+// carries a stable `code` (error-text.js turns it into plain words for visitors);
+// its message is the organiser's detail.
+import { shortReason } from './error-text.js';
 
 const FEED_TIMEOUT_MS = 20000;  // data-timeout (seconds) overrides
 
@@ -14,7 +17,9 @@ const FEED_TIMEOUT_MS = 20000;  // data-timeout (seconds) overrides
 // passed on as they are).
 export function fetchFeeds(options, controller, cancelled) {
   const names = String(options.feed || '').split(/\s+/).filter(Boolean);
-  if (!names.length) return Promise.reject(new Error('No feed given: add data-feed="talks.json" (or "#id" of an inline JSON script).'));
+  if (!names.length) {
+    return Promise.reject(loadError('options.no_feed', 'No feed given: add data-feed="talks.json" (or "#id" of an inline JSON script).'));
+  }
   const limit = options.timeout > 0 ? options.timeout * 1000 : FEED_TIMEOUT_MS;
   const format = options.format || '';
   let timedOut = false;
@@ -25,10 +30,17 @@ export function fetchFeeds(options, controller, cancelled) {
   const explain = (source, error) => {
     if (cancelled()) return error;
     const seconds = limit / 1000 + ' s';
-    if (timedOut) return loadError('fetch.timeout', 'The feed ' + source + ' took longer than ' + seconds + ' to load.', 'it took longer than ' + seconds);
+    if (timedOut) {
+      return loadError('fetch.timeout', 'The feed ' + source + ' took longer than ' + seconds + ' to load.', 'it took longer than ' + seconds, source);
+    }
     if (error && typeof error.code === 'string') return error;
     const reason = error && error.message || 'network error';
-    return loadError('fetch.network', 'The feed ' + source + ' could not be loaded (' + reason + ').', reason);
+    if (readsFromDisk(source)) {
+      return loadError('fetch.file', 'The feed ' + source + ' could not be loaded (' + reason + '): a page opened from disk (file://) ' +
+        'may not read files. Put the feed inline (data-feed="#id") or serve the folder (python3 -m http.server).',
+      'a page opened from disk (file://) may not read files', source);
+    }
+    return loadError('fetch.network', 'The feed ' + source + ' could not be loaded (' + reason + ').', reason, source);
   };
   const load = (source) => source.charAt(0) === '#' ? inlineFeed(source, format)
     : downloadFeed(source, format, controller).catch((error) => { throw explain(source, error); });
@@ -39,22 +51,34 @@ export function fetchFeeds(options, controller, cancelled) {
   });
 }
 
-// An Error with a stable code and the short reason a notice quotes ("HTTP 404").
-function loadError(code, message, reason) {
-  return Object.assign(new Error(message), { code, reason });
+// An Error with a stable code, the short reason a notice quotes ("HTTP 404") and the feed's name.
+function loadError(code, message, reason, feed, extra) {
+  return Object.assign(new Error(message), { code, reason: reason || message, feed }, extra);
 }
 
-// A feed that could not be fetched: {name, code, message (the short reason), error}.
+// Whether a feed is a file read by a page opened from disk: browsers refuse that
+// (Chromium says only "Failed to fetch"), so the error says why and what to do.
+function readsFromDisk(source) {
+  try {
+    return new URL(document.baseURI).protocol === 'file:' && new URL(source, document.baseURI).protocol === 'file:';
+  } catch {
+    return false;
+  }
+}
+
+// A feed that could not be fetched: {name, code, message (the short reason), summary
+// (plain words for visitors: "not found"), error}.
 function failure(name, error) {
   const code = error && typeof error.code === 'string' ? error.code : 'fetch.network';
-  return { name, code, message: error && error.reason || String(error && error.message || error), error };
+  const message = error && error.reason || String(error && error.message || error);
+  return { name, code, message, summary: shortReason({ ...error, code }), error };
 }
 
 function inlineFeed(source, format) {
   const inline = document.getElementById(source.slice(1));
   if (!inline) {
     return Promise.reject(loadError('fetch.no_element', 'No element with id "' + source.slice(1) + '" holds the feed.',
-      'no element has id "' + source.slice(1) + '"'));
+      'no element has id "' + source.slice(1) + '"', source));
   }
   return { name: source, bytes: new TextEncoder().encode(inline.textContent), format };
 }
@@ -65,32 +89,36 @@ function downloadFeed(source, format, controller) {
     .then((response) => {
       if (!response.ok) {
         throw loadError('fetch.http', 'The feed ' + source + ' could not be loaded: HTTP ' + response.status +
-          (response.statusText ? ' ' + response.statusText : '') + '.', 'HTTP ' + response.status);
+          (response.statusText ? ' ' + response.statusText : '') + '.', 'HTTP ' + response.status, source, { status: response.status });
       }
       return response.arrayBuffer();
     })
     .then((buffer) => ({ name: source, bytes: new Uint8Array(buffer), format }));
 }
 
-// The error shown for feeds the core could not read (a CoreError from openFeeds). A web
-// page served where a feed was expected (an error page, a login wall) is named as such.
+// The error shown for feeds the core could not read (a CoreError from openFeeds), with
+// its code and diagnostics. A web page served where a feed was expected (an error
+// page, a login wall) is named as such (and flagged `html`).
 export function unreadableFeed(error, sources, feedOption) {
   let text = error.message;
-  if (error.code === 'feed.syntax' && sources.some((source) => looksLikeHtml(source.bytes))) {
-    text += ' (the server sent a web page, not JSON)';
-  }
-  return new Error('The feed ' + (feedOption || '') + ' is not a valid talk feed: ' + text);
+  const html = /\.syntax$/.test(error.code) && sources.some((source) => looksLikeHtml(source.bytes));
+  if (html) text += ' (the server sent a web page, not JSON)';
+  return Object.assign(new Error('The feed ' + (feedOption || '') + ' is not a valid talk feed: ' + text),
+    { code: error.code, diagnostics: error.diagnostics || [], html });
 }
 
 // Every feed that was not shown, in data-feed order: those that could not be fetched
-// and those the core could not read (openFeeds' failedSources), each
-// {name, code, message}; a web page served where a feed was expected is named as such.
+// and those the core could not read (openFeeds' failedSources), each {name, code,
+// message, summary}; a web page served where a feed was expected is named as such.
 export function failedFeeds(fetchFailures, parseFailures, sources, feedOption) {
   const names = String(feedOption || '').split(/\s+/);
   const bytesOf = (name) => (sources.find((source) => source.name === name) || {}).bytes || new Uint8Array(0);
-  const read = parseFailures.map((f) => f.code === 'feed.syntax' && looksLikeHtml(bytesOf(f.name))
-    ? { ...f, message: f.message + ' (the server sent a web page, not JSON)' } : f);
-  const fetched = fetchFailures.map(({ name, code, message }) => ({ name, code, message }));
+  const read = parseFailures.map((f) => {
+    const html = /\.syntax$/.test(f.code) && looksLikeHtml(bytesOf(f.name));
+    const message = html ? f.message + ' (the server sent a web page, not JSON)' : f.message;
+    return { name: f.name, code: f.code, message, summary: shortReason({ code: f.code, html }) };
+  });
+  const fetched = fetchFailures.map(({ name, code, message, summary }) => ({ name, code, message, summary }));
   return [...fetched, ...read].sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name));
 }
 

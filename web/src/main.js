@@ -79,9 +79,13 @@ function scriptTarget(report) {
 function autoMount() {
   const report = (error) => console.error('talktime: ' + (error && error.message || error));
   const target = scriptElement && scriptElement.dataset.feed ? scriptTarget(report) : null;
-  if (target && !mounted.has(target)) mount(target, optionsFromDataset(scriptElement.dataset)).catch(report);
+  // A widget that shows its error has logged it already.
+  const reportFor = (host) => (error) => {
+    if (host.getAttribute('data-talktime-state') !== 'error') report(error);
+  };
+  if (target && !mounted.has(target)) mount(target, optionsFromDataset(scriptElement.dataset)).catch(reportFor(target));
   for (const host of document.querySelectorAll('[data-talktime][data-feed]')) {
-    if (!mounted.has(host)) mount(host).catch(report);
+    if (!mounted.has(host)) mount(host).catch(reportFor(host));
   }
 }
 

@@ -1,20 +1,63 @@
 // What the widget says when things go wrong: the error box with its retry button, the
 // note listing talks the feed could not show, and the console lines for each problem.
+// Visitors read plain sentences (error-text.js); codes, lines and columns are for the
+// site owner, in the console and in a collapsed disclosure.
 import { button, element } from './dom.js';
-import { failedFeedsText } from './feeds.js';
+import { DETAILS_LABEL, HEADLINE, failedFeedsNoticeText, reasonParts } from './error-text.js';
 
-// The box shown instead of the schedule (the host's own content stays visible below it).
+// The box shown instead of the schedule (the host's own content, its fallback, stays
+// visible below it): the headline and a plain reason (role="alert"), "Try again", and
+// the organiser's detail, collapsed.
 export function errorBox(error, retry) {
   const box = element('div', 'tt tt-error-box');
   const alert = element('div', 'tt-error');
   alert.setAttribute('role', 'alert');
-  alert.appendChild(element('strong', '', 'The schedule could not be shown. '));
-  alert.appendChild(element('span', '', error && error.message ? error.message : String(error)));
+  alert.appendChild(element('strong', '', HEADLINE));
+  alert.appendChild(document.createTextNode(' '));
+  const reason = element('span', 'tt-error-reason');
+  for (const part of reasonParts(error || {})) reason.append(typeof part === 'string' ? part : element('code', '', part.code));
+  alert.appendChild(reason);
   const again = button('tt-button', 'Try again');
   again.addEventListener('click', retry);
-  box.appendChild(alert);
-  box.appendChild(again);
+  box.append(alert, again, errorDetails(error));
   return box;
+}
+
+// "Details for the site owner": the code, the whole message (with line and column) and
+// every diagnostic of the feed.
+function errorDetails(error) {
+  const details = element('details', 'tt-error-details');
+  details.appendChild(element('summary', '', DETAILS_LABEL));
+  const line = element('p');
+  if (error && error.code) line.append(element('code', '', error.code), ' ');
+  line.append(errorMessage(error));
+  details.appendChild(line);
+  const diagnostics = otherDiagnostics(error);
+  if (diagnostics.length) {
+    const list = element('ul');
+    for (const d of diagnostics) list.appendChild(element('li', '', d.text));
+    details.appendChild(list);
+  }
+  return details;
+}
+
+// The feed's diagnostics, less those the message already quotes.
+function otherDiagnostics(error) {
+  const message = errorMessage(error);
+  return ((error && error.diagnostics) || []).filter((d) => !message.includes(d.text));
+}
+
+export function errorMessage(error) {
+  return error && error.message ? error.message : String(error);
+}
+
+// The console lines for a schedule that could not be shown: the message, then the
+// feed's diagnostics.
+export function logError(error) {
+  const message = errorMessage(error);
+  const code = error && error.code && !message.includes('[' + error.code + ']') ? ' [' + error.code + ']' : '';
+  console.error('talktime: ' + message + code);
+  logDiagnostics(otherDiagnostics(error));
 }
 
 // "3 talks in the feed could not be shown", with each problem; null when there are none.
@@ -31,7 +74,7 @@ export function problemsNote(diagnostics) {
 
 // The notice above the talks naming each feed that was not shown; null when there is none.
 export function failedFeedsNotice(failed) {
-  const text = failedFeedsText(failed);
+  const text = failedFeedsNoticeText(failed);
   if (!text) return null;
   const notice = element('p', 'tt-failed-feeds', text);
   notice.setAttribute('role', 'status');

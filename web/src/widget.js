@@ -6,7 +6,8 @@ import { CoreError } from './core.js';
 import { attachRoot, element } from './dom.js';
 import { failedFeeds, failedFeedsText, fetchFeeds, unreadableFeed } from './feeds.js';
 import { browserZone, defaultHour12, parseNow } from './options.js';
-import { errorBox, failedFeedsNotice, logDiagnostics, problemsNote } from './problems.js';
+import { HEADLINE, plainReason } from './error-text.js';
+import { errorBox, failedFeedsNotice, logDiagnostics, logError, problemsNote } from './problems.js';
 import { createSharedNotice } from './shared-notice.js';
 import { addStars, loadStars, sharedPicks } from './stars.js';
 import { browserStorage, eventTimeChosen, rememberEventTime, rememberZone, rememberedZone } from './storage.js';
@@ -63,7 +64,8 @@ export class Widget {
   // Loads the engine and the feeds, then shows the schedule (or the error, with a retry button).
   start() {
     this.setState('loading');
-    this.shadow().replaceChildren(element('slot'));  // the host's own content ("Loading…") shows meanwhile
+    this.shadow().replaceChildren(element('slot'));  // the host's own content (its fallback) shows meanwhile
+    this.showFallback(true);
     this.abort = new AbortController();
     const loading = Promise.all([this.engine.load(), fetchFeeds(this.options, this.abort, () => this.destroyed)]);
     // The page's first Intl call loads the locale data (about 40 ms here): made while
@@ -141,6 +143,7 @@ export class Widget {
     const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)));
     if (note) wrapper.appendChild(note);
     this.shadow().replaceChildren(wrapper);
+    this.showFallback(false);
     this.openShared(sharedStars(params, this.key));
     this.render();
     this.focusPermalink();
@@ -151,10 +154,30 @@ export class Widget {
     }
   }
 
+  // The error box above the host's fallback; the detail goes to the console too.
+  // talktime:error's detail: the message (the organiser's), the code, and what visitors read.
   showError(error) {
     this.shadow().replaceChildren(errorBox(error, () => this.start().catch(() => {})), element('slot'));
+    this.showFallback(true);
     this.setState('error');
-    this.host.dispatchEvent(new CustomEvent('talktime:error', { bubbles: true, detail: { message: error && error.message } }));
+    logError(error);
+    const detail = { message: error && error.message, code: error && error.code || '', text: HEADLINE + ' ' + plainReason(error || {}) };
+    this.host.dispatchEvent(new CustomEvent('talktime:error', { bubbles: true, detail }));
+  }
+
+  // The host's own children are its fallback: with a shadow root they are simply not
+  // rendered while the schedule shows. A host that cannot have one (a <ul>, a <table>)
+  // holds the widget in a child <div>, so its other children are hidden meanwhile.
+  showFallback(visible) {
+    if (!this.inner) return;
+    if (visible) {
+      for (const child of this.hiddenFallback || []) child.hidden = false;
+      this.hiddenFallback = [];
+      return;
+    }
+    if (this.hiddenFallback && this.hiddenFallback.length) return;
+    this.hiddenFallback = Array.from(this.host.children).filter((child) => child !== this.inner && !child.hidden);
+    for (const child of this.hiddenFallback) child.hidden = true;
   }
 
   // The display zone: "Event time" if the visitor chose it for this feed, the zone they
@@ -335,6 +358,7 @@ export class Widget {
     if (this.core && this.handle) this.core.closeFeed(this.handle);
     this.handle = 0;
     if (this.root) this.root.replaceChildren(element('slot'));
+    this.showFallback(true);
     if (this.inner) this.inner.remove();
     this.host.removeAttribute('data-talktime-state');
     this.onDestroy(this);
