@@ -98,6 +98,7 @@ class ical_importer {
         stack.push_back(component);
         if (component == "VEVENT" && stack.size() == 2 && stack[0] == "VCALENDAR") {
           event_ = std::vector<content_line>{};
+          event_kept_ = 0;
           event_line_ = cl.line;
         }
         continue;
@@ -116,8 +117,8 @@ class ical_importer {
         }
         continue;
       }
-      if (stack.size() == 1 && stack[0] == "VCALENDAR") keep(calendar_, std::move(cl), calendar_properties);
-      else if (stack.size() == 2 && event_) keep(*event_, std::move(cl), event_properties);
+      if (stack.size() == 1 && stack[0] == "VCALENDAR") keep(calendar_, calendar_kept_, std::move(cl), calendar_properties);
+      else if (stack.size() == 2 && event_) keep(*event_, event_kept_, std::move(cl), event_properties);
       // VTIMEZONE, VALARM, VTODO, …: not needed (zones come from the tz database).
     }
     if (!seen_calendar) {
@@ -140,12 +141,18 @@ class ical_importer {
   static constexpr std::string_view event_properties[] = {"UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS",
                                                            "DTSTART", "DTEND", "DURATION", "URL", "CONFERENCE",
                                                            "RRULE", "RDATE", "RECURRENCE-ID", "CATEGORIES"};
+  // `seen` has a bit for each wanted name already kept, so a repeated property
+  // costs no search of what was kept (which may be a million CATEGORIES lines).
   template <std::size_t N>
-  static void keep(std::vector<content_line>& kept, content_line line, const std::string_view (&wanted)[N]) {
-    bool read = false;
-    for (auto name : wanted) read |= line.name == name;
-    if (!read || (line.name != "CATEGORIES" && find(kept, line.name))) return;
-    kept.push_back(std::move(line));
+  static void keep(std::vector<content_line>& kept, unsigned& seen, content_line line, const std::string_view (&wanted)[N]) {
+    static_assert(N <= 32, "one bit a name");
+    for (std::size_t i = 0; i < N; ++i) {
+      if (line.name != wanted[i]) continue;
+      if (line.name != "CATEGORIES" && (seen & (1u << i))) return;
+      seen |= 1u << i;
+      kept.push_back(std::move(line));
+      return;
+    }
   }
 
   // One warning each for the bytes that were not UTF-8 and the control characters removed.
@@ -417,6 +424,7 @@ class ical_importer {
   std::vector<content_line> calendar_;
   std::optional<std::vector<content_line>> event_;
   int event_line_ = 0;
+  unsigned calendar_kept_ = 0, event_kept_ = 0;  // keep()'s bits
   bool cleaning_reported_ = false;
   json talks_ = json::array();
   detail::problem_reporter problems_;
