@@ -248,6 +248,22 @@ test('a hostile feed cannot inject markup, script or links', async () => {
   assert.equal(inside.title, '"><img src=x onerror="window.__pwned=\'title-img\'"> \' onmouseover=\'window.__pwned=1\'');
   for (const href of inside.hrefs) assert.match(href, /^(#|https:\/\/)/, href);
   assert.ok(inside.hrefs.includes('https://example.org/papers/ok.pdf'));
+  // A snapshot of the page (prerenderers store outerHTML, then serve it) keeps the
+  // JSON-LD a data block: the feed's "</script>" must not end it there.
+  const snapshot = await page.evaluate(() => {
+    const copy = new DOMParser().parseFromString(document.documentElement.outerHTML, 'text/html');
+    const blocks = copy.querySelectorAll('script[type="application/ld+json"]');
+    return {
+      scripts: [copy.querySelectorAll('script').length, document.querySelectorAll('script').length],
+      images: copy.querySelectorAll('img').length,
+      events: [...blocks].map((b) => JSON.parse(b.textContent)['@graph'].map((e) => [e.name, e.superEvent.name]))
+    };
+  });
+  assert.equal(snapshot.scripts[0], snapshot.scripts[1]);
+  assert.equal(snapshot.images, 0);
+  assert.deepEqual(snapshot.events, [[[
+    '"><img src=x onerror="window.__pwned=\'title-img\'"> \' onmouseover=\'window.__pwned=1\'',
+    "<script>window.__pwned = 'title'</script>"]]]);
   assert.deepEqual(errors, []);
   await context.close();
 });
