@@ -1,4 +1,4 @@
-// The render request's "text" (the visitor's language, built by web/src/i18n/) as a
+// The render request's "renderText" (the visitor's language, built by web/src/i18n/) as a
 // render_text. Implemented in src/wasm/render_text_json.cpp.
 #pragma once
 
