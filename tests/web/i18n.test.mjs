@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CATALOGUES, chooseLocale, dateText, renderText, translator } from '../../web/src/i18n/index.js';
+import { optionsFromDataset } from '../../web/src/options.js';
 
 const english = CATALOGUES.en;
 const placeholders = (text) => [...new Set(text.match(/\{\w+\}/g) || [])].sort();
@@ -42,6 +43,11 @@ for (const [tag, words] of Object.entries(CATALOGUES)) {
 test('the core words English names are the ones the core reads', () => {
   const named = Object.keys(english).filter((k) => k.startsWith('render.')).map((k) => k.slice('render.'.length));
   assert.deepEqual(named.sort(), [...CORE_WORDS].sort());
+});
+
+test('data-locale is an option', () => {
+  assert.deepEqual(optionsFromDataset({ locale: 'zh-CN' }), { locale: 'zh-CN' });
+  assert.deepEqual(optionsFromDataset({ locale: '' }), {});
 });
 
 test('the language: data-locale first, then navigator.languages, exact tag before language', () => {
