@@ -166,3 +166,18 @@ test('ar: right to left, in Arabic', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// FastPath 2021 (New York, 28 March 2021, 10:50-16:30 EDT) for a German visitor in Kolkata on a
+// dark phone: 20:20 IST on Sunday to 02:00 on Monday, as Intl 'de-DE' writes those days.
+test('de-DE, dark 390 px phone in Asia/Kolkata: FastPath across midnight, in German', async () => {
+  const { page, context, errors } = await openPage(session.browser,
+    { timezoneId: 'Asia/Kolkata', locale: 'de-DE', colorScheme: 'dark', viewport: { width: 390, height: 844 } });
+  await page.goto(`${session.base}/tests/browser/pages/skeleton.html`);
+  await ready(page, '#talks');
+  const days = await page.$eval('#talks', (h) => [...h.shadowRoot.querySelectorAll('.tt-day-title')].map((e) => e.textContent));
+  assert.deepEqual(days, ['Sonntag, 28. März 2021', 'Montag, 29. März 2021']);
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: `${shots}/de-DE-phone-dark-kolkata.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
