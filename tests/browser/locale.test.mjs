@@ -181,3 +181,20 @@ test('de-DE, dark 390 px phone in Asia/Kolkata: FastPath across midnight, in Ger
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A feed that is not on the server (HTTP 404): the error box speaks German too.
+test('de-DE: the error box and its button are German', async () => {
+  const { page, context, errors } = await openPage(session.browser, { timezoneId: 'Europe/Berlin', locale: 'de-DE' });
+  await page.goto(`${session.base}/tests/browser/pages/mount.html`);
+  await page.evaluate(() => TalkTime.mount('#w', { feed: 'feeds/no-such-feed.json' }).catch(() => undefined));
+  await page.waitForFunction(() => document.querySelector('#w').dataset.talktimeState === 'error');
+  const box = await page.$eval('#w', (h) => {
+    const root = h.shadowRoot;
+    return { lang: root.querySelector('.tt-error-box').lang, alert: root.querySelector('[role="alert"]').textContent,
+      retry: root.querySelector('.tt-error-box > .tt-button').textContent, details: root.querySelector('.tt-error-details summary').textContent };
+  });
+  assert.deepEqual(box, { lang: 'de-DE', alert: 'Das Programm konnte nicht geladen werden. Die Programmdatei wurde auf dem Server nicht gefunden.',
+    retry: 'Erneut versuchen', details: 'Details für die Betreiber der Website' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

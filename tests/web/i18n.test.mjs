@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CATALOGUES, chooseLocale, dateText, renderText, translator } from '../../web/src/i18n/index.js';
 import { optionsFromDataset } from '../../web/src/options.js';
+import { failedFeedsNoticeText, plainReason, shortReason } from '../../web/src/error-text.js';
 
 const english = CATALOGUES.en;
 const placeholders = (text) => [...new Set(text.match(/\{\w+\}/g) || [])].sort();
@@ -113,4 +114,18 @@ test('the render text sends each core word, link and kind; English sends none (t
   assert.equal(text.kinds.break, 'Pause');
   assert.equal(text.dayHeading, '{weekday}, {day}. {month} {year}');
   assert.deepEqual(renderText({ catalogue: 'en', locale: 'en-US' }, translator({ catalogue: 'en', locale: 'en-US' })), {});
+});
+
+test('what goes wrong is said in the widget\'s language; English without a translator', () => {
+  const de = translator({ catalogue: 'de', locale: 'de-DE' });
+  assert.equal(plainReason({ code: 'fetch.http', status: 404 }, de), 'Die Programmdatei wurde auf dem Server nicht gefunden.');
+  assert.equal(plainReason({ code: 'fetch.http', status: 404 }), 'The schedule file was not found on the server.');
+  assert.equal(shortReason({ code: 'feed.too_large' }, de), 'zu groß');
+  // feeds.js names a failed feed in English (talktime:ready's failedSources); the notice translates it.
+  const failed = [{ name: 'b.json', code: 'feed.syntax', summary: 'a web page, not a schedule file' },
+    { name: 'c.json', code: 'fetch.http', summary: 'not found' }];
+  assert.equal(failedFeedsNoticeText(failed, de), 'Nicht gezeigt: b.json (eine Webseite, keine Programmdatei); c.json (nicht gefunden).');
+  assert.equal(failedFeedsNoticeText(failed), 'Not shown: b.json (a web page, not a schedule file); c.json (not found).');
+  // A page opened from disk is explained to its organiser, in English, whatever the language.
+  assert.match(plainReason({ code: 'fetch.file', feed: 'talks.json' }, de), /^This page was opened from disk/);
 });

@@ -6,7 +6,7 @@ import { CoreError } from './core.js';
 import { attachRoot, element } from './dom.js';
 import { failedFeeds, failedFeedsText, fetchFeeds, unreadableFeed } from './feeds.js';
 import { browserZone, defaultHour12, parseNow } from './options.js';
-import { HEADLINE, plainReason } from './error-text.js';
+import { plainReason } from './error-text.js';
 import { chooseLocale, renderText, translator } from './i18n/index.js';
 import { errorBox, failedFeedsNotice, logDiagnostics, logError, problemsNote } from './problems.js';
 import { createSharedNotice } from './shared-notice.js';
@@ -132,7 +132,7 @@ export class Widget {
     wrapper.lang = this.language.locale;
     wrapper.dir = this.language.dir;
     if (this.meta.title) wrapper.appendChild(element('p', 'tt-feed-title', this.meta.title));
-    const failedNotice = failedFeedsNotice(this.failedSources);
+    const failedNotice = failedFeedsNotice(this.failedSources, this.t);
     if (failedNotice) wrapper.appendChild(failedNotice);
     if (this.talks) this.talks.disconnect();
     this.toolbar = createToolbar(this);
@@ -148,7 +148,7 @@ export class Widget {
     wrapper.append(this.toolbar.node, this.zonePicker.node, this.sharedNotice.node, this.notice, this.status, ...this.talks.nodes);
     // The talks a shown feed skipped: a feed that was not shown has the notice above.
     const failedNames = new Set(this.failedSources.map((f) => f.name));
-    const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)));
+    const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)), this.t);
     if (note) wrapper.appendChild(note);
     this.shadow().replaceChildren(wrapper);
     this.showFallback(false);
@@ -165,11 +165,13 @@ export class Widget {
   // The error box above the host's fallback; the detail goes to the console too.
   // talktime:error's detail: the message (the organiser's), the code, and what visitors read.
   showError(error) {
-    this.shadow().replaceChildren(errorBox(error, () => this.start().catch(() => {})), element('slot'));
+    const box = errorBox(error, () => this.start().catch(() => {}), this.t);
+    Object.assign(box, { lang: this.language.locale, dir: this.language.dir });
+    this.shadow().replaceChildren(box, element('slot'));
     this.showFallback(true);
     this.setState('error');
     logError(error);
-    const detail = { message: error && error.message, code: error && error.code || '', text: HEADLINE + ' ' + plainReason(error || {}) };
+    const detail = { message: error && error.message, code: error && error.code || '', text: this.t('error.headline') + ' ' + plainReason(error || {}, this.t) };
     this.host.dispatchEvent(new CustomEvent('talktime:error', { bubbles: true, detail }));
   }
 
