@@ -198,3 +198,30 @@ test('de-DE: the error box and its button are German', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The zone panel and a shared-stars link, in German: the words around the talks as well.
+test('de-DE: the zone panel and the shared-stars notice are German', async () => {
+  const { page, context, errors } = await openPage(session.browser, { timezoneId: 'Europe/Berlin', locale: 'de-DE' });
+  await page.goto(`${session.base}/tests/browser/pages/mount.html#w.starred=running,later`);
+  await page.evaluate((now) => TalkTime.mount('#w', { feed: 'feeds/live.json', now }), NOW);
+  await ready(page, '#w');
+  await page.locator('#w .tt-zone-line > .tt-button', { hasText: 'Zeitzone ändern' }).click();
+  const seen = await page.$eval('#w', (h) => {
+    const root = h.shadowRoot;
+    const text = (s) => root.querySelector(s).textContent.replace(/\s+/g, ' ').trim();
+    return { placeholder: root.querySelector('.tt-zone-input').placeholder, message: text('.tt-zone-message'),
+      hint: text('.tt-zone-option .tt-zone-detail'), shared: text('.tt-shared-text'),
+      sharedButtons: [...root.querySelectorAll('.tt-shared .tt-button:not([hidden])')].map((b) => b.textContent) };
+  });
+  assert.deepEqual(seen, {
+    placeholder: 'Stadt, Land, CET oder UTC+5:30',
+    message: 'Geben Sie eine Stadt, ein Land, eine Abkürzung wie CET oder einen Versatz wie UTC+5:30 ein.',
+    hint: 'Europe/Berlin · CEST (UTC+2) · Ihre Zeitzone',
+    shared: '2 Vorträge, die jemand mit Ihnen geteilt hat.',
+    sharedButtons: ['Zu meinen gemerkten hinzufügen', 'Alle Vorträge zeigen'],
+  });
+  await page.locator('#w .tt-zone-input').fill('Berlin');
+  assert.equal(await page.locator('#w .tt-zone-message').textContent(), '1 Zeitzone');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
