@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render_text_json.hpp"
 #include "talktime/talktime.hpp"
 
 namespace {
@@ -265,7 +266,7 @@ shown_talks select(const talktime::schedule& s, const json& view, const talktime
   return out;
 }
 
-// {"zone", "now", "hour12", "limit", "starred", "order", query fields…} -> {html,
+// {"zone", "now", "hour12", "limit", "starred", "order", "renderText" (render_text_json.hpp), query fields…} -> {html,
 // zone, zoneLabel, count, matched, shown, nextChange, order}, as a JS object (the markup is
 // not escaped into JSON and parsed again). Only the first `limit` matches are
 // rendered, so a keystroke costs about the same for 100 talks or 100,000.
@@ -278,6 +279,7 @@ emscripten::val render(int handle, const std::string& view_text) {
   options.hour12 = r.view.value("hour12", false);
   options.interactive = true;
   options.starred = strings_of(r.view, "starred");
+  if (auto text = r.view.find("renderText"); text != r.view.end()) options.text = talktime::wasm::render_text_from_json(*text);
   auto talks = select(*r.schedule, r.view, *r.zone);
   options.order = talks.found.order;
   auto next = talktime::next_view_change(*r.schedule, talks.shown, options);

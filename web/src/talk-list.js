@@ -22,7 +22,7 @@ export function createTalkList(widget) {
       talks.items = list.querySelectorAll('.tt-talk');
       talks.nodes[1].hidden = view.matched > 0;
       more.hidden = view.shown >= view.matched;
-      more.textContent = 'Show more (' + (view.matched - view.shown) + ' left)';
+      more.textContent = widget.t('list.showMore', { count: view.matched - view.shown });
     },
     // Sets each shown star button from `stars` (a Set of ids).
     markStars(stars) {
@@ -49,8 +49,8 @@ export function createTalkList(widget) {
 function emptyBox(widget) {
   const box = element('div', 'tt-empty');
   box.hidden = true;
-  box.appendChild(element('p', '', 'No talks match these filters.'));
-  const clear = button('tt-button', 'Show all talks');
+  box.appendChild(element('p', '', widget.t('list.noMatch')));
+  const clear = button('tt-button', widget.t('list.showAll'));
   clear.addEventListener('click', () => widget.showEverything());
   box.appendChild(clear);
   return box;

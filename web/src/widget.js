@@ -6,7 +6,8 @@ import { CoreError } from './core.js';
 import { attachRoot, element } from './dom.js';
 import { failedFeeds, failedFeedsText, fetchFeeds, unreadableFeed } from './feeds.js';
 import { browserZone, defaultHour12, parseNow } from './options.js';
-import { HEADLINE, plainReason } from './error-text.js';
+import { plainReason } from './error-text.js';
+import { chooseLocale, renderText, translator } from './i18n/index.js';
 import { errorBox, failedFeedsNotice, logDiagnostics, logError, problemsNote } from './problems.js';
 import { createSharedNotice } from './shared-notice.js';
 import { addStars, loadStars, sharedPicks } from './stars.js';
@@ -39,7 +40,11 @@ export class Widget {
     this.onDestroy = onDestroy;
     this.key = host.id || 'tt' + (++widgetCount);
     this.fixedNow = parseNow(options.now);
-    this.hour12 = options.hour12;  // from the browser's locale when not given: see start()
+    this.hour12 = options.hour12;  // from the visitor's language when not given: see start()
+    // The visitor's language (data-locale, else the browser's): its words (t) and the core's
+    // render text, made in start() with the other first Intl calls.
+    this.language = chooseLocale(options.locale, typeof navigator === 'object' ? navigator.languages : []);
+    this.t = this.language.t = translator(this.language);
     this.handle = 0;
     this.query = { ...EVERYTHING };
     this.limit = PAGE_SIZE;
@@ -70,7 +75,8 @@ export class Widget {
     const loading = Promise.all([this.engine.load(), fetchFeeds(this.options, this.abort, () => this.destroyed)]);
     // The page's first Intl call loads the locale data (about 40 ms here): made while
     // the feed and the engine download, not after they arrive.
-    if (this.hour12 === undefined) this.hour12 = defaultHour12();
+    if (this.hour12 === undefined) this.hour12 = defaultHour12(this.language.locale);
+    if (!this.renderText) this.renderText = renderText(this.language, this.t);
     browserZone();
     return loading.then(([core, { sources, failed }]) => {
       if (this.destroyed) return this;
@@ -123,8 +129,10 @@ export class Widget {
     this.onlyStarred = false;
     const wrapper = element('div', 'tt' + (this.options.view === 'compact' ? ' tt-compact' : ''));
     wrapper.setAttribute('part', 'root');
+    wrapper.lang = this.language.locale;
+    wrapper.dir = this.language.dir;
     if (this.meta.title) wrapper.appendChild(element('p', 'tt-feed-title', this.meta.title));
-    const failedNotice = failedFeedsNotice(this.failedSources);
+    const failedNotice = failedFeedsNotice(this.failedSources, this.t);
     if (failedNotice) wrapper.appendChild(failedNotice);
     if (this.talks) this.talks.disconnect();
     this.toolbar = createToolbar(this);
@@ -132,7 +140,7 @@ export class Widget {
     this.notice = element('p', 'tt-notice');
     this.notice.hidden = true;
     this.notice.setAttribute('role', 'status');
-    this.sharedNotice = createSharedNotice({ onAdd: () => this.addShared(), onLeave: () => this.leaveSharedView() });
+    this.sharedNotice = createSharedNotice({ t: this.t, onAdd: () => this.addShared(), onLeave: () => this.leaveSharedView() });
     this.status = element('p', 'tt-status');
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
@@ -140,7 +148,7 @@ export class Widget {
     wrapper.append(this.toolbar.node, this.zonePicker.node, this.sharedNotice.node, this.notice, this.status, ...this.talks.nodes);
     // The talks a shown feed skipped: a feed that was not shown has the notice above.
     const failedNames = new Set(this.failedSources.map((f) => f.name));
-    const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)));
+    const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)), this.t);
     if (note) wrapper.appendChild(note);
     this.shadow().replaceChildren(wrapper);
     this.showFallback(false);
@@ -150,18 +158,20 @@ export class Widget {
     clearInterval(this.ticker);
     if (this.fixedNow === null) {
       this.ticker = startTicker({ items: () => this.talks.items, now: () => this.now(),
-        nextChange: () => this.nextChange, render: () => this.render() });
+        nextChange: () => this.nextChange, render: () => this.render(), language: this.language });
     }
   }
 
   // The error box above the host's fallback; the detail goes to the console too.
   // talktime:error's detail: the message (the organiser's), the code, and what visitors read.
   showError(error) {
-    this.shadow().replaceChildren(errorBox(error, () => this.start().catch(() => {})), element('slot'));
+    const box = errorBox(error, () => this.start().catch(() => {}), this.t);
+    Object.assign(box, { lang: this.language.locale, dir: this.language.dir });
+    this.shadow().replaceChildren(box, element('slot'));
     this.showFallback(true);
     this.setState('error');
     logError(error);
-    const detail = { message: error && error.message, code: error && error.code || '', text: HEADLINE + ' ' + plainReason(error || {}) };
+    const detail = { message: error && error.message, code: error && error.code || '', text: this.t('error.headline') + ' ' + plainReason(error || {}, this.t) };
     this.host.dispatchEvent(new CustomEvent('talktime:error', { bubbles: true, detail }));
   }
 
@@ -224,7 +234,7 @@ export class Widget {
   // however long the feed is, so typing and zone switches stay within a frame.
   render() {
     if (!this.handle) return;
-    const request = { ...this.currentQuery(), hour12: this.hour12, limit: this.limit };
+    const request = { ...this.currentQuery(), hour12: this.hour12, limit: this.limit, renderText: this.renderText };
     const view = this.core.render(this.handle, request);
     this.nextChange = view.nextChange;
     this.talks.show(view);
@@ -232,10 +242,10 @@ export class Widget {
     // link's, so the visitor's own stars are put back on the buttons.
     if (this.shared) this.talks.markStars(this.stars);
     this.zonePicker.show(this.zone, view);
-    this.status.textContent = view.count === 1 ? '1 talk' : view.count + ' talks';
+    this.status.textContent = this.t('list.talkCount', { count: view.count });
     this.toolbar.sync();
     if (this.jsonLd) this.jsonLd.schedule(request);
-    updateRelative(this.talks.items, this.now());
+    updateRelative(this.talks.items, this.now(), this.language);
   }
 
   update(changes) {
@@ -280,7 +290,7 @@ export class Widget {
     if (!linked) return;
     const held = this.heldTalks(sharedPicks(linked));
     if (!held.length) {
-      this.notice.textContent = 'The shared talks are not in this schedule.';
+      this.notice.textContent = this.t('shared.missing');
       this.notice.hidden = false;
       return;
     }
@@ -334,7 +344,7 @@ export class Widget {
     }
     const item = this.talks.item(id);
     if (!item) {
-      this.notice.textContent = 'The linked talk (\u201c' + shortened(id) + '\u201d) is not in this schedule.';
+      this.notice.textContent = this.t('list.linkedMissing', { id: shortened(id) });
       this.notice.hidden = false;
       return;
     }
