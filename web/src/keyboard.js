@@ -14,10 +14,14 @@ export function skipLink() {
   link.href = '#';
   const end = element('p', 'tt-end', A11Y_TEXT.end);
   end.tabIndex = -1;
+  // In the tab order only while it has the focus: from a tabindex="-1" element in a
+  // shadow root Chromium tabs back to the root's first control, not past the widget.
   link.addEventListener('click', (event) => {
     event.preventDefault();
+    end.tabIndex = 0;
     end.focus();
   });
+  end.addEventListener('blur', () => { end.tabIndex = -1; });
   return { link, end };
 }
 
