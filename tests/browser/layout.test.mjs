@@ -80,15 +80,15 @@ function talkHeights(page) {
   }));
 }
 
-test('the list view is tighter: FastPath\'s 11 talks take at most 1,700 px (2,110 px before)', async () => {
+test('the list view is tighter: FastPath\'s 11 talks take at most 1,500 px (2,110 px before)', async () => {
   const { page, context } = await mounted({ viewport: TALL_DESKTOP, timezoneId: 'America/New_York' });
   const { talks, list } = await talkHeights(page);
   assert.equal(talks.length, 11);
   console.log(`list view: ${Math.round(list)} px, talks ${talks.map(Math.round).join(' ')}`);
-  assert.ok(list <= 1700, `${list} px`);
-  // A talk with speakers, links, star and calendar: at most 150 px (204 px before).
+  assert.ok(list <= 1500, `${list} px`);
+  // A talk with speakers, links, star and calendar: at most 130 px (204 px before).
   const klimovic = await page.locator('#w [data-talk-id="2021-03-28-klimovic"]').boundingBox();
-  assert.ok(klimovic.height <= 150, `${klimovic.height} px`);
+  assert.ok(klimovic.height <= 130, `${klimovic.height} px`);
   mkdirSync(shots, { recursive: true });
   await page.locator('#w').screenshot({ path: `${shots}/desktop-list.png` });
   await context.close();
