@@ -49,9 +49,11 @@ class html_writer {
     out += '"';
     return *this;
   }
-  html_writer& link(std::string_view url, std::string_view label, std::string_view css_class) {
+  // `skip_tab`: out of the tab order (tabindex="-1"), for the items of a toolbar after its first.
+  html_writer& link(std::string_view url, std::string_view label, std::string_view css_class, bool skip_tab = false) {
     raw("<a").attr("href", url);
     if (!css_class.empty()) attr("class", css_class);
+    if (skip_tab) raw(" tabindex=\"-1\"");
     if (url.substr(0, 7) != "mailto:") raw(" target=\"_blank\" rel=\"noopener noreferrer\"");
     return raw(">").text(label).raw("</a>");
   }
@@ -125,9 +127,8 @@ class talk_renderer {
     w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + detail::percent_encode(t.id)).raw(">").text(t.title).raw("</a></h4>");
     speakers(w, t);
     meta(w, t);
-    links(w, t, phase);
+    controls(w, t, phase);
     details(w, t);
-    if (o_.interactive) actions(w, t);
     w.raw("</article></li>");
   }
 
@@ -202,17 +203,36 @@ class talk_renderer {
     w.raw("</p>");
   }
 
-  void links(html_writer& w, const talk& t, talk_phase phase) {
+  // The links, the star and the calendar menu in one row. In the widget they are one
+  // toolbar, one tab stop a talk: the first item is in the tab order, the others are
+  // reached with the arrow keys (web/src/keyboard.js moves the tab stop along).
+  void controls(html_writer& w, const talk& t, talk_phase phase) {
+    if (!o_.interactive) return links(w, t, phase, false);
+    w.raw("<div class=\"tt-actions\" role=\"toolbar\"").attr("aria-labelledby", "tt-title-" + std::to_string(t.index)).raw(">");
+    links(w, t, phase, true);
+    actions(w, t, !t.links.empty());
+    w.raw("</div>");
+  }
+
+  // The talk's links; "Watch live" first while it is on, so it leads the row (and is the
+  // one a compact row keeps).
+  void links(html_writer& w, const talk& t, talk_phase phase, bool roving) {
     if (t.links.empty()) return;
     bool watching = t.status == talk_status::scheduled &&
                     (phase == talk_phase::live ||
                      (phase == talk_phase::past && o_.now < s_.ends(t) + o_.livestream_grace));
+    auto prominent = [&](const auto& l) { return l.kind == "livestream" && watching; };
     w.raw("<ul class=\"tt-links\">");
-    for (const auto& l : t.links) {
-      bool prominent = l.kind == "livestream" && watching;
-      w.raw("<li>");
-      w.link(l.url, prominent ? o_.text.watch_live : link_label(l.kind, o_.text), prominent ? "tt-link tt-link-live" : "tt-link");
-      w.raw("</li>");
+    bool first = true;
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const auto& l : t.links) {
+        if (prominent(l) != (pass == 0)) continue;
+        w.raw("<li>");
+        w.link(l.url, prominent(l) ? o_.text.watch_live : link_label(l.kind, o_.text), prominent(l) ? "tt-link tt-link-live" : "tt-link",
+               roving && !first);
+        w.raw("</li>");
+        first = false;
+      }
     }
     w.raw("</ul>");
   }
@@ -233,18 +253,19 @@ class talk_renderer {
   // The star toggle and the calendar menu; the loader handles their clicks. The
   // button holds both looks and CSS shows the one its aria-pressed names, so the
   // loader toggles a star by flipping that attribute alone.
-  void actions(html_writer& w, const talk& t) {
+  // `after_links`: the links lead the toolbar, so the star is out of the tab order too.
+  void actions(html_writer& w, const talk& t, bool after_links) {
     bool starred = starred_.count(t.id) > 0;
-    w.raw("<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\"").attr("aria-pressed", starred ? "true" : "false")
+    w.raw("<button type=\"button\" class=\"tt-star\"").raw(after_links ? " tabindex=\"-1\"" : "")
+        .attr("aria-pressed", starred ? "true" : "false")
         .attr("aria-label", fill(o_.text.star_talk, {{"title", t.title}}))
         .raw("><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 ").text(o_.text.star)
         .raw("</span><span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 ").text(o_.text.starred).raw("</span></button>");
     // The Google Calendar and Outlook links are added by the loader when the menu
     // first opens: two long URLs a talk would double the markup of every render.
     if (t.status != talk_status::cancelled)
-      w.raw("<details class=\"tt-calendar\"><summary>").text(o_.text.add_to_calendar)
+      w.raw("<details class=\"tt-calendar\"><summary tabindex=\"-1\">").text(o_.text.add_to_calendar)
           .raw("</summary><ul><li><button type=\"button\" class=\"tt-ics\">").text(o_.text.download_ics).raw("</button></li></ul></details>");
-    w.raw("</div>");
   }
 
   const schedule& s_;

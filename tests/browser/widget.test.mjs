@@ -311,6 +311,9 @@ test('keyboard: the controls are reachable and a permalink highlights its talk',
   await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/fastpath-2021.json' }));
   await ready(page);
   assert.equal(await page.locator('[data-talk-id="2021-03-28-park"]').evaluate((e) => e.classList.contains('tt-target')), true);
+  // The skip link first (keyboard.test.mjs), then the search box.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className), 'tt-skip');
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('type'));
   assert.equal(focused, 'search');

@@ -197,7 +197,7 @@ inline bool known_attribute(std::string_view name) {
       "width", "height", "loading", "decoding", "aria-labelledby", "aria-hidden", "data-section", "data-day",
       "data-talk-id", "data-kind", "data-status", "data-phase", "data-start", "data-end",
       // the interactive extras (render_options::interactive)
-      "type", "aria-pressed", "aria-label"};
+      "type", "aria-pressed", "aria-label", "role", "tabindex"};
   for (auto a : attributes)
     if (a == name) return true;
   return false;

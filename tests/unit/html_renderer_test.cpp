@@ -436,11 +436,11 @@ TEST(HtmlRenderer, InteractiveMarkupEscapesBreakOutPayloads) {
   EXPECT_EQ(fuzz::rendered_html_problem(html), "");
   // Each payload escaped by hand: " -> &quot;  < -> &lt;  > -> &gt;  ' -> &#39;
   EXPECT_TRUE(contains(html,
-      "<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\" aria-pressed=\"false\" "
+      "<div class=\"tt-actions\" role=\"toolbar\" aria-labelledby=\"tt-title-0\"><button type=\"button\" class=\"tt-star\" aria-pressed=\"false\" "
       "aria-label=\"Star &quot;&gt;&lt;img src=x onerror=alert(2)&gt; &#39; onmouseover=&#39;alert(3)\">"
       "<span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 Star</span>"
       "<span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 Starred</span></button>"
-      "<details class=\"tt-calendar\"><summary>Add to calendar</summary><ul><li>"
+      "<details class=\"tt-calendar\"><summary tabindex=\"-1\">Add to calendar</summary><ul><li>"
       "<button type=\"button\" class=\"tt-ics\">Download .ics</button></li></ul></details></div>"))
       << html;
   EXPECT_TRUE(contains(html, "data-talk-id=\"a&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"")) << html;
@@ -450,12 +450,35 @@ TEST(HtmlRenderer, InteractiveMarkupEscapesBreakOutPayloads) {
       << html;
   // The starred, cancelled talk: the star is on (its name stays; aria-pressed says it
   // is on, and CSS shows the look that matches), and there is no calendar menu.
-  EXPECT_TRUE(contains(html, "<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\" aria-pressed=\"true\" "
+  EXPECT_TRUE(contains(html, "<div class=\"tt-actions\" role=\"toolbar\" aria-labelledby=\"tt-title-1\"><button type=\"button\" class=\"tt-star\" aria-pressed=\"true\" "
                              "aria-label=\"Star Plain\"><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 Star</span>"
                              "<span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 Starred</span></button></div>"))
       << html;
   EXPECT_EQ(count(html, "<button"), 3u);
   EXPECT_EQ(count(html, "<img"), 0u);
+}
+
+// A talk's links, star and calendar menu are one toolbar: one tab stop a talk (the
+// first item), the arrow keys reach the others; a live stream leads the row.
+TEST(HtmlRenderer, InteractiveControlsAreOneToolbarWithOneTabStop) {
+  auto s = load(R"({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2024-04-01T00:00Z", "duration": 60,
+    "links": {"slides": "https://s.example/a.pdf", "livestream": "https://yt.example/live"}},
+    {"id": "b", "title": "B", "start": "2024-04-02T00:00Z"}]})");
+  auto html = render_interactive(s, {});
+  EXPECT_TRUE(contains(html,
+      "<div class=\"tt-actions\" role=\"toolbar\" aria-labelledby=\"tt-title-0\"><ul class=\"tt-links\">"
+      "<li><a href=\"https://yt.example/live\" class=\"tt-link tt-link-live\" target=\"_blank\" rel=\"noopener noreferrer\">"
+      "Watch live</a></li><li><a href=\"https://s.example/a.pdf\" class=\"tt-link\" tabindex=\"-1\" target=\"_blank\" "
+      "rel=\"noopener noreferrer\">Slides</a></li></ul><button type=\"button\" class=\"tt-star\" tabindex=\"-1\" "))
+      << html;
+  // Without links the star is the toolbar's tab stop.
+  EXPECT_TRUE(contains(html, "aria-labelledby=\"tt-title-1\"><button type=\"button\" class=\"tt-star\" aria-pressed=\"false\""))
+      << html;
+  EXPECT_EQ(count(html, "<summary tabindex=\"-1\">Add to calendar</summary>"), 2u);
+  // The page `talktime render` writes has no script: no toolbar, every link in the tab order.
+  auto page = render(s, "UTC", utc("2024-04-01T00:30:00Z"));
+  EXPECT_FALSE(contains(page, "tabindex"));
+  EXPECT_FALSE(contains(page, "toolbar"));
 }
 
 TEST(HtmlRenderer, MarkupCheckerRejectsWhatTheRendererNeverWrites) {

@@ -138,7 +138,7 @@ TEST(RenderText, EveryWordOfATalkComesFromTheText) {
            "<summary>Zusammenfassung</summary>",
            "aria-label=\"\u201eQ&amp;A\u201c merken\"",
            "\u2606 Merken</span>", "\u2605 Gemerkt</span>",
-           "<summary>Zum &lt;Kalender&gt; hinzufügen</summary>",
+           "<summary tabindex=\"-1\">Zum &lt;Kalender&gt; hinzufügen</summary>",
            ">.ics herunterladen</button>"})
     EXPECT_TRUE(contains(html, part)) << part << "\n" << html;
   EXPECT_FALSE(contains(html, "Upcoming"));

@@ -7,12 +7,12 @@ test('every data-* attribute becomes its option, numbers and booleans converted'
   const dataset = {
     feed: 'a.json b.ics', timezone: 'Asia/Tokyo', show: 'past', series: 'fm-2023', kind: 'panel', tag: 'gpu',
     now: '2025-06-02T08:30:00Z', view: 'compact', format: 'ics', hour12: 'true', maxBytes: '1000', maxDepth: '8',
-    timeout: '5', jsonld: 'false', talktime: '', target: '#talks'
+    timeout: '5', jsonld: 'false', theme: 'dark', talktime: '', target: '#talks'
   };
   assert.deepEqual(optionsFromDataset(dataset), {
     feed: 'a.json b.ics', timezone: 'Asia/Tokyo', show: 'past', series: 'fm-2023', kind: 'panel', tag: 'gpu',
     now: '2025-06-02T08:30:00Z', view: 'compact', format: 'ics', hour12: true, maxBytes: 1000, maxDepth: 8,
-    timeout: 5, jsonld: false
+    timeout: 5, jsonld: false, theme: 'dark'
   });
 });
 

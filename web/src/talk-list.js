@@ -3,6 +3,7 @@
 // "no talks match" box and the "Show more" button (also pressed by scrolling to it).
 import { addLinksWhenOpened, downloadCalendar } from './calendar.js';
 import { button, element } from './dom.js';
+import { handleListKeys } from './keyboard.js';
 import { toggleStar } from './stars.js';
 
 // Returns {nodes, items, show(view), markStars(stars), item(id), highlight(item), disconnect()}.
@@ -43,6 +44,7 @@ export function createTalkList(widget) {
   };
   list.addEventListener('click', (event) => clicked(widget, talks, event));
   addLinksWhenOpened(list, (id) => widget.core.calendarLinks(widget.handle, id));
+  handleListKeys(list);
   return talks;
 }
 

@@ -1,7 +1,9 @@
 // The toolbar above the talks: search box, series/kind/topic filters, the
-// upcoming/past/all switch, "★ Starred", "Export .ics" and "Share starred".
+// upcoming/past/all switch, "★ Starred", "Export .ics" and "Share starred". On a
+// narrow widget (a phone) everything but the search box folds behind "Filters (n)".
 import { downloadCalendar } from './calendar.js';
 import { button, element } from './dom.js';
+import { closeOnEscape } from './keyboard.js';
 
 const SHOW_VALUES = ['upcoming', 'past', 'all'];
 
@@ -11,16 +13,17 @@ export function createToolbar(widget) {
   const node = element('div', 'tt-toolbar');
   node.setAttribute('role', 'search');
   node.setAttribute('aria-label', t('toolbar.label'));
+  const search = searchBox(widget);
+  const filters = filtersPanel(widget, node);
+  node.append(search, filters.toggle, filters.panel);
   const add = (control, title, onClick) => {
     if (title) control.title = title;
     control.addEventListener('click', onClick);
-    node.appendChild(control);
+    filters.panel.appendChild(control);
     return control;
   };
-  const search = searchBox(widget);
-  node.appendChild(search);
-  const selects = addFilters(widget, node);
-  const showButtons = addShowSwitch(widget, node);
+  const selects = addFilters(widget, filters.panel);
+  const showButtons = addShowSwitch(widget, filters.panel);
   const starred = add(button('tt-button tt-toggle', t('toolbar.starred')), t('toolbar.starredTitle'), () => widget.toggleStarred());
   add(button('tt-button', t('toolbar.export')), t('toolbar.exportTitle'), () => {
     downloadCalendar(widget.root, widget.meta.title, widget.core.ics(widget.handle, widget.currentQuery()));
@@ -35,6 +38,8 @@ export function createToolbar(widget) {
       for (const name in showButtons) showButtons[name].setAttribute('aria-pressed', String(name === widget.query.show));
       for (const key in selects) selects[key].value = widget.query[key];
       starred.setAttribute('aria-pressed', String(widget.onlyStarred));
+      filters.count(Object.keys(selects).filter((key) => widget.query[key]).length +
+        Number(widget.query.show !== (widget.options.show || 'all')) + Number(widget.onlyStarred));
       syncShare();
     },
     // Puts text into the search box unless it is there already (the caret stays put).
@@ -43,6 +48,26 @@ export function createToolbar(widget) {
     },
     focusSearch: () => search.focus()
   };
+}
+
+// The "Filters" button and the panel it opens and closes (shown open, without the
+// button, where the widget is wide: talktime.css). Escape closes it and returns to the button.
+function filtersPanel(widget, toolbar) {
+  const panel = element('div', 'tt-filters');
+  panel.id = 'tt-filters-' + widget.key;
+  panel.setAttribute('role', 'group');
+  panel.setAttribute('aria-label', widget.t('a11y.filters'));
+  const toggle = button('tt-button tt-filters-toggle', widget.t('a11y.filters'));
+  toggle.setAttribute('aria-controls', panel.id);
+  toggle.setAttribute('aria-expanded', 'false');
+  const isOpen = () => toggle.getAttribute('aria-expanded') === 'true';
+  const setOpen = (open) => toggle.setAttribute('aria-expanded', String(open));
+  toggle.addEventListener('click', () => setOpen(!isOpen()));
+  closeOnEscape(toolbar, () => isOpen() && toggle.getClientRects().length > 0, () => {
+    setOpen(false);
+    toggle.focus();
+  });
+  return { toggle, panel, count: (active) => { toggle.textContent = active ? widget.t('a11y.filtersInUse', { count: active }) : widget.t('a11y.filters'); } };
 }
 
 function searchBox(widget) {

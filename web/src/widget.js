@@ -19,6 +19,7 @@ import { mark } from './timing.js';
 import { createToolbar } from './toolbar.js';
 import { fragmentParams, initialQuery, queryFragment, sharedStars, writeFragment } from './url-state.js';
 import { createZonePicker } from './zone-picker.js';
+import { skipLink } from './keyboard.js';
 
 const PAGE_SIZE = 12;  // talks rendered at once (two or three screens); "Show more" and scrolling add a page
 // history.replaceState costs about 20 ms in Chromium: the URL is written once typing pauses.
@@ -70,6 +71,8 @@ export class Widget {
   start() {
     this.setState('loading');
     this.shadow().replaceChildren(element('slot'));  // the host's own content (its fallback) shows meanwhile
+    // data-theme="light" or "dark": the host's one theme, whatever the visitor's setting (talktime.css).
+    if (this.options.theme) this.root.host.setAttribute('data-theme', this.options.theme);
     this.showFallback(true);
     this.abort = new AbortController();
     const loading = Promise.all([this.engine.load(), fetchFeeds(this.options, this.abort, () => this.destroyed)]);
@@ -131,7 +134,9 @@ export class Widget {
     wrapper.setAttribute('part', 'root');
     wrapper.lang = this.language.locale;
     wrapper.dir = this.language.dir;
-    if (this.meta.title) wrapper.appendChild(element('p', 'tt-feed-title', this.meta.title));
+    const skip = skipLink(this.t);
+    wrapper.appendChild(skip.link);
+    if (this.meta.title) wrapper.appendChild(element('h2', 'tt-feed-title', this.meta.title));
     const failedNotice = failedFeedsNotice(this.failedSources, this.t);
     if (failedNotice) wrapper.appendChild(failedNotice);
     if (this.talks) this.talks.disconnect();
@@ -150,6 +155,7 @@ export class Widget {
     const failedNames = new Set(this.failedSources.map((f) => f.name));
     const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)), this.t);
     if (note) wrapper.appendChild(note);
+    wrapper.appendChild(skip.end);
     this.shadow().replaceChildren(wrapper);
     this.showFallback(false);
     this.openShared(sharedStars(params, this.key));

@@ -49,6 +49,10 @@ export default {
   'kind.other': 'Other', 'kinds.other': 'Other',
   // The toolbar.
   'toolbar.label': 'Find talks',
+  'a11y.skip': 'Skip past the schedule',
+  'a11y.end': 'End of the schedule',
+  'a11y.filters': 'Filters',
+  'a11y.filtersInUse': 'Filters ({count})',
   'toolbar.searchPlaceholder': 'Search talks, speakers, topics',
   'toolbar.searchLabel': 'Search talks',
   'toolbar.series': 'Series',
