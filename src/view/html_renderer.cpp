@@ -10,15 +10,17 @@
 #include "common/text.hpp"
 #include "common/url.hpp"
 #include "time/time_text.hpp"
+#include "view/html_writer.hpp"
+#include "view/talk_when.hpp"
+#include "view/view_text.hpp"
 
 namespace talktime {
 namespace {
 
 using detail::append_html_escaped;
-
-constexpr const char* month_names[] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
-constexpr const char* weekday_names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+using view::at;
+using view::day_of;
+using view::html_writer;
 
 std::string link_label(const std::string& kind) {
   if (kind == "livestream") return "Livestream";
@@ -34,84 +36,10 @@ std::string link_label(const std::string& kind) {
   return label;
 }
 
-class html_writer {
- public:
-  std::string out;
-  html_writer& raw(std::string_view s) {
-    out.append(s);
-    return *this;
-  }
-  html_writer& text(std::string_view s) {
-    append_html_escaped(out, s);
-    return *this;
-  }
-  // ` name="value"`, escaped
-  html_writer& attr(std::string_view name, std::string_view value) {
-    out += ' ';
-    out.append(name);
-    out += "=\"";
-    append_html_escaped(out, value);
-    out += '"';
-    return *this;
-  }
-  html_writer& link(std::string_view url, std::string_view label, std::string_view css_class) {
-    raw("<a").attr("href", url);
-    if (!css_class.empty()) attr("class", css_class);
-    if (url.substr(0, 7) != "mailto:") raw(" target=\"_blank\" rel=\"noopener noreferrer\"");
-    return raw(">").text(label).raw("</a>");
-  }
-  // Paragraphs from plain text: a blank line separates them, single newlines become <br>.
-  html_writer& paragraphs(std::string_view s) {
-    std::size_t start = 0;
-    while (start < s.size()) {
-      auto gap = s.find("\n\n", start);
-      auto para = detail::trim(s.substr(start, gap == std::string_view::npos ? std::string_view::npos : gap - start));
-      if (!para.empty()) {
-        raw("<p>");
-        std::size_t line_start = 0;
-        while (true) {
-          auto nl = para.find('\n', line_start);
-          text(para.substr(line_start, nl == std::string_view::npos ? std::string_view::npos : nl - line_start));
-          if (nl == std::string_view::npos) break;
-          raw("<br>");
-          line_start = nl + 1;
-        }
-        raw("</p>");
-      }
-      if (gap == std::string_view::npos) break;
-      start = gap + 2;
-    }
-    return *this;
-  }
-};
-
-struct moment {
-  local_seconds local;
-  zone_offset offset;
-};
-
-moment at(const time_zone& zone, sys_seconds t) {
-  auto offset = zone.offset_at(t);
-  return {local_seconds{t.time_since_epoch() + offset.utc_offset}, offset};
-}
-
-date::sys_days day_of(local_seconds t) { return date::floor<date::days>(sys_seconds{t.time_since_epoch()}); }
-
-void write_time(html_writer& w, const moment& m, bool hour12) {
-  w.raw("<time").attr("datetime", detail::format_iso_local(m.local, std::int32_t(m.offset.utc_offset.count())))
-      .raw(">").text(format_clock(m.local, hour12)).raw("</time>");
-}
-
-std::string day_shift_label(long long days) {
-  if (days == 0) return {};
-  std::string n = std::to_string(days > 0 ? days : -days);
-  return std::string(days > 0 ? "+" : "\u2212") + n + (n == "1" ? " day" : " days");
-}
-
 class talk_renderer {
  public:
   talk_renderer(const schedule& s, const render_options& o)
-      : s_(s), o_(o), zone_(*o.display_zone), starred_(o.starred.begin(), o.starred.end()) {}
+      : s_(s), o_(o), starred_(o.starred.begin(), o.starred.end()) {}
 
   void render(html_writer& w, const talk& t) {
     auto phase = s_.phase(t, o_.now);
@@ -120,7 +48,7 @@ class talk_renderer {
         .attr("data-start", std::to_string(s_.begins(t).time_since_epoch().count()))
         .attr("data-end", std::to_string(s_.ends(t).time_since_epoch().count()))
         .raw("><article class=\"tt-card\"").attr("aria-labelledby", "tt-title-" + std::to_string(t.index)).raw(">");
-    when(w, t, phase);
+    view::write_when(w, o_, t, phase);
     w.raw("<h4 class=\"tt-title\"").attr("id", "tt-title-" + std::to_string(t.index)).raw(">");
     // The id is percent-encoded: an id with "&" or "=" must not add keys to the fragment.
     w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + detail::percent_encode(t.id)).raw(">").text(t.title).raw("</a></h4>");
@@ -128,51 +56,12 @@ class talk_renderer {
     meta(w, t);
     links(w, t, phase);
     details(w, t);
-    if (o_.interactive) actions(w, t);
+    // A break is not something to star or to put in a calendar.
+    if (o_.interactive && t.kind != talk_kind::break_time) actions(w, t);
     w.raw("</article></li>");
   }
 
  private:
-  void when(html_writer& w, const talk& t, talk_phase phase) {
-    w.raw("<p class=\"tt-when\">");
-    if (t.date_only) {
-      w.raw("<time").attr("datetime", detail::format_iso_date(t.start_day)).raw(">")
-          .text(format_day_heading(t.start_day)).raw("</time>");
-      if (t.end_day && *t.end_day != t.start_day)
-        w.raw(" \u2013 <time").attr("datetime", detail::format_iso_date(*t.end_day)).raw(">")
-            .text(format_day_heading(*t.end_day)).raw("</time>");
-      w.raw(" <span class=\"tt-tba\">time TBA</span>");
-    } else {
-      auto start = at(zone_, t.start);
-      write_time(w, start, o_.hour12);
-      if (t.end && *t.end != t.start) {
-        auto end = at(zone_, *t.end);
-        w.raw("\u2013");
-        write_time(w, end, o_.hour12);
-        auto extra = (day_of(end.local) - day_of(start.local)).count();
-        if (extra != 0) w.raw("<sup class=\"tt-end-shift\"").attr("title", extra == 1 ? "ends the next day" : "ends " + std::to_string(extra) + " days later").raw(">").text(day_shift_label(extra)).raw("</sup>");
-      }
-      w.raw(" <abbr class=\"tt-zone\"").attr("title", zone_.name()).raw(">").text(zone_label(start.offset)).raw("</abbr>");
-      if (t.zone && t.zone->name() != zone_.name()) {
-        auto own = at(*t.zone, t.start);
-        auto shift = (day_in_zone(t, zone_) - day_of(own.local)).count();
-        if (shift != 0)
-          w.raw(" <span class=\"tt-shift\"").attr("title", "on a different day than where the event takes place").raw(">")
-              .text(day_shift_label(shift)).raw("</span>");
-        w.raw(" <span class=\"tt-event-time\"><span class=\"tt-sep\" aria-hidden=\"true\">\u00b7</span> ");
-        write_time(w, own, o_.hour12);
-        w.raw(" <abbr").attr("title", std::string(t.zone->name()) + ", where the event takes place").raw(">")
-            .text(zone_label(own.offset)).raw("</abbr></span>");
-      }
-    }
-    if (phase == talk_phase::live && t.status == talk_status::scheduled) w.raw(" <span class=\"tt-badge tt-badge-live\">Live now</span>");
-    if (t.status != talk_status::scheduled)
-      w.raw(" <span class=\"tt-badge tt-badge-status\">").text(t.status == talk_status::cancelled ? "Cancelled"
-                                                               : t.status == talk_status::postponed ? "Postponed"
-                                                                                                    : "Tentative").raw("</span>");
-    w.raw("<span class=\"tt-relative\"></span></p>");
-  }
-
   void speakers(html_writer& w, const talk& t) {
     if (t.speakers.empty()) return;
     w.raw("<ul class=\"tt-speakers\">");
@@ -252,7 +141,6 @@ class talk_renderer {
 
   const schedule& s_;
   const render_options& o_;
-  const time_zone& zone_;
   const std::unordered_set<std::string_view> starred_;  // a shared link may star thousands of talks
 };
 
@@ -267,28 +155,6 @@ std::string format_clock(local_seconds local, bool hour12) {
   return buf;
 }
 
-std::string format_day_heading(date::sys_days day) {
-  date::year_month_day ymd{day};
-  date::weekday wd{day};
-  return std::string(weekday_names[wd.c_encoding()]) + ", " + std::to_string(unsigned(ymd.day())) + " " +
-         month_names[unsigned(ymd.month()) - 1] + " " + std::to_string(int(ymd.year()));
-}
-
-std::string zone_label(const zone_offset& offset) {
-  const auto& a = offset.abbreviation;
-  if (!a.empty() && a[0] != '+' && a[0] != '-') return a;
-  auto seconds = offset.utc_offset.count();
-  if (seconds == 0) return "UTC";
-  // "UTC+3", "UTC+5:45", "UTC−3:30": hours without a leading zero, minutes only when there are some.
-  auto magnitude = seconds < 0 ? -seconds : seconds;
-  std::string label = std::string("UTC") + (seconds < 0 ? "-" : "+") + std::to_string(magnitude / 3600);
-  if (magnitude % 3600 != 0) {
-    char minutes[8];
-    std::snprintf(minutes, sizeof minutes, ":%02d", int(magnitude / 60 % 60));
-    label += minutes;
-  }
-  return label;
-}
 
 namespace {
 

@@ -1,0 +1,97 @@
+// The "when" line of a talk (view/talk_when.hpp).
+#include "view/talk_when.hpp"
+
+#include <string>
+
+#include "view/view_text.hpp"
+
+namespace talktime::view {
+namespace {
+
+std::string day_shift_label(long long days) {
+  std::string n = std::to_string(days > 0 ? days : -days);
+  return std::string(days > 0 ? "+" : "\u2212") + n + (n == "1" ? " day" : " days");
+}
+
+void write_day(html_writer& w, date::sys_days day, std::string_view shown) {
+  w.raw("<time").attr("datetime", detail::format_iso_date(day)).raw(">").text(shown).raw("</time>");
+}
+
+// A date-only talk: one day with its time to be announced, or a run of days
+// (a summer school) that takes them whole: "3–7 August 2026 · all day".
+void write_days(html_writer& w, const talk& t) {
+  if (!t.end_day || *t.end_day == t.start_day) {
+    write_day(w, t.start_day, format_day_heading(t.start_day));
+    w.raw(" <span class=\"tt-tba\">time TBA</span>");
+    return;
+  }
+  auto range = format_day_range(t.start_day, *t.end_day);
+  write_day(w, t.start_day, range.first);
+  w.text(range.separator);
+  write_day(w, *t.end_day, range.last);
+  w.raw(" <span class=\"tt-all-day\">").text(view_text::all_day).raw("</span>");
+}
+
+// The event's own clock beside the visitor's: "· 10:00 CDT in Chicago", and the
+// event's day when it is not the one the heading above shows ("10:00 UTC-6 Tue
+// 21 Jan in Chicago"). Read aloud as one sentence instead of the fragments.
+void write_event_time(html_writer& w, const render_options& o, const talk& t, const time_zone& display) {
+  auto own = at(*t.zone, t.start);
+  auto own_day = day_of(own.local);
+  bool other_day = day_in_zone(t, display) != own_day;
+  auto city = zone_city(*t.zone);
+  std::string place = city.empty() ? std::string(view_text::at_the_event) : view_text::in_place(city);
+  auto label = zone_label_for(*t.zone, t.start, false, &display);
+  auto clock = format_clock(own.local, o.hour12);
+  w.raw(" <span class=\"tt-event-time\"><span aria-hidden=\"true\"><span class=\"tt-sep\">\u00b7</span> ");
+  write_time(w, own, o.hour12);
+  w.raw(" <abbr").attr("title", std::string(t.zone->name()) + ", where the event takes place").raw(">").text(label).raw("</abbr>");
+  if (other_day) w.raw(" <span class=\"tt-event-day\">").text(format_short_day(own_day)).raw("</span>");
+  w.raw(" <span class=\"tt-event-place\">").text(place).raw("</span></span>");
+  w.raw("<span class=\"tt-sr\">")
+      .text(view_text::event_time_sentence(clock + " " + label, format_day_heading(own_day), place))
+      .raw("</span></span>");
+}
+
+void write_times(html_writer& w, const render_options& o, const talk& t) {
+  const time_zone& display = *o.display_zone;
+  const time_zone* event = t.zone && t.zone->name() != display.name() ? t.zone : nullptr;
+  auto start = at(display, t.start);
+  write_time(w, start, o.hour12);
+  if (t.end && *t.end != t.start) {
+    auto end = at(display, *t.end);
+    w.raw("\u2013");
+    write_time(w, end, o.hour12);
+    auto extra = (day_of(end.local) - day_of(start.local)).count();
+    if (extra != 0)
+      w.raw("<sup class=\"tt-end-shift\"").attr("title", extra == 1 ? "ends the next day" : "ends " + std::to_string(extra) + " days later")
+          .raw(">").text(day_shift_label(extra)).raw("</sup>");
+  }
+  w.raw(" <abbr class=\"tt-zone\"").attr("title", display.name()).raw(">")
+      .text(zone_label_for(display, t.start, true, event)).raw("</abbr>");
+  if (event) write_event_time(w, o, t, display);
+}
+
+std::string_view status_label(talk_status status) {
+  return status == talk_status::cancelled ? "Cancelled" : status == talk_status::postponed ? "Postponed" : "Tentative";
+}
+
+}  // namespace
+
+// A postponed talk's time no longer holds: it is struck through after "was", and the
+// feed's format has no field for the new one (a known new time is a new `start` with
+// status `scheduled`), so the line says it is to be announced.
+void write_when(html_writer& w, const render_options& o, const talk& t, talk_phase phase) {
+  bool postponed = t.status == talk_status::postponed;
+  w.raw("<p class=\"tt-when\">");
+  if (postponed) w.raw("<span class=\"tt-was\">").text(view_text::was).raw(" <del>");
+  if (t.date_only) write_days(w, t);
+  else write_times(w, o, t);
+  if (postponed) w.raw("</del></span>");
+  if (phase == talk_phase::live && t.status == talk_status::scheduled) w.raw(" <span class=\"tt-badge tt-badge-live\">Live now</span>");
+  if (t.status != talk_status::scheduled) w.raw(" <span class=\"tt-badge tt-badge-status\">").text(status_label(t.status)).raw("</span>");
+  if (postponed) w.raw(" <span class=\"tt-new-date\">").text(view_text::new_date_tba).raw("</span>");
+  w.raw("<span class=\"tt-relative\"></span></p>");
+}
+
+}  // namespace talktime::view
