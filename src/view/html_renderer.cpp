@@ -41,19 +41,22 @@ class talk_renderer {
   talk_renderer(const schedule& s, const render_options& o)
       : s_(s), o_(o), starred_(o.starred.begin(), o.starred.end()) {}
 
-  void render(html_writer& w, const talk& t) {
+  // `in_slot`: one of parallel sessions (a time slot of several rooms), whose room
+  // leads the card instead of closing its meta line.
+  void render(html_writer& w, const talk& t, bool in_slot = false) {
     auto phase = s_.phase(t, o_.now);
     w.raw("<li class=\"tt-talk\"").attr("data-talk-id", t.id).attr("data-kind", to_string(t.kind))
         .attr("data-status", to_string(t.status)).attr("data-phase", phase == talk_phase::live ? "live" : phase == talk_phase::past ? "past" : "upcoming")
         .attr("data-start", std::to_string(s_.begins(t).time_since_epoch().count()))
         .attr("data-end", std::to_string(s_.ends(t).time_since_epoch().count()))
         .raw("><article class=\"tt-card\"").attr("aria-labelledby", "tt-title-" + std::to_string(t.index)).raw(">");
+    if (in_slot && !where(t).empty()) place_of(w.raw("<p class=\"tt-room\">"), where(t)).raw("</p>");
     view::write_when(w, o_, t, phase);
     w.raw("<h4 class=\"tt-title\"").attr("id", "tt-title-" + std::to_string(t.index)).raw(">");
     // The id is percent-encoded: an id with "&" or "=" must not add keys to the fragment.
     w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + detail::percent_encode(t.id)).raw(">").text(t.title).raw("</a></h4>");
     speakers(w, t);
-    meta(w, t);
+    meta(w, t, in_slot);
     links(w, t, phase);
     details(w, t);
     // A break is not something to star or to put in a calendar.
@@ -78,18 +81,18 @@ class talk_renderer {
     w.raw("</ul>");
   }
 
-  void meta(html_writer& w, const talk& t) {
-    const auto& feed = s_.feed();
-    const place& where = t.location.empty() ? feed.location : t.location;
+  const place& where(const talk& t) const { return t.location.empty() ? s_.feed().location : t.location; }
+
+  static html_writer& place_of(html_writer& w, const place& p) {
+    if (!p.url.empty()) return w.link(p.url, p.name.empty() ? p.url : p.name, "");
+    return w.text(p.name);
+  }
+
+  void meta(html_writer& w, const talk& t, bool in_slot) {
     const series_info* series = s_.series_of(t);
     w.raw("<p class=\"tt-meta\"><span class=\"tt-kind\">").text(kind_label(t.kind)).raw("</span>");
     if (series || !t.series.empty()) w.raw(" <span class=\"tt-series\">").text(series ? series->title : t.series).raw("</span>");
-    if (!where.empty()) {
-      w.raw(" <span class=\"tt-location\">");
-      if (!where.url.empty()) w.link(where.url, where.name.empty() ? where.url : where.name, "");
-      else w.text(where.name);
-      w.raw("</span>");
-    }
+    if (!where(t).empty() && !in_slot) place_of(w.raw(" <span class=\"tt-location\">"), where(t)).raw("</span>");
     for (const auto& tag : t.tags) w.raw(" <span class=\"tt-tag\">").text(tag).raw("</span>");
     w.raw("</p>");
   }
@@ -213,16 +216,44 @@ class list_structure {
   bool open_day_ = false, seen_past_ = false, marked_now_ = false;
 };
 
+
+// How many talks from order[first] on are parallel sessions: timed talks (not breaks)
+// that start at the same instant and are in the same phase, so they share a section.
+std::size_t parallel_run(const schedule& s, const std::vector<std::size_t>& order, std::size_t first, sys_seconds now) {
+  const auto& talks = s.feed().talks;
+  auto joins = [&](const talk& t, const talk& lead) {
+    return !t.date_only && t.kind != talk_kind::break_time && s.begins(t) == s.begins(lead) && s.phase(t, now) == s.phase(lead, now);
+  };
+  const talk& lead = talks[order[first]];
+  std::size_t n = 1;
+  if (lead.date_only || lead.kind == talk_kind::break_time) return n;
+  while (first + n < order.size() && joins(talks[order[first + n]], lead)) ++n;
+  return n;
+}
+
 }  // namespace
 
+// Parallel sessions share one time slot, as a programme prints them: the slot names
+// the time once, and each session's card leads with its room.
 std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options) {
   html_writer w;
   talk_renderer talk_html(s, options);
   list_structure structure(w, s, options);
-  for (auto i : order) {
-    const auto& t = s.feed().talks[i];
-    structure.before(t);
-    talk_html.render(w, t);
+  const auto& talks = s.feed().talks;
+  for (std::size_t i = 0; i < order.size();) {
+    auto n = parallel_run(s, order, i, options.now);
+    const talk& lead = talks[order[i]];
+    structure.before(lead);
+    if (n == 1) {
+      talk_html.render(w, lead);
+    } else {
+      w.raw("<li class=\"tt-slot\"><p class=\"tt-slot-head\">");
+      view::write_time(w, at(*options.display_zone, lead.start), options.hour12);
+      w.raw(" <span class=\"tt-slot-count\">").text(view_text::parallel_sessions(n)).raw("</span></p><ol class=\"tt-slot-talks\">");
+      for (std::size_t k = i; k < i + n; ++k) talk_html.render(w, talks[order[k]], true);
+      w.raw("</ol></li>");
+    }
+    i += n;
   }
   structure.finish();
   return std::move(w.out);

@@ -1,5 +1,6 @@
 // Zone labels beside times, chosen so that no visitor misreads them
 // (docs/time-zones.md, "Zone labels"), and the city a zone is named after.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -31,13 +32,15 @@ std::string offset_label(std::chrono::seconds offset) {
 
 // The window around an instant in which letters are compared: the calendar years
 // before, of and after it, so one computation serves every talk of those years.
+// Years before 1970 and after 2100 take the window of 1970 or 2100: each window
+// costs a pass over every zone, and a feed may hold a talk in each year up to 9999.
 struct year_window {
   int year;
   sys_seconds from, to;
 };
 
 year_window window_around(sys_seconds at) {
-  auto year = int(date::year_month_day{date::floor<date::days>(at)}.year());
+  auto year = std::clamp(int(date::year_month_day{date::floor<date::days>(at)}.year()), 1970, 2100);
   return {year, sys_seconds{date::sys_days{date::year{year - 1} / 1 / 1}},
           sys_seconds{date::sys_days{date::year{year + 2} / 1 / 1}}};
 }

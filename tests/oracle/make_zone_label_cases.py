@@ -22,10 +22,11 @@ from datetime import datetime, timedelta, timezone
 ZONES = ["Asia/Shanghai", "America/Chicago", "America/Havana", "Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem",
          "America/Los_Angeles", "Asia/Manila", "Europe/Berlin", "Europe/London", "Asia/Tokyo", "Pacific/Auckland",
          "UTC", "Asia/Kathmandu", "America/Sao_Paulo", "America/New_York"]
-INSTANTS = ["2025-01-21T16:00:00Z", "2025-07-15T16:00:00Z", "2021-03-28T14:50:00Z"]
+INSTANTS = ["2025-01-21T16:00:00Z", "2025-07-15T16:00:00Z", "2021-03-28T14:50:00Z", "1969-07-20T20:17:40Z"]
 
 
 def window(year):
+    year = min(max(year, 1970), 2100)
     return datetime(year - 1, 1, 1, tzinfo=timezone.utc), datetime(year + 2, 1, 1, tzinfo=timezone.utc)
 
 

@@ -59,7 +59,7 @@ TEST(ZoneLabelFor, MatchesZoneinfoForCollidingLetters) {
     EXPECT_EQ(zone_label_for(*e, t, false, d), event_label) << line;
     ++checked;
   }
-  EXPECT_EQ(checked, 720);  // 16 zones, each against the 15 others, at 3 instants
+  EXPECT_EQ(checked, 960);  // 16 zones, each against the 15 others, at 4 instants (one before 1970)
 }
 
 TEST(ZoneLabelFor, NamesLettersWithSeveralMeanings) {
@@ -141,6 +141,31 @@ TEST(WhenLine, BreaksCarryNoStarAndNoCalendar) {
   EXPECT_FALSE(contains(lunch, "tt-actions")) << lunch;
   EXPECT_TRUE(contains(talk, "<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\"")) << talk;
   EXPECT_TRUE(contains(talk, "<summary>Add to calendar</summary>")) << talk;
+}
+
+TEST(ParallelSessions, ShareOneTimeSlotWithTheRoomLeadingEachCard) {
+  auto s = load(R"({"talktime": 1, "timezone": "Europe/Berlin", "talks": [
+    {"id": "a", "title": "A", "start": "2026-08-10T09:30", "duration": 60, "location": "Room A"},
+    {"id": "b", "title": "B", "start": "2026-08-10T09:30", "duration": 45, "location": {"name": "Room B", "url": "https://example.org/b"}},
+    {"id": "coffee", "title": "Coffee", "kind": "break", "start": "2026-08-10T10:30", "duration": 30},
+    {"id": "tea", "title": "Tea", "kind": "break", "start": "2026-08-10T10:30", "duration": 30},
+    {"id": "c", "title": "C", "start": "2026-08-10T11:00", "duration": 60, "location": "Room A"}]})");
+  auto html = render(s, "Europe/Berlin", "2026-08-01T00:00:00Z");
+  EXPECT_TRUE(contains(html, "<ol class=\"tt-talks\"><li class=\"tt-slot\"><p class=\"tt-slot-head\">"
+                             "<time datetime=\"2026-08-10T09:30:00+02:00\">09:30</time> "
+                             "<span class=\"tt-slot-count\">2 parallel sessions</span></p><ol class=\"tt-slot-talks\">"
+                             "<li class=\"tt-talk\" data-talk-id=\"a\""))
+      << html;
+  EXPECT_TRUE(contains(html, "<article class=\"tt-card\" aria-labelledby=\"tt-title-0\"><p class=\"tt-room\">Room A</p>"
+                             "<p class=\"tt-when\">")) << html;
+  EXPECT_TRUE(contains(html, "<p class=\"tt-room\"><a href=\"https://example.org/b\" target=\"_blank\" "
+                             "rel=\"noopener noreferrer\">Room B</a></p>")) << html;
+  // The slot closes after B; breaks at one time are not sessions, and C stands alone with its room in its meta.
+  EXPECT_TRUE(contains(html, "</article></li></ol></li><li class=\"tt-talk\" data-talk-id=\"coffee\"")) << html;
+  EXPECT_EQ(html.find("tt-slot\""), html.rfind("tt-slot\""));
+  EXPECT_TRUE(contains(html, "<p class=\"tt-meta\"><span class=\"tt-kind\">Talk</span> <span class=\"tt-location\">Room A</span></p>"))
+      << html;
+  EXPECT_FALSE(contains(html, "<span class=\"tt-location\">Room B")) << html;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // core's handle to the schedule.
 import { CoreError } from './core.js';
 import { attachRoot, element } from './dom.js';
+import { countText, createFeedAbout } from './feed-about.js';
 import { failedFeeds, failedFeedsText, fetchFeeds, unreadableFeed } from './feeds.js';
 import { browserZone, defaultHour12, parseNow } from './options.js';
 import { HEADLINE, plainReason } from './error-text.js';
@@ -124,6 +125,8 @@ export class Widget {
     const wrapper = element('div', 'tt' + (this.options.view === 'compact' ? ' tt-compact' : ''));
     wrapper.setAttribute('part', 'root');
     if (this.meta.title) wrapper.appendChild(element('p', 'tt-feed-title', this.meta.title));
+    this.about = createFeedAbout(this.meta);
+    wrapper.append(...this.about.nodes);
     const failedNotice = failedFeedsNotice(this.failedSources);
     if (failedNotice) wrapper.appendChild(failedNotice);
     if (this.talks) this.talks.disconnect();
@@ -137,7 +140,7 @@ export class Widget {
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
     this.talks = createTalkList(this);
-    wrapper.append(this.toolbar.node, this.zonePicker.node, this.sharedNotice.node, this.notice, this.status, ...this.talks.nodes);
+    wrapper.append(this.toolbar.node, this.zonePicker.node, this.sharedNotice.node, this.notice, this.about.current, this.status, ...this.talks.nodes);
     // The talks a shown feed skipped: a feed that was not shown has the notice above.
     const failedNames = new Set(this.failedSources.map((f) => f.name));
     const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)));
@@ -232,7 +235,8 @@ export class Widget {
     // link's, so the visitor's own stars are put back on the buttons.
     if (this.shared) this.talks.markStars(this.stars);
     this.zonePicker.show(this.zone, view);
-    this.status.textContent = view.count === 1 ? '1 talk' : view.count + ' talks';
+    this.status.textContent = countText(view);
+    this.about.show(this.query.series);
     this.toolbar.sync();
     if (this.jsonLd) this.jsonLd.schedule(request);
     updateRelative(this.talks.items, this.now());
