@@ -48,7 +48,7 @@ void write_event_time(html_writer& w, const render_options& o, const talk& t, co
   w.raw(" <abbr").attr("title", std::string(t.zone->name()) + ", where the event takes place").raw(">").text(label).raw("</abbr>");
   if (other_day) w.raw(" <span class=\"tt-event-day\">").text(format_short_day(own_day)).raw("</span>");
   w.raw(" <span class=\"tt-event-place\">").text(place).raw("</span></span>");
-  w.raw("<span class=\"tt-sr\">")
+  w.raw(" <span class=\"tt-sr\">")
       .text(view_text::event_time_sentence(clock + " " + label, format_day_heading(own_day), place))
       .raw("</span></span>");
 }

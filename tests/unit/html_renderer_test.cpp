@@ -147,7 +147,7 @@ TEST(HtmlRenderer, ShowsTheEventsOwnTimeWhenZonesDiffer) {
                              "<time datetime=\"2021-03-28T10:50:00-04:00\">10:50</time> "
                              "<abbr title=\"America/New_York, where the event takes place\">EDT</abbr> "
                              "<span class=\"tt-event-place\">in New York</span></span>"
-                             "<span class=\"tt-sr\">That is 10:50 EDT on Sunday, 28 March 2021 in New York.</span></span>"))
+                             " <span class=\"tt-sr\">That is 10:50 EDT on Sunday, 28 March 2021 in New York.</span></span>"))
       << html;
   EXPECT_FALSE(contains(html, "tt-event-day"));  // the same day in Berlin and New York
   // Viewed from the event's own zone (also through a link name), the event time is not repeated.
@@ -168,7 +168,7 @@ TEST(HtmlRenderer, HintsWhenTheDayDiffersFromTheEventsDay) {
                                 "<time datetime=\"2024-05-02T22:30:00-07:00\">22:30</time> "
                                 "<abbr title=\"America/Los_Angeles, where the event takes place\">PDT</abbr> "
                                 "<span class=\"tt-event-day\">Thu 2 May</span> <span class=\"tt-event-place\">in Los Angeles</span></span>"
-                                "<span class=\"tt-sr\">That is 22:30 PDT on Thursday, 2 May 2024 in Los Angeles.</span></span>"))
+                                " <span class=\"tt-sr\">That is 22:30 PDT on Thursday, 2 May 2024 in Los Angeles.</span></span>"))
       << kolkata;
   auto la = render(s, "America/Los_Angeles", utc("2024-04-01T00:00:00Z"));
   // 09:00 IST on 2 May is 20:30 PDT on 1 May. Kolkata's IST is not the display zone's:
@@ -179,7 +179,7 @@ TEST(HtmlRenderer, HintsWhenTheDayDiffersFromTheEventsDay) {
                            "<time datetime=\"2024-05-02T09:00:00+05:30\">09:00</time> "
                            "<abbr title=\"Asia/Kolkata, where the event takes place\">UTC+5:30</abbr> "
                            "<span class=\"tt-event-day\">Thu 2 May</span> <span class=\"tt-event-place\">in Kolkata</span></span>"
-                           "<span class=\"tt-sr\">That is 09:00 UTC+5:30 on Thursday, 2 May 2024 in Kolkata.</span></span>"))
+                           " <span class=\"tt-sr\">That is 09:00 UTC+5:30 on Thursday, 2 May 2024 in Kolkata.</span></span>"))
       << la;
 }
 

@@ -103,7 +103,7 @@ TEST(WhenLine, ShanghaiViewerOfAChicagoSeminarReadsNoCstTwice) {
                              "<time datetime=\"2025-01-21T10:00:00-06:00\">10:00</time> "
                              "<abbr title=\"America/Chicago, where the event takes place\">UTC-6</abbr> "
                              "<span class=\"tt-event-day\">Tue 21 Jan</span> <span class=\"tt-event-place\">in Chicago</span></span>"
-                             "<span class=\"tt-sr\">That is 10:00 UTC-6 on Tuesday, 21 January 2025 in Chicago.</span></span>"
+                             " <span class=\"tt-sr\">That is 10:00 UTC-6 on Tuesday, 21 January 2025 in Chicago.</span></span>"
                              "<span class=\"tt-relative\"></span></p>"))
       << html;
   EXPECT_EQ(html.find("CST"), std::string::npos);
