@@ -26,10 +26,11 @@ void write_days(html_writer& w, const talk& t) {
     return;
   }
   auto range = format_day_range(t.start_day, *t.end_day);
+  w.raw("<span class=\"tt-days\">");  // one piece of the line: "3–7", not "3 – 7"
   write_day(w, t.start_day, range.first);
   w.text(range.separator);
   write_day(w, *t.end_day, range.last);
-  w.raw(" <span class=\"tt-all-day\">").text(view_text::all_day).raw("</span>");
+  w.raw("</span> <span class=\"tt-all-day\">").text(view_text::all_day).raw("</span>");
 }
 
 // The event's own clock beside the visitor's: "· 10:00 CDT in Chicago", and the

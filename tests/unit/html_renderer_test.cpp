@@ -228,8 +228,8 @@ TEST(HtmlRenderer, DateOnlyTalksShowTheDateAndTimeTba) {
                                "<span class=\"tt-tba\">time TBA</span>"))
         << html;
     // A run of days is a range taken whole, not a time to be announced.
-    EXPECT_TRUE(contains(html, "<p class=\"tt-when\"><time datetime=\"2024-05-04\">4</time>\u2013"
-                               "<time datetime=\"2024-05-05\">5 May 2024</time> <span class=\"tt-all-day\">all day</span>"))
+    EXPECT_TRUE(contains(html, "<p class=\"tt-when\"><span class=\"tt-days\"><time datetime=\"2024-05-04\">4</time>\u2013"
+                               "<time datetime=\"2024-05-05\">5 May 2024</time></span> <span class=\"tt-all-day\">all day</span>"))
         << html;
     EXPECT_EQ(count(html, "time TBA"), 1u) << html;
     EXPECT_TRUE(contains(html, "<section class=\"tt-day\" data-day=\"2024-05-04\">")) << zone;
