@@ -106,6 +106,10 @@ test('a Shanghai visitor of a Chicago seminar reads no CST twice and the Chicago
   assert.equal(await text(page, `${id} .tt-event-time [aria-hidden="true"]`), '· 10:00 UTC-6 Tue 21 Jan in Chicago');
   // Read aloud as one sentence; the fragments are hidden from screen readers, not from eyes.
   assert.equal(await text(page, `${id} .tt-sr`), 'That is 10:00 UTC-6 on Tuesday, 21 January 2025 in Chicago.');
+  // What the accessibility tree holds for the line: the visitor's times, then the sentence.
+  const spoken = await page.locator(`#w ${id} .tt-when`).ariaSnapshot();
+  assert.ok(spoken.includes('That is 10:00 UTC-6 on Tuesday, 21 January 2025 in Chicago.'), spoken);
+  assert.ok(!spoken.includes('Tue 21 Jan'), spoken);
   const hint = await page.locator(`#w ${id} .tt-event-day`).boundingBox();
   assert.ok(hint.width > 30 && hint.height > 10, 'the day is on screen, not in a tooltip');
   assert.equal(await page.locator(`#w ${id} .tt-when`).evaluate((p) => (p.textContent.match(/CST/g) || []).length), 0);
