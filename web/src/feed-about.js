@@ -1,6 +1,6 @@
 // What the feed says about itself, shown above the talks: its description under the
-// title, and a series' description when the list is filtered to that series (or, for
-// a feed of several series, all of them behind "About the series"). Also the count
+// title, and a series' description when the list is filtered to that series (unfiltered,
+// every described series behind "About the series"). Also the count
 // line, which counts breaks apart from talks. Feed text is set as text, never markup.
 import { element } from './dom.js';
 
@@ -35,7 +35,7 @@ export function createFeedAbout(meta) {
   if (meta.description) nodes.push(paragraphs(element('div', 'tt-feed-description'), meta.description));
   const described = (meta.series || []).filter((s) => (meta.seriesDescriptions || {})[s.id]);
   let all = null;
-  if (described.length > 1) {
+  if (described.length) {
     all = element('details', 'tt-series-about');
     all.appendChild(element('summary', '', WORDS.aboutSeries));
     for (const series of described) {
