@@ -22,6 +22,7 @@ async function mounted(feed, { timezoneId = 'Europe/Berlin', now = '2026-08-01T0
 }
 const programme = (options) => mounted('feeds/programme.json', options);
 const cds = (options) => mounted('../../../data/cds-faculty-candidate-2025.json', { now: '2025-01-01T00:00:00Z', ...options });
+const stanford = (options) => mounted('../../../data/stanford-mlsys-seminar.json', { now: '2023-10-01T00:00:00Z', ...options });
 const text = (page, selector) => page.locator(`#w ${selector}`).first().evaluate((e) => e.textContent.replace(/\s+/g, ' ').trim());
 const talk = (id) => `[data-talk-id="${id}"]`;
 // A when-line's text without the ticking "starts in…" and, with `own`, without the event's time.
@@ -138,10 +139,13 @@ test('screenshots: the programme and the Chicago seminar, desktop and phone, lig
     ['programme-phone-dark-kolkata', programme, { timezoneId: 'Asia/Kolkata', viewport: { width: 390, height: 1600 }, colorScheme: 'dark' }],
     ['programme-desktop-dark-de', programme, { timezoneId: 'Europe/Berlin', locale: 'de-DE', viewport: { width: 1100, height: 1400 }, colorScheme: 'dark' }],
     ['cds-desktop-light-shanghai', cds, { timezoneId: 'Asia/Shanghai', viewport: { width: 1100, height: 700 } }],
-    ['cds-phone-dark-shanghai', cds, { timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, colorScheme: 'dark' }]
+    ['cds-phone-dark-shanghai', cds, { timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, colorScheme: 'dark' }],
+    ['stanford-series-desktop-light-kolkata', stanford, { timezoneId: 'Asia/Kolkata', viewport: { width: 1100, height: 900 } }],
+    ['stanford-series-phone-dark-kolkata', stanford, { timezoneId: 'Asia/Kolkata', viewport: { width: 390, height: 844 }, colorScheme: 'dark' }]
   ];
   for (const [name, open, options] of cases) {
     const { page, context, errors } = await open(options);
+    if (open === stanford) await page.locator('#w select[aria-label="Series"]').selectOption('systems-ml-2023');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: nothing wider than the screen`);
     await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
