@@ -6,8 +6,8 @@
 // 00:00 on Wed 22 Jan in Shanghai, UTC+8, and 21:30 in Kolkata, UTC+5:30).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { browserSession, openPage, ready } from './browser.mjs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { browserSession, openPage, ready, repoRoot } from './browser.mjs';
 
 const session = browserSession();
 const shots = '/tmp/shots-content';
@@ -38,7 +38,7 @@ test('the feed description shows under the title, a series description when filt
     ['All times are Berlin time (CEST), as on the printed programme.', 'Talks are recorded; the summer school is in person only.']);
   // Several series: their descriptions wait behind "About the series".
   assert.equal(await text(page, '.tt-series-about summary'), 'About the series');
-  assert.deepEqual(await page.locator('#w .tt-series-about h3').allTextContents(), ['Summer school', 'Workshop']);
+  assert.deepEqual(await page.locator('#w .tt-series-about .tt-series-name').allTextContents(), ['Summer school', 'Workshop']);
   assert.equal(await page.locator('#w .tt-series-description').isHidden(), true);
   await page.locator('#w select[aria-label="Series"]').selectOption('school');
   assert.deepEqual(await page.locator('#w .tt-series-description > *').allTextContents(),
@@ -149,6 +149,12 @@ test('screenshots: the programme and the Chicago seminar, desktop and phone, lig
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name}: nothing wider than the screen`);
     await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+    // The slot heads, rooms, event days, "was" and "all day" are readable in light and dark.
+    await page.addScriptTag({ content: readFileSync(`${repoRoot}node_modules/axe-core/axe.min.js`, 'utf8') });
+    // heading-order is left out: in programme order the day headings (h3) follow the page's
+    // h1 with no h2 between, which the heading structure of issue 13 section 8 settles.
+    const results = await page.evaluate(() => window.axe.run('#w', { resultTypes: ['violations'], rules: { 'heading-order': { enabled: false } } }));
+    assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [], `${name}: axe`);
     assert.deepEqual(errors, [], name);
     await context.close();
   }

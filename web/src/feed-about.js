@@ -39,7 +39,7 @@ export function createFeedAbout(meta) {
     all = element('details', 'tt-series-about');
     all.appendChild(element('summary', '', WORDS.aboutSeries));
     for (const series of described) {
-      all.appendChild(element('h3', 'tt-series-name', series.title));
+      all.appendChild(element('p', 'tt-series-name', series.title));
       paragraphs(all, meta.seriesDescriptions[series.id]);
     }
     nodes.push(all);
@@ -55,7 +55,7 @@ export function createFeedAbout(meta) {
       if (all) all.hidden = !!series;
       if (!series || current.dataset.series === series.id) return;
       current.dataset.series = series.id;
-      current.replaceChildren(element('h3', 'tt-series-name', series.title));
+      current.replaceChildren(element('p', 'tt-series-name', series.title));
       paragraphs(current, meta.seriesDescriptions[series.id]);
     }
   };
