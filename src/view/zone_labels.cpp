@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <tuple>
 
 #include "talktime/html_renderer.hpp"
 
@@ -84,12 +85,45 @@ bool letters_name_several_offsets(std::string_view letters, sys_seconds at) {
   return it->second.count(std::string(letters)) > 0;
 }
 
-std::string zone_label_for(const time_zone& zone, sys_seconds at, bool display_zone, const time_zone* other) {
-  auto offset = zone.offset_at(at);
-  if (!has_letters(offset.abbreviation)) return offset_label(offset.utc_offset);
+namespace {
+
+// A schedule's talks share a few zones, offsets and years: each label is worked out
+// once (a window's scan of another zone per talk doubled the cost of a render).
+struct label_key {
+  const time_zone* zone;
+  const time_zone* other;
+  bool display;
+  int year;
+  std::int64_t offset;
+  std::string letters;
+  bool operator<(const label_key& k) const {
+    return std::tie(zone, other, display, year, offset, letters) < std::tie(k.zone, k.other, k.display, k.year, k.offset, k.letters);
+  }
+};
+
+std::string label_of(const zone_offset& offset, sys_seconds at, bool display_zone, const time_zone* other) {
   if (!letters_name_several_offsets(offset.abbreviation, at)) return offset.abbreviation;
   bool collides = other && uses_letters_otherwise(*other, offset, window_around(at));
   return display_zone && !collides ? offset.abbreviation : offset_label(offset.utc_offset);
+}
+
+}  // namespace
+
+std::string zone_label_for(const time_zone& zone, sys_seconds at, bool display_zone, const time_zone* other) {
+  auto offset = zone.offset_at(at);
+  if (!has_letters(offset.abbreviation)) return offset_label(offset.utc_offset);
+  static std::mutex guard;
+  static std::map<label_key, std::string> labels;
+  label_key key{&zone, other, display_zone, window_around(at).year, offset.utc_offset.count(), offset.abbreviation};
+  {
+    std::lock_guard<std::mutex> lock(guard);
+    if (auto it = labels.find(key); it != labels.end()) return it->second;
+  }
+  auto label = label_of(offset, at, display_zone, other);
+  std::lock_guard<std::mutex> lock(guard);
+  if (labels.size() >= 4096) labels.clear();  // a hostile feed's zones and years cannot grow it without bound
+  labels.emplace(std::move(key), label);
+  return label;
 }
 
 std::string zone_city(const time_zone& zone) {
