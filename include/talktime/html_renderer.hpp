@@ -75,8 +75,41 @@ std::string escape_html(std::string_view text);
 ///     // "<p class=\"tt-description\">One.</p>\n<p class=\"tt-description\">Two.</p>\n"
 std::string html_paragraphs(std::string_view text, std::string_view css_class);
 
-/// The zone label shown beside times: the abbreviation ("IST"), or "UTC+3" where the
-/// database has no letters for the zone.
+/// A zone's own label, as the zone picker lists it: the abbreviation ("IST"), or
+/// "UTC+3" where the database has no letters for the zone.
 std::string zone_label(const zone_offset& offset);
+
+/// Whether the tz database gives `letters` ("CST") more than one UTC offset in the
+/// calendar years before, of and after `at`'s (CST: Chicago, Havana, Shanghai).
+/// Implemented with the rest of the zone labels in src/view/zone_labels.cpp.
+bool letters_name_several_offsets(std::string_view letters, sys_seconds at);
+
+/// The label beside a time in `zone` at `at`, as a visitor reads it
+/// (docs/time-zones.md, "Zone labels"): letters that name one offset in the whole
+/// tz database ("CEST", "EDT", "JST"); letters with several meanings ("CST", "IST")
+/// only for the display zone (`display_zone`), and only when `other`, the other zone
+/// on the same line (or nullptr), does not use them for another offset; otherwise
+/// the offset ("UTC-6", "UTC+5:30").
+///
+///     talktime::zone_label_for(*shanghai, t, true, chicago);   // "UTC+8" (Chicago's CST is -6)
+///     talktime::zone_label_for(*chicago, t, false, shanghai);  // "UTC-6"
+///     talktime::zone_label_for(*berlin, t, false, shanghai);   // "CET"
+std::string zone_label_for(const time_zone& zone, sys_seconds at, bool display_zone, const time_zone* other);
+
+/// The place a zone is named after: "Chicago", "Buenos Aires" (for
+/// America/Argentina/Buenos_Aires); "" for UTC, Etc/GMT+5 and other zones that name none.
+std::string zone_city(const time_zone& zone);
+
+/// A day as the event-time hint names it: "Tue 21 Jan".
+std::string format_short_day(date::sys_days day);
+std::string format_short_day(date::sys_days day, const render_text& text);
+
+/// A run of days: "3–7 August 2026", "30 July – 3 August 2026",
+/// "30 December 2026 – 2 January 2027" (`first` <= `last`).
+struct day_range_text {
+  std::string first, separator, last;
+};
+day_range_text format_day_range(date::sys_days first, date::sys_days last);
+day_range_text format_day_range(date::sys_days first, date::sys_days last, const render_text& text);
 
 }  // namespace talktime

@@ -22,6 +22,12 @@ struct render_text {
   std::array<std::string, 7> weekdays{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
   /// A day heading: {weekday}, {day}, {month} and {year} are replaced, the rest is kept.
   std::string day_heading = "{weekday}, {day} {month} {year}";
+  /// Short names for the event's own day beside a time ("Tue 21 Jan"), and its pattern.
+  std::array<std::string, 12> short_months{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::array<std::string, 7> short_weekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  std::string short_day = "{weekday} {day} {month}";
+  /// A day of a run of days ("3–7 August 2026"): {day} and {month}; the year follows the run.
+  std::string day_month = "{day} {month}";
   /// The digits 0-9 for days, years and clocks ("٠"… for Arabic-Indic numerals).
   std::array<std::string, 10> digits{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
   // Clocks: "20:30", and for hour12 "8:30 PM" or "午後8:30" (the marker first).
@@ -41,6 +47,14 @@ struct render_text {
   std::string about_speakers = "About the speakers", abstract_and_speakers = "Abstract and speakers", abstract = "Abstract";
   std::string star_talk = "Star {title}", star = "Star", starred = "Starred";
   std::string add_to_calendar = "Add to calendar", download_ics = "Download .ics";
+  // A run of date-only days is "all day"; a postponed talk's old time follows "was".
+  std::string all_day = "all day", was = "was", new_date_tba = "new date to be announced";
+  /// Where the event's own clock is ({city}); for a zone that names no city, at_the_event.
+  std::string in_place = "in {city}", at_the_event = "where the event is";
+  /// Read aloud for a talk in another zone: {clock}, {day} and {place}.
+  std::string event_time_sentence = "That is {clock} on {day} {place}.";
+  /// A time slot of parallel sessions: {n}.
+  std::string parallel_sessions = "{n} parallel sessions";
   /// A link's label by its kind ("slides" -> "Slides"); a kind not listed is shown capitalised.
   std::map<std::string, std::string, std::less<>> links{
       {"livestream", "Livestream"}, {"video", "Video"}, {"slides", "Slides"}, {"registration", "Register"},

@@ -41,4 +41,34 @@ std::string format_day_heading(date::sys_days day, const render_text& text) {
 
 std::string format_day_heading(date::sys_days day) { return format_day_heading(day, english()); }
 
+namespace {
+
+std::string number(long long n, const render_text& text) { return localized_digits(std::to_string(n), text); }
+
+std::string day_month(const date::year_month_day& ymd, const render_text& text) {
+  return fill(text.day_month, {{"day", number(unsigned(ymd.day()), text)}, {"month", text.months[unsigned(ymd.month()) - 1]}});
+}
+
+}  // namespace
+
+std::string format_short_day(date::sys_days day, const render_text& text) {
+  date::year_month_day ymd{day};
+  return fill(text.short_day, {{"weekday", text.short_weekdays[date::weekday{day}.c_encoding()]},
+                               {"day", number(unsigned(ymd.day()), text)},
+                               {"month", text.short_months[unsigned(ymd.month()) - 1]}});
+}
+
+std::string format_short_day(date::sys_days day) { return format_short_day(day, english()); }
+
+// The shared tail is written once: "3–7 August 2026", not "3 August 2026 – 7 August 2026".
+day_range_text format_day_range(date::sys_days first, date::sys_days last, const render_text& text) {
+  date::year_month_day a{first}, b{last};
+  std::string year_b = " " + number(int(b.year()), text);
+  if (a.year() != b.year()) return {day_month(a, text) + " " + number(int(a.year()), text), " \u2013 ", day_month(b, text) + year_b};
+  if (a.month() != b.month()) return {day_month(a, text), " \u2013 ", day_month(b, text) + year_b};
+  return {number(unsigned(a.day()), text), "\u2013", day_month(b, text) + year_b};
+}
+
+day_range_text format_day_range(date::sys_days first, date::sys_days last) { return format_day_range(first, last, english()); }
+
 }  // namespace talktime

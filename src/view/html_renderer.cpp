@@ -10,11 +10,16 @@
 #include "common/text.hpp"
 #include "common/url.hpp"
 #include "time/time_text.hpp"
+#include "view/html_writer.hpp"
+#include "view/talk_when.hpp"
 
 namespace talktime {
 namespace {
 
 using detail::append_html_escaped;
+using view::at;
+using view::day_of;
+using view::html_writer;
 
 // A link's label: the language's word for its kind, or the kind capitalised.
 std::string link_label(const std::string& kind, const render_text& text) {
@@ -29,148 +34,33 @@ std::string_view kind_badge(talk_kind kind, const render_text& text) {
   return kind_label(kind);
 }
 
-class html_writer {
- public:
-  std::string out;
-  html_writer& raw(std::string_view s) {
-    out.append(s);
-    return *this;
-  }
-  html_writer& text(std::string_view s) {
-    append_html_escaped(out, s);
-    return *this;
-  }
-  // ` name="value"`, escaped
-  html_writer& attr(std::string_view name, std::string_view value) {
-    out += ' ';
-    out.append(name);
-    out += "=\"";
-    append_html_escaped(out, value);
-    out += '"';
-    return *this;
-  }
-  // `skip_tab`: out of the tab order (tabindex="-1"), for the items of a toolbar after its first.
-  html_writer& link(std::string_view url, std::string_view label, std::string_view css_class, bool skip_tab = false) {
-    raw("<a").attr("href", url);
-    if (!css_class.empty()) attr("class", css_class);
-    if (skip_tab) raw(" tabindex=\"-1\"");
-    if (url.substr(0, 7) != "mailto:") raw(" target=\"_blank\" rel=\"noopener noreferrer\"");
-    return raw(">").text(label).raw("</a>");
-  }
-  // Paragraphs from plain text: a blank line separates them, single newlines become <br>.
-  html_writer& paragraphs(std::string_view s) {
-    std::size_t start = 0;
-    while (start < s.size()) {
-      auto gap = s.find("\n\n", start);
-      auto para = detail::trim(s.substr(start, gap == std::string_view::npos ? std::string_view::npos : gap - start));
-      if (!para.empty()) {
-        raw("<p>");
-        std::size_t line_start = 0;
-        while (true) {
-          auto nl = para.find('\n', line_start);
-          text(para.substr(line_start, nl == std::string_view::npos ? std::string_view::npos : nl - line_start));
-          if (nl == std::string_view::npos) break;
-          raw("<br>");
-          line_start = nl + 1;
-        }
-        raw("</p>");
-      }
-      if (gap == std::string_view::npos) break;
-      start = gap + 2;
-    }
-    return *this;
-  }
-};
-
-struct moment {
-  local_seconds local;
-  zone_offset offset;
-};
-
-moment at(const time_zone& zone, sys_seconds t) {
-  auto offset = zone.offset_at(t);
-  return {local_seconds{t.time_since_epoch() + offset.utc_offset}, offset};
-}
-
-date::sys_days day_of(local_seconds t) { return date::floor<date::days>(sys_seconds{t.time_since_epoch()}); }
-
-void write_time(html_writer& w, const moment& m, bool hour12, const render_text& text) {
-  w.raw("<time").attr("datetime", detail::format_iso_local(m.local, std::int32_t(m.offset.utc_offset.count())))
-      .raw(">").text(format_clock(m.local, hour12, text)).raw("</time>");
-}
-
-std::string day_shift_label(long long days, const render_text& text) {
-  if (days == 0) return {};
-  std::string n = std::to_string(days > 0 ? days : -days);
-  return std::string(days > 0 ? "+" : "\u2212") + fill(n == "1" ? text.shift_day : text.shift_days, {{"n", localized_digits(n, text)}});
-}
-
-std::string status_word(talk_status status, const render_text& text) {
-  return status == talk_status::cancelled ? text.cancelled : status == talk_status::postponed ? text.postponed : text.tentative;
-}
-
 class talk_renderer {
  public:
   talk_renderer(const schedule& s, const render_options& o)
-      : s_(s), o_(o), zone_(*o.display_zone), starred_(o.starred.begin(), o.starred.end()) {}
+      : s_(s), o_(o), starred_(o.starred.begin(), o.starred.end()) {}
 
-  void render(html_writer& w, const talk& t) {
+  // `in_slot`: one of parallel sessions (a time slot of several rooms), whose room
+  // leads the card instead of closing its meta line.
+  void render(html_writer& w, const talk& t, bool in_slot = false) {
     auto phase = s_.phase(t, o_.now);
     w.raw("<li class=\"tt-talk\"").attr("data-talk-id", t.id).attr("data-kind", to_string(t.kind))
         .attr("data-status", to_string(t.status)).attr("data-phase", phase == talk_phase::live ? "live" : phase == talk_phase::past ? "past" : "upcoming")
         .attr("data-start", std::to_string(s_.begins(t).time_since_epoch().count()))
         .attr("data-end", std::to_string(s_.ends(t).time_since_epoch().count()))
         .raw("><article class=\"tt-card\"").attr("aria-labelledby", "tt-title-" + std::to_string(t.index)).raw(">");
-    when(w, t, phase);
+    if (in_slot && !where(t).empty()) place_of(w.raw("<p class=\"tt-room\">"), where(t)).raw("</p>");
+    view::write_when(w, o_, t, phase);
     w.raw("<h4 class=\"tt-title\"").attr("id", "tt-title-" + std::to_string(t.index)).raw(">");
     // The id is percent-encoded: an id with "&" or "=" must not add keys to the fragment.
     w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + detail::percent_encode(t.id)).raw(">").text(t.title).raw("</a></h4>");
     speakers(w, t);
-    meta(w, t);
+    meta(w, t, in_slot);
     controls(w, t, phase);
     details(w, t);
     w.raw("</article></li>");
   }
 
  private:
-  void when(html_writer& w, const talk& t, talk_phase phase) {
-    w.raw("<p class=\"tt-when\">");
-    if (t.date_only) {
-      w.raw("<time").attr("datetime", detail::format_iso_date(t.start_day)).raw(">")
-          .text(format_day_heading(t.start_day, o_.text)).raw("</time>");
-      if (t.end_day && *t.end_day != t.start_day)
-        w.raw(" \u2013 <time").attr("datetime", detail::format_iso_date(*t.end_day)).raw(">")
-            .text(format_day_heading(*t.end_day, o_.text)).raw("</time>");
-      w.raw(" <span class=\"tt-tba\">").text(o_.text.time_tba).raw("</span>");
-    } else {
-      auto start = at(zone_, t.start);
-      write_time(w, start, o_.hour12, o_.text);
-      if (t.end && *t.end != t.start) {
-        auto end = at(zone_, *t.end);
-        w.raw("\u2013");
-        write_time(w, end, o_.hour12, o_.text);
-        auto extra = (day_of(end.local) - day_of(start.local)).count();
-        if (extra != 0) w.raw("<sup class=\"tt-end-shift\"").attr("title", extra == 1 ? o_.text.ends_next_day : fill(o_.text.ends_days_later, {{"n", localized_digits(std::to_string(extra), o_.text)}})).raw(">").text(day_shift_label(extra, o_.text)).raw("</sup>");
-      }
-      w.raw(" <abbr class=\"tt-zone\"").attr("title", zone_.name()).raw(">").text(zone_label(start.offset)).raw("</abbr>");
-      if (t.zone && t.zone->name() != zone_.name()) {
-        auto own = at(*t.zone, t.start);
-        auto shift = (day_in_zone(t, zone_) - day_of(own.local)).count();
-        if (shift != 0)
-          w.raw(" <span class=\"tt-shift\"").attr("title", o_.text.other_day).raw(">")
-              .text(day_shift_label(shift, o_.text)).raw("</span>");
-        w.raw(" <span class=\"tt-event-time\"><span class=\"tt-sep\" aria-hidden=\"true\">\u00b7</span> ");
-        write_time(w, own, o_.hour12, o_.text);
-        w.raw(" <abbr").attr("title", fill(o_.text.event_zone, {{"zone", std::string(t.zone->name())}})).raw(">")
-            .text(zone_label(own.offset)).raw("</abbr></span>");
-      }
-    }
-    if (phase == talk_phase::live && t.status == talk_status::scheduled) w.raw(" <span class=\"tt-badge tt-badge-live\">").text(o_.text.live_now).raw("</span>");
-    if (t.status != talk_status::scheduled)
-      w.raw(" <span class=\"tt-badge tt-badge-status\">").text(status_word(t.status, o_.text)).raw("</span>");
-    w.raw("<span class=\"tt-relative\"></span></p>");
-  }
-
   void speakers(html_writer& w, const talk& t) {
     if (t.speakers.empty()) return;
     w.raw("<ul class=\"tt-speakers\">");
@@ -187,18 +77,18 @@ class talk_renderer {
     w.raw("</ul>");
   }
 
-  void meta(html_writer& w, const talk& t) {
-    const auto& feed = s_.feed();
-    const place& where = t.location.empty() ? feed.location : t.location;
+  const place& where(const talk& t) const { return t.location.empty() ? s_.feed().location : t.location; }
+
+  static html_writer& place_of(html_writer& w, const place& p) {
+    if (!p.url.empty()) return w.link(p.url, p.name.empty() ? p.url : p.name, "");
+    return w.text(p.name);
+  }
+
+  void meta(html_writer& w, const talk& t, bool in_slot) {
     const series_info* series = s_.series_of(t);
     w.raw("<p class=\"tt-meta\"><span class=\"tt-kind\">").text(kind_badge(t.kind, o_.text)).raw("</span>");
     if (series || !t.series.empty()) w.raw(" <span class=\"tt-series\">").text(series ? series->title : t.series).raw("</span>");
-    if (!where.empty()) {
-      w.raw(" <span class=\"tt-location\">");
-      if (!where.url.empty()) w.link(where.url, where.name.empty() ? where.url : where.name, "");
-      else w.text(where.name);
-      w.raw("</span>");
-    }
+    if (!where(t).empty() && !in_slot) place_of(w.raw(" <span class=\"tt-location\">"), where(t)).raw("</span>");
     for (const auto& tag : t.tags) w.raw(" <span class=\"tt-tag\">").text(tag).raw("</span>");
     w.raw("</p>");
   }
@@ -207,7 +97,8 @@ class talk_renderer {
   // toolbar, one tab stop a talk: the first item is in the tab order, the others are
   // reached with the arrow keys (web/src/keyboard.js moves the tab stop along).
   void controls(html_writer& w, const talk& t, talk_phase phase) {
-    if (!o_.interactive) return links(w, t, phase, false);
+    // A break is not something to star or to put in a calendar.
+    if (!o_.interactive || t.kind == talk_kind::break_time) return links(w, t, phase, false);
     w.raw("<div class=\"tt-actions\" role=\"toolbar\"").attr("aria-labelledby", "tt-title-" + std::to_string(t.index)).raw(">");
     links(w, t, phase, true);
     actions(w, t, !t.links.empty());
@@ -270,27 +161,11 @@ class talk_renderer {
 
   const schedule& s_;
   const render_options& o_;
-  const time_zone& zone_;
   const std::unordered_set<std::string_view> starred_;  // a shared link may star thousands of talks
 };
 
 }  // namespace
 
-std::string zone_label(const zone_offset& offset) {
-  const auto& a = offset.abbreviation;
-  if (!a.empty() && a[0] != '+' && a[0] != '-') return a;
-  auto seconds = offset.utc_offset.count();
-  if (seconds == 0) return "UTC";
-  // "UTC+3", "UTC+5:45", "UTC−3:30": hours without a leading zero, minutes only when there are some.
-  auto magnitude = seconds < 0 ? -seconds : seconds;
-  std::string label = std::string("UTC") + (seconds < 0 ? "-" : "+") + std::to_string(magnitude / 3600);
-  if (magnitude % 3600 != 0) {
-    char minutes[8];
-    std::snprintf(minutes, sizeof minutes, ":%02d", int(magnitude / 60 % 60));
-    label += minutes;
-  }
-  return label;
-}
 
 namespace {
 
@@ -350,16 +225,46 @@ class list_structure {
   bool open_day_ = false, seen_past_ = false, marked_now_ = false;
 };
 
+
+// How many talks from order[first] on are parallel sessions: timed talks (not breaks)
+// that start at the same instant and are in the same phase, so they share a section.
+std::size_t parallel_run(const schedule& s, const std::vector<std::size_t>& order, std::size_t first, sys_seconds now) {
+  const auto& talks = s.feed().talks;
+  auto joins = [&](const talk& t, const talk& lead) {
+    return !t.date_only && t.kind != talk_kind::break_time && s.begins(t) == s.begins(lead) && s.phase(t, now) == s.phase(lead, now);
+  };
+  const talk& lead = talks[order[first]];
+  std::size_t n = 1;
+  if (lead.date_only || lead.kind == talk_kind::break_time) return n;
+  while (first + n < order.size() && joins(talks[order[first + n]], lead)) ++n;
+  return n;
+}
+
 }  // namespace
 
+// Parallel sessions share one time slot, as a programme prints them: the slot names
+// the time once, and each session's card leads with its room.
 std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options) {
   html_writer w;
   talk_renderer talk_html(s, options);
   list_structure structure(w, s, options);
-  for (auto i : order) {
-    const auto& t = s.feed().talks[i];
-    structure.before(t);
-    talk_html.render(w, t);
+  const auto& talks = s.feed().talks;
+  for (std::size_t i = 0; i < order.size();) {
+    auto n = parallel_run(s, order, i, options.now);
+    const talk& lead = talks[order[i]];
+    structure.before(lead);
+    if (n == 1) {
+      talk_html.render(w, lead);
+    } else {
+      w.raw("<li class=\"tt-slot\"><p class=\"tt-slot-head\">");
+      view::write_time(w, at(*options.display_zone, lead.start), options.hour12, options.text);
+      w.raw(" <span class=\"tt-slot-count\">")
+          .text(fill(options.text.parallel_sessions, {{"n", localized_digits(std::to_string(n), options.text)}}))
+          .raw("</span></p><ol class=\"tt-slot-talks\">");
+      for (std::size_t k = i; k < i + n; ++k) talk_html.render(w, talks[order[k]], true);
+      w.raw("</ol></li>");
+    }
+    i += n;
   }
   structure.finish();
   return std::move(w.out);

@@ -29,6 +29,8 @@ render_text render_text_from_json(const json& text) {
   if (!text.is_object()) return out;
   read_names(text, "months", out.months);
   read_names(text, "weekdays", out.weekdays);
+  read_names(text, "shortMonths", out.short_months);
+  read_names(text, "shortWeekdays", out.short_weekdays);
   read_names(text, "digits", out.digits);
   read_map(text, "links", out.links);
   read_map(text, "kinds", out.kinds);

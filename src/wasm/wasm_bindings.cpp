@@ -46,7 +46,12 @@ json meta_json(const talktime::feed& f) {
   for (const auto& s : facets.series) series.push_back({{"id", s.id}, {"title", s.title}});
   for (auto kind : facets.kinds)
     kinds.push_back({{"id", std::string(talktime::to_string(kind))}, {"label", std::string(talktime::kind_filter_label(kind))}});
+  json series_descriptions = json::object();
+  for (const auto& s : facets.series)
+    if (!s.description.empty()) series_descriptions[s.id] = s.description;
   return {{"title", f.title},
+          {"description", f.description},
+          {"seriesDescriptions", series_descriptions},
           {"url", f.url},
           {"zone", f.zone ? std::string(f.zone->name()) : std::string()},
           {"eventZones", facets.event_zones},
@@ -286,7 +291,11 @@ emscripten::val render(int handle, const std::string& view_text) {
   auto out = emscripten::val::object();
   out.set("html", talktime::render_html(*r.schedule, talks.shown, options));
   out.set("zone", std::string(r.zone->name()));
-  out.set("zoneLabel", talktime::zone_label(r.zone->offset_at(options.now)));
+  // Labelled as the talks' times are: letters another zone of the feed reads otherwise become an offset.
+  const auto& feed = r.schedule->feed();
+  const talktime::time_zone* event = feed.zone ? feed.zone : feed.talks.empty() ? nullptr : feed.talks.front().zone;
+  if (event && event->name() == r.zone->name()) event = nullptr;
+  out.set("zoneLabel", talktime::zone_label_for(*r.zone, options.now, true, event));
   out.set("count", double(talks.found.talk_count));
   out.set("matched", double(talks.found.talks.size()));
   out.set("shown", double(talks.shown.size()));

@@ -44,7 +44,7 @@ test('script-tag embed renders FastPath 2021 in the browser zone (Asia/Kolkata)'
   await context.close();
 });
 
-test('a talk after midnight in Tokyo moves to the next day with a +1 day hint', async () => {
+test('a talk after midnight in Tokyo moves to the next day, naming the event\'s own day', async () => {
   const { page, context } = await openPage(browser, { timezoneId: 'Asia/Tokyo' });
   await page.goto(page_('skeleton.html'));
   await ready(page);
@@ -53,7 +53,7 @@ test('a talk after midnight in Tokyo moves to the next day with a +1 day hint', 
   assert.equal(await startOf(page, '2021-03-28-klimovic').getAttribute('datetime'), '2021-03-29T00:00:00+09:00');
   const day = await page.locator('[data-talk-id="2021-03-28-klimovic"]').evaluate((li) => li.closest('.tt-day').dataset.day);
   assert.equal(day, '2021-03-29');
-  assert.equal(await page.locator('[data-talk-id="2021-03-28-klimovic"] .tt-shift').textContent(), '+1 day');
+  assert.equal(await page.locator('[data-talk-id="2021-03-28-klimovic"] .tt-event-day').textContent(), 'Sun 28 Mar');
   await context.close();
 });
 
@@ -145,15 +145,15 @@ test('search, filters and show buttons update the list, the count and the URL fr
   await context.close();
 });
 
-test('kind filter and breaks: breaks are shown quietly and not counted', async () => {
+test('kind filter and breaks: breaks are shown quietly and counted apart from talks', async () => {
   const { page, context } = await openPage(browser, { timezoneId: 'UTC' });
   await page.goto(page_('mount.html'));
   await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/fastpath-2021.json' }));
   await ready(page);
-  assert.equal(await page.locator('#w .tt-status').textContent(), '9 talks');
+  assert.equal(await page.locator('#w .tt-status').textContent(), '9 talks, 2 breaks');
   await page.locator('#w select[aria-label="Kind of session"]').selectOption('break');
   assert.equal(await page.locator('#w .tt-talk:not([hidden])').count(), 2);
-  assert.equal(await page.locator('#w .tt-status').textContent(), '0 talks');
+  assert.equal(await page.locator('#w .tt-status').textContent(), '0 talks, 2 breaks');
   await context.close();
 });
 
@@ -344,7 +344,7 @@ test('screenshots at desktop and phone widths: the whole programme, nothing wide
     await ready(page, '#talks');
     // The demo opens on FastPath 2021: 11 entries, of which 2 are breaks (shown, not counted).
     assert.equal(await page.locator('#talks .tt-talk').filter({ visible: true }).count(), 11, name);
-    assert.equal(await page.locator('#talks .tt-status').textContent(), '9 talks', name);
+    assert.equal(await page.locator('#talks .tt-status').textContent(), '9 talks, 2 breaks', name);
     // 11:00 EDT = 17:00 CEST: the times are converted at this width too.
     assert.equal(await startOf(page, '2021-03-28-klimovic').textContent(), '17:00', name);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), viewport.width, `${name}: no sideways scrolling`);

@@ -20,7 +20,7 @@ test('the demo page mounts FastPath 2021 under its strict CSP, and its feed swit
   assert.equal(await talkGlobals(page), 'TalkTime');
   // FastPath 2021: 11 entries, of which 2 are breaks, which are not counted.
   assert.equal(await talkCount(page, '#talks'), 11);
-  assert.equal(await widgetText(page, '#talks', '.tt-status'), '9 talks');
+  assert.equal(await widgetText(page, '#talks', '.tt-status'), '9 talks, 2 breaks');
   assert.deepEqual((await shownTalks(page, '#talks')).map((t) => t.id).sort(), feedIds('fastpath-2021').sort());
   await page.screenshot({ path: `${shots}/firefox-demo.png` });
   await page.select('#feed-choice', '../data/mlforsystems-neurips-2023.json');
@@ -41,7 +41,7 @@ test('the script-tag form fills its data-target and hides the fallback; TalkTime
   await ready(page, '#talks');
   assert.equal(await state(page, '#talks'), 'ready');
   assert.equal(await talkCount(page, '#talks'), 11);
-  assert.equal(await widgetText(page, '#talks', '.tt-status'), '9 talks');
+  assert.equal(await widgetText(page, '#talks', '.tt-status'), '9 talks, 2 breaks');
   // The fallback stays in the light DOM, not rendered: the shadow root has no slot for it.
   assert.equal(await page.$eval('#fallback', (e) => e.checkVisibility()), false);
   const version = JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')).version;

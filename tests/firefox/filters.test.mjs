@@ -42,7 +42,7 @@ const select = async (page, label, value) => (await page.$(`#w >>> select[aria-l
 
 test('the search box narrows FastPath 2021 to the matching titles, ignoring case and accents', async () => {
   const { page, context, errors } = await mounted({ feed: '../../../data/fastpath-2021.json' });
-  assert.equal(await status(page), '9 talks');
+  assert.equal(await status(page), '9 talks, 2 breaks');
   // "kastner" finds Christian Kästner's talk.
   await search(page, 'kastner');
   assert.deepEqual(await titles(page), ['Toward a system-wide and interdisciplinary perspective on ML system performance']);
@@ -57,17 +57,17 @@ test('the search box narrows FastPath 2021 to the matching titles, ignoring case
   assert.deepEqual(await titles(page), []);
   assert.equal(await page.$eval('#w', (h) => h.shadowRoot.querySelector('.tt-empty').checkVisibility()), true);
   await clickButton(page, 'Show all talks');
-  assert.equal(await status(page), '9 talks');
+  assert.equal(await status(page), '9 talks, 2 breaks');
   assert.equal((await titles(page)).length, 11);
   assert.deepEqual(errors, []);
   await context.close();
 });
 
-test('the kind select shows the breaks alone, which are not counted as talks', async () => {
+test('the kind select shows the breaks alone, counted as breaks, not talks', async () => {
   const { page, context, errors } = await mounted({ feed: '../../../data/fastpath-2021.json' });
   await select(page, 'Kind of session', 'break');
   assert.deepEqual(await titles(page), ['BREAK', 'LUNCH / DINNER / BREAKFAST']);
-  assert.equal(await status(page), '0 talks');
+  assert.equal(await status(page), '0 talks, 2 breaks');
   await select(page, 'Kind of session', 'closing');
   assert.deepEqual(await titles(page), ['Closing Remarks']);
   assert.deepEqual(errors, []);

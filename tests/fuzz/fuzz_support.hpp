@@ -184,7 +184,7 @@ inline void check_feed_urls(const feed& f) {
 inline bool known_element(std::string_view name, bool& is_void) {
   static constexpr std::string_view elements[] = {"section", "h2", "h3", "h4",   "h5",      "time",    "ol",
                                                   "ul",      "li", "article", "p", "a",       "span",    "abbr",
-                                                  "sup",     "div", "details", "summary", "img", "br", "button"};
+                                                  "sup",     "div", "details", "summary", "img", "br", "button", "del"};
   is_void = name == "img" || name == "br";
   for (auto e : elements)
     if (e == name) return true;

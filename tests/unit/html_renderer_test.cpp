@@ -143,11 +143,13 @@ TEST(HtmlRenderer, ShowsTheEventsOwnTimeWhenZonesDiffer) {
   EXPECT_TRUE(contains(html, "<time datetime=\"2021-03-28T16:50:00+02:00\">16:50</time>\u2013"
                              "<time datetime=\"2021-03-28T17:00:00+02:00\">17:00</time> "
                              "<abbr class=\"tt-zone\" title=\"Europe/Berlin\">CEST</abbr> "
-                             "<span class=\"tt-event-time\"><span class=\"tt-sep\" aria-hidden=\"true\">\u00b7</span> "
+                             "<span class=\"tt-event-time\"><span aria-hidden=\"true\"><span class=\"tt-sep\">\u00b7</span> "
                              "<time datetime=\"2021-03-28T10:50:00-04:00\">10:50</time> "
-                             "<abbr title=\"America/New_York, where the event takes place\">EDT</abbr></span>"))
+                             "<abbr title=\"America/New_York, where the event takes place\">EDT</abbr> "
+                             "<span class=\"tt-event-place\">in New York</span></span>"
+                             " <span class=\"tt-sr\">That is 10:50 EDT on Sunday, 28 March 2021 in New York.</span></span>"))
       << html;
-  EXPECT_FALSE(contains(html, "tt-shift"));
+  EXPECT_FALSE(contains(html, "tt-event-day"));  // the same day in Berlin and New York
   // Viewed from the event's own zone (also through a link name), the event time is not repeated.
   EXPECT_FALSE(contains(render(s, "America/New_York", utc("2021-03-01T00:00:00Z")), "tt-event-time"));
   EXPECT_FALSE(contains(render(s, "US/Eastern", utc("2021-03-01T00:00:00Z")), "tt-event-time"));
@@ -158,18 +160,26 @@ TEST(HtmlRenderer, HintsWhenTheDayDiffersFromTheEventsDay) {
     {"id": "late", "title": "Late", "start": "2024-05-02T22:30", "timezone": "America/Los_Angeles"},
     {"id": "early", "title": "Early", "start": "2024-05-02T09:00", "timezone": "Asia/Kolkata"}]})");
   auto kolkata = render(s, "Asia/Kolkata", utc("2024-04-01T00:00:00Z"));
-  // 22:30 PDT on 2 May is 11:00 IST on 3 May.
+  // 22:30 PDT on 2 May is 11:00 IST on 3 May: the event's own day is named, not counted.
+  // IST stays for the display zone: Los Angeles does not use those letters.
   EXPECT_TRUE(contains(kolkata, "<time datetime=\"2024-05-03T11:00:00+05:30\">11:00</time> "
                                 "<abbr class=\"tt-zone\" title=\"Asia/Kolkata\">IST</abbr> "
-                                "<span class=\"tt-shift\" title=\"on a different day than where the event takes place\">"
-                                "+1 day</span>"))
+                                "<span class=\"tt-event-time\"><span aria-hidden=\"true\"><span class=\"tt-sep\">\u00b7</span> "
+                                "<time datetime=\"2024-05-02T22:30:00-07:00\">22:30</time> "
+                                "<abbr title=\"America/Los_Angeles, where the event takes place\">PDT</abbr> "
+                                "<span class=\"tt-event-day\">Thu 2 May</span> <span class=\"tt-event-place\">in Los Angeles</span></span>"
+                                " <span class=\"tt-sr\">That is 22:30 PDT on Thursday, 2 May 2024 in Los Angeles.</span></span>"))
       << kolkata;
   auto la = render(s, "America/Los_Angeles", utc("2024-04-01T00:00:00Z"));
-  // 09:00 IST on 2 May is 20:30 PDT on 1 May.
+  // 09:00 IST on 2 May is 20:30 PDT on 1 May. Kolkata's IST is not the display zone's:
+  // those letters are also Dublin's and Jerusalem's, so the offset is shown.
   EXPECT_TRUE(contains(la, "<time datetime=\"2024-05-01T20:30:00-07:00\">20:30</time> "
                            "<abbr class=\"tt-zone\" title=\"America/Los_Angeles\">PDT</abbr> "
-                           "<span class=\"tt-shift\" title=\"on a different day than where the event takes place\">"
-                           "\u22121 day</span>"))
+                           "<span class=\"tt-event-time\"><span aria-hidden=\"true\"><span class=\"tt-sep\">\u00b7</span> "
+                           "<time datetime=\"2024-05-02T09:00:00+05:30\">09:00</time> "
+                           "<abbr title=\"Asia/Kolkata, where the event takes place\">UTC+5:30</abbr> "
+                           "<span class=\"tt-event-day\">Thu 2 May</span> <span class=\"tt-event-place\">in Kolkata</span></span>"
+                           " <span class=\"tt-sr\">That is 09:00 UTC+5:30 on Thursday, 2 May 2024 in Kolkata.</span></span>"))
       << la;
 }
 
@@ -192,12 +202,12 @@ TEST(HtmlRenderer, HintsAtTwoDaysBetweenTheExtremeZones) {
                     "timezone": "Pacific/Pago_Pago"}]})");
   auto html = render(s, "Pacific/Kiritimati", utc("2024-04-01T00:00:00Z"));
   EXPECT_TRUE(contains(html, "<time datetime=\"2024-05-04T00:30:00+14:00\">00:30</time> "
-                             "<abbr class=\"tt-zone\" title=\"Pacific/Kiritimati\">UTC+14</abbr> "
-                             "<span class=\"tt-shift\" title=\"on a different day than where the event takes place\">"
-                             "+2 days</span>"))
+                             "<abbr class=\"tt-zone\" title=\"Pacific/Kiritimati\">UTC+14</abbr> "))
       << html;
   EXPECT_TRUE(contains(html, "<time datetime=\"2024-05-02T23:30:00-11:00\">23:30</time> "
-                             "<abbr title=\"Pacific/Pago_Pago, where the event takes place\">SST</abbr>"));
+                             "<abbr title=\"Pacific/Pago_Pago, where the event takes place\">SST</abbr> "
+                             "<span class=\"tt-event-day\">Thu 2 May</span> <span class=\"tt-event-place\">in Pago Pago</span>"))
+      << html;
   EXPECT_TRUE(contains(html, "data-day=\"2024-05-04\""));
 }
 
@@ -217,9 +227,11 @@ TEST(HtmlRenderer, DateOnlyTalksShowTheDateAndTimeTba) {
     EXPECT_TRUE(contains(html, "<p class=\"tt-when\"><time datetime=\"2024-05-04\">Saturday, 4 May 2024</time> "
                                "<span class=\"tt-tba\">time TBA</span>"))
         << html;
-    EXPECT_TRUE(contains(html, "<time datetime=\"2024-05-04\">Saturday, 4 May 2024</time> \u2013 "
-                               "<time datetime=\"2024-05-05\">Sunday, 5 May 2024</time> <span class=\"tt-tba\">time TBA</span>"))
+    // A run of days is a range taken whole, not a time to be announced.
+    EXPECT_TRUE(contains(html, "<p class=\"tt-when\"><span class=\"tt-days\"><time datetime=\"2024-05-04\">4</time>\u2013"
+                               "<time datetime=\"2024-05-05\">5 May 2024</time></span> <span class=\"tt-all-day\">all day</span>"))
         << html;
+    EXPECT_EQ(count(html, "time TBA"), 1u) << html;
     EXPECT_TRUE(contains(html, "<section class=\"tt-day\" data-day=\"2024-05-04\">")) << zone;
     EXPECT_EQ(count(html, "<section class=\"tt-day\""), 1u) << zone;
     EXPECT_FALSE(contains(html, "tt-zone"));

@@ -28,6 +28,11 @@ render_text german() {
   t.months = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"};
   t.weekdays = {"Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"};
   t.day_heading = "{weekday}, {day}. {month} {year}";
+  // Node 20's Intl, de: {weekday: 'short', day: 'numeric', month: 'short'} -> "Mo., 29. März"
+  t.short_weekdays = {"So.", "Mo.", "Di.", "Mi.", "Do.", "Fr.", "Sa."};
+  t.short_months = {"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."};
+  t.short_day = "{weekday}, {day}. {month}";
+  t.event_time_sentence = "Das ist {clock} am {day} {place}.";
   t.upcoming = "Demnächst";
   t.past = "Vergangen";
   t.now = "Jetzt";
@@ -128,8 +133,9 @@ TEST(RenderText, EveryWordOfATalkComesFromTheText) {
            "<time datetime=\"2021-03-28\">Sonntag, 28. März 2021</time>",
            "<time datetime=\"2021-03-30\">Dienstag, 30. März 2021</time>",
            "<sup class=\"tt-end-shift\" title=\"endet am nächsten Tag\">+1 Tag</sup>",
-           "<span class=\"tt-shift\" title=\"on a different day than where the event takes place\">+1 Tag</span>",
-           "<abbr title=\"America/Chicago, Ort der Veranstaltung\">CDT</abbr>",
+           "<span class=\"tt-event-day\">Mo., 29. März</span>",
+           "<span class=\"tt-sr\">Das ist 17:30 UTC-5 am Montag, 29. März 2021 in Chicago.</span>",
+           "<abbr title=\"America/Chicago, Ort der Veranstaltung\">UTC-5</abbr>",
            "<span class=\"tt-badge tt-badge-live\">Läuft jetzt</span>",
            "<span class=\"tt-badge tt-badge-status\">Abgesagt</span>",
            "<span class=\"tt-kind\">Hauptvortrag</span>",

@@ -225,3 +225,15 @@ test('renderText gives the markup its words and date format; the search text sti
   assert.match(english.html, /Sunday, 28 March 2021/);
   core.closeFeed(opened.handle);
 });
+
+test('the feed meta carries the feed and series descriptions; zoneLabel follows the unambiguous-label rule', () => {
+  const opened = open(JSON.stringify({ talktime: 1, timezone: 'America/Chicago', description: 'Mondays at 10.',
+    series: [{ id: 's', title: 'S', description: 'About S.' }, { id: 't', title: 'T' }],
+    talks: [{ id: 'a', title: 'A', start: '2025-01-21T10:00', series: 's' }] }));
+  assert.equal(opened.meta.description, 'Mondays at 10.');
+  assert.deepEqual(opened.meta.seriesDescriptions, { s: 'About S.' });
+  // Shanghai's CST (UTC+8) beside Chicago's (UTC-6): the offset; Chicago alone keeps its letters.
+  assert.equal(render(opened.handle, { zone: 'Asia/Shanghai', now: Date.parse('2025-01-21T16:00:00Z') / 1000 }).zoneLabel, 'UTC+8');
+  assert.equal(render(opened.handle, { zone: 'America/Chicago', now: Date.parse('2025-01-21T16:00:00Z') / 1000 }).zoneLabel, 'CST');
+  core.closeFeed(opened.handle);
+});

@@ -12,7 +12,8 @@ const placeholders = (text) => [...new Set(text.match(/\{\w+\}/g) || [])].sort()
 // The render text's words, as the core reads them (src/view/render_text.cpp, render_text_words()).
 const CORE_WORDS = ['upcoming', 'past', 'now', 'liveNow', 'cancelled', 'postponed', 'tentative', 'timeTba', 'watchLive',
   'shiftDay', 'shiftDays', 'endsNextDay', 'endsDaysLater', 'otherDay', 'eventZone', 'aboutSpeakers',
-  'abstractAndSpeakers', 'abstract', 'starTalk', 'star', 'starred', 'addToCalendar', 'downloadIcs'];
+  'abstractAndSpeakers', 'abstract', 'starTalk', 'star', 'starred', 'addToCalendar', 'downloadIcs',
+  'allDay', 'was', 'newDateTba', 'inPlace', 'atTheEvent', 'eventTimeSentence', 'parallelSessions'];
 
 test('the catalogues: en, de, fr, es, pt, zh-CN, ja and a right-to-left one', () => {
   assert.deepEqual(Object.keys(CATALOGUES).sort(), ['ar', 'de', 'en', 'es', 'fr', 'ja', 'pt', 'zh-CN']);

@@ -4,6 +4,7 @@
 // core's handle to the schedule.
 import { CoreError } from './core.js';
 import { attachRoot, element } from './dom.js';
+import { countText, createFeedAbout } from './feed-about.js';
 import { failedFeeds, failedFeedsText, fetchFeeds, unreadableFeed } from './feeds.js';
 import { browserZone, defaultHour12, parseNow } from './options.js';
 import { plainReason } from './error-text.js';
@@ -137,6 +138,8 @@ export class Widget {
     const skip = skipLink(this.t);
     wrapper.appendChild(skip.link);
     if (this.meta.title) wrapper.appendChild(element('h2', 'tt-feed-title', this.meta.title));
+    this.about = createFeedAbout(this.meta, this.t);
+    wrapper.append(...this.about.nodes);
     const failedNotice = failedFeedsNotice(this.failedSources, this.t);
     if (failedNotice) wrapper.appendChild(failedNotice);
     if (this.talks) this.talks.disconnect();
@@ -150,7 +153,7 @@ export class Widget {
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
     this.talks = createTalkList(this);
-    wrapper.append(this.toolbar.node, this.zonePicker.node, this.sharedNotice.node, this.notice, this.status, ...this.talks.nodes);
+    wrapper.append(this.toolbar.node, this.zonePicker.node, this.sharedNotice.node, this.notice, this.about.current, this.status, ...this.talks.nodes);
     // The talks a shown feed skipped: a feed that was not shown has the notice above.
     const failedNames = new Set(this.failedSources.map((f) => f.name));
     const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)), this.t);
@@ -248,7 +251,8 @@ export class Widget {
     // link's, so the visitor's own stars are put back on the buttons.
     if (this.shared) this.talks.markStars(this.stars);
     this.zonePicker.show(this.zone, view);
-    this.status.textContent = this.t('list.talkCount', { count: view.count });
+    this.status.textContent = countText(view, this.t);
+    this.about.show(this.query.series);
     this.toolbar.sync();
     if (this.jsonLd) this.jsonLd.schedule(request);
     updateRelative(this.talks.items, this.now(), this.language);

@@ -85,8 +85,25 @@ export function dateText(locale) {
   const weekdays = [];
   for (let d = 0; d < 7; d++) weekdays.push(part(Date.UTC(2021, 2, 28 + d), 'weekday'));  // 28 March 2021: a Sunday
   const placeholders = { weekday: '{weekday}', day: '{day}', month: '{month}', year: '{year}' };
-  const dayHeading = full.formatToParts(Date.UTC(2021, 2, 28)).map((p) => placeholders[p.type] || p.value).join('');
-  return { months, weekdays, dayHeading, digits: digitsOf(full.resolvedOptions().numberingSystem), ...clockText(locale) };
+  const pattern = (format) => format.formatToParts(Date.UTC(2021, 2, 28)).map((p) => placeholders[p.type] || p.value).join('');
+  const dayHeading = pattern(full);
+  return { months, weekdays, dayHeading, ...shortDayText(locale, pattern), dayMonth: pattern(dayMonthFormat(locale)),
+    digits: digitsOf(full.resolvedOptions().numberingSystem), ...clockText(locale) };
+}
+
+function dayMonthFormat(locale) {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC', calendar: 'gregory' });
+}
+
+// "Mo., 29. März": the event's own day beside its time, its short names and pattern.
+function shortDayText(locale, pattern) {
+  const short = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC', calendar: 'gregory' });
+  const part = (date, type) => (short.formatToParts(date).find((p) => p.type === type) || {}).value || '';
+  const shortMonths = [];
+  for (let m = 0; m < 12; m++) shortMonths.push(part(Date.UTC(2021, m, 1), 'month'));
+  const shortWeekdays = [];
+  for (let d = 0; d < 7; d++) shortWeekdays.push(part(Date.UTC(2021, 2, 28 + d), 'weekday'));
+  return { shortMonths, shortWeekdays, shortDay: pattern(short) };
 }
 
 function digitsOf(numberingSystem) {
