@@ -110,26 +110,28 @@ std::string day_shift_label(long long days) {
 
 class talk_renderer {
  public:
-  talk_renderer(const schedule& s, const render_options& o)
-      : s_(s), o_(o), zone_(*o.display_zone), starred_(o.starred.begin(), o.starred.end()) {}
+  // page: the talk alone on a page (render_talk_page), rather than an item of a list.
+  talk_renderer(const schedule& s, const render_options& o, bool page = false)
+      : s_(s), o_(o), zone_(*o.display_zone), starred_(o.starred.begin(), o.starred.end()), page_(page) {}
 
   void render(html_writer& w, const talk& t) {
     auto phase = s_.phase(t, o_.now);
-    w.raw("<li class=\"tt-talk\"").attr("data-talk-id", t.id).attr("data-kind", to_string(t.kind))
+    w.raw(page_ ? "<div class=\"tt-talk tt-talk-page\"" : "<li class=\"tt-talk\"").attr("data-talk-id", t.id).attr("data-kind", to_string(t.kind))
         .attr("data-status", to_string(t.status)).attr("data-phase", phase == talk_phase::live ? "live" : phase == talk_phase::past ? "past" : "upcoming")
         .attr("data-start", std::to_string(s_.begins(t).time_since_epoch().count()))
         .attr("data-end", std::to_string(s_.ends(t).time_since_epoch().count()))
         .raw("><article class=\"tt-card\"").attr("aria-labelledby", "tt-title-" + std::to_string(t.index)).raw(">");
     when(w, t, phase);
-    w.raw("<h4 class=\"tt-title\"").attr("id", "tt-title-" + std::to_string(t.index)).raw(">");
+    w.raw(page_ ? "<h2" : "<h4").raw(" class=\"tt-title\"").attr("id", "tt-title-" + std::to_string(t.index)).raw(">");
     // The id is percent-encoded: an id with "&" or "=" must not add keys to the fragment.
-    w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + detail::percent_encode(t.id)).raw(">").text(t.title).raw("</a></h4>");
+    if (page_) w.text(t.title).raw("</h2>");
+    else w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + detail::percent_encode(t.id)).raw(">").text(t.title).raw("</a></h4>");
     speakers(w, t);
     meta(w, t);
     links(w, t, phase);
     details(w, t);
     if (o_.interactive) actions(w, t);
-    w.raw("</article></li>");
+    w.raw(page_ ? "</article></div>" : "</article></li>");
   }
 
  private:
@@ -144,6 +146,9 @@ class talk_renderer {
       w.raw(" <span class=\"tt-tba\">time TBA</span>");
     } else {
       auto start = at(zone_, t.start);
+      if (page_)  // a page has no day heading above the talk
+        w.raw("<time").attr("datetime", detail::format_iso_date(day_of(start.local))).raw(">")
+            .text(format_day_heading(day_of(start.local))).raw("</time> ");
       write_time(w, start, o_.hour12);
       if (t.end && *t.end != t.start) {
         auto end = at(zone_, *t.end);
@@ -224,7 +229,7 @@ class talk_renderer {
     bool bios = false;
     for (const auto& sp : t.speakers) bios |= !sp.bio.empty();
     if (t.abstract.empty() && !bios) return;
-    w.raw("<details class=\"tt-details\"><summary>").text(t.abstract.empty() ? "About the speakers" : bios ? "Abstract and speakers" : "Abstract").raw("</summary>");
+    w.raw(page_ ? "<details class=\"tt-details\" open><summary>" : "<details class=\"tt-details\"><summary>").text(t.abstract.empty() ? "About the speakers" : bios ? "Abstract and speakers" : "Abstract").raw("</summary>");
     if (!t.abstract.empty()) w.raw("<div class=\"tt-abstract\">").paragraphs(t.abstract).raw("</div>");
     for (const auto& sp : t.speakers) {
       if (sp.bio.empty()) continue;
@@ -238,10 +243,12 @@ class talk_renderer {
   // loader toggles a star by flipping that attribute alone.
   void actions(html_writer& w, const talk& t) {
     bool starred = starred_.count(t.id) > 0;
-    w.raw("<div class=\"tt-actions\"><button type=\"button\" class=\"tt-star\"").attr("aria-pressed", starred ? "true" : "false")
-        .attr("aria-label", "Star " + t.title)
-        .raw("><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 Star</span>"
-             "<span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 Starred</span></button>");
+    w.raw("<div class=\"tt-actions\">");
+    if (!page_)  // stars pick talks from a list
+      w.raw("<button type=\"button\" class=\"tt-star\"").attr("aria-pressed", starred ? "true" : "false")
+          .attr("aria-label", "Star " + t.title)
+          .raw("><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 Star</span>"
+               "<span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 Starred</span></button>");
     // The Google Calendar and Outlook links are added by the loader when the menu
     // first opens: two long URLs a talk would double the markup of every render.
     if (t.status != talk_status::cancelled)
@@ -254,6 +261,7 @@ class talk_renderer {
   const render_options& o_;
   const time_zone& zone_;
   const std::unordered_set<std::string_view> starred_;  // a shared link may star thousands of talks
+  const bool page_;
 };
 
 }  // namespace
@@ -314,6 +322,13 @@ class list_structure {
     seen_past_ |= phase == talk_phase::past;
   }
 
+  // A talk already on the page (render_options::skip): only the Now line's state moves.
+  void skip(const talk& t) {
+    bool past = s_.phase(t, o_.now) == talk_phase::past;
+    marked_now_ |= o_.order == list_order::programme && !past && seen_past_;
+    seen_past_ |= past;
+  }
+
   void finish() {
     close_day();
     if (!section_.empty()) w_.raw("</section>");
@@ -353,8 +368,12 @@ std::string render_html(const schedule& s, const std::vector<std::size_t>& order
   html_writer w;
   talk_renderer talk_html(s, options);
   list_structure structure(w, s, options);
-  for (auto i : order) {
-    const auto& t = s.feed().talks[i];
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const auto& t = s.feed().talks[order[k]];
+    if (k < options.skip) {
+      structure.skip(t);
+      continue;
+    }
     structure.before(t);
     talk_html.render(w, t);
   }
@@ -362,29 +381,10 @@ std::string render_html(const schedule& s, const std::vector<std::size_t>& order
   return std::move(w.out);
 }
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  append_html_escaped(out, text);
-  return out;
-}
-
-std::string html_paragraphs(std::string_view text, std::string_view css_class) {
-  std::string out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto gap = text.find("\n\n", start);
-    auto para = detail::trim(text.substr(start, gap == std::string_view::npos ? std::string_view::npos : gap - start));
-    if (!para.empty()) {
-      out += "<p class=\"";
-      append_html_escaped(out, css_class);
-      out += "\">";
-      append_html_escaped(out, para);
-      out += "</p>\n";
-    }
-    if (gap == std::string_view::npos) break;
-    start = gap + 2;
-  }
-  return out;
+std::string render_talk_page(const schedule& s, std::size_t talk, const render_options& options) {
+  html_writer w;
+  talk_renderer(s, options, true).render(w, s.feed().talks[talk]);
+  return std::move(w.out);
 }
 
 }  // namespace talktime
