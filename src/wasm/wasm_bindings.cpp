@@ -26,6 +26,19 @@ std::map<int, std::unique_ptr<talktime::schedule>>& open_schedules() {
   return schedules;
 }
 
+// The last query's matches. The loader renders a long list in parts, each the same
+// request from another offset: the query runs once for all of them.
+struct last_query {
+  const talktime::schedule* schedule = nullptr;
+  std::string request;  // without offset, limit and page
+  talktime::query_result found;
+};
+
+last_query& query_cache() {
+  static last_query cache;
+  return cache;
+}
+
 json diagnostics_json(const std::vector<talktime::diagnostic>& diagnostics) {
   json out = json::array();
   for (const auto& d : diagnostics)
@@ -187,14 +200,15 @@ emscripten::val open_feeds(const emscripten::val& sources, const std::string& op
   return reply::ok(value);
 }
 
-emscripten::val close_feed(int handle) {
-  if (open_schedules().erase(handle) == 0) return reply::failure("request.no_such_feed", "no open feed has handle " + std::to_string(handle));
-  return reply::ok(emscripten::val(true));
-}
-
 const talktime::schedule* schedule_for(int handle) {
   auto it = open_schedules().find(handle);
   return it == open_schedules().end() ? nullptr : it->second.get();
+}
+
+emscripten::val close_feed(int handle) {
+  if (query_cache().schedule == schedule_for(handle)) query_cache() = {};
+  if (open_schedules().erase(handle) == 0) return reply::failure("request.no_such_feed", "no open feed has handle " + std::to_string(handle));
+  return reply::ok(emscripten::val(true));
 }
 
 sys_seconds seconds_of(const json& view, const char* key) {
@@ -266,8 +280,18 @@ std::size_t count_of(const json& view, const char* key, std::size_t fallback) {
   return it != view.end() && it->is_number_unsigned() ? it->get<std::size_t>() : fallback;
 }
 
+const talktime::query_result& matches(const talktime::schedule& s, const json& view, const talktime::time_zone& zone) {
+  json query = view;
+  for (const char* key : {"offset", "limit", "page"}) query.erase(key);
+  auto request = query.dump();
+  auto& cache = query_cache();
+  if (cache.schedule != &s || cache.request != request)
+    cache = {&s, std::move(request), s.find(query_of(view), seconds_of(view, "now"), zone)};
+  return cache.found;
+}
+
 shown_talks select(const talktime::schedule& s, const json& view, const talktime::time_zone& zone) {
-  shown_talks out{s.find(query_of(view), seconds_of(view, "now"), zone), {}, 0};
+  shown_talks out{matches(s, view, zone), {}, 0};
   std::size_t total = out.found.talks.size();
   out.offset = std::min(total, count_of(view, "offset", 0));
   std::size_t end = out.offset + std::min(total - out.offset, count_of(view, "limit", total));

@@ -334,34 +334,3 @@ test('screenshots at desktop and phone widths: the whole programme, nothing wide
     await context.close();
   }
 });
-
-test('long feeds render a page of talks at a time, with Show more', async () => {
-  const { page, context, errors } = await openPage(browser, { timezoneId: 'UTC', viewport: { width: 900, height: 600 } });
-  await page.goto(page_('mount.html'));
-  await page.evaluate(() => {
-    const talks = Array.from({ length: 130 }, (_, i) => ({ id: `t${i}`, title: `Talk ${i}`, start: 1767225600 + i * 3600, duration: 30 }));
-    const feed = Object.assign(document.createElement('script'), { type: 'application/json', id: 'many', textContent: JSON.stringify({ talktime: 1, talks }) });
-    document.body.appendChild(feed);
-    return TalkTime.mount('#w', { feed: '#many', now: '2025-01-01T00:00:00Z' });
-  });
-  await ready(page);
-  const rendered = () => page.locator('#w .tt-talk').count();
-  assert.equal(await rendered(), 12);
-  assert.equal(await page.locator('#w .tt-status').textContent(), '130 talks');
-  const more = page.locator('#w .tt-more');
-  assert.equal(await more.textContent(), 'Show more (118 left)');
-  // A synthetic click: scrolling to the button may already be loading the next page under the pointer.
-  await more.dispatchEvent('click');
-  assert.ok(await rendered() >= 24);
-  // Scrolling the button into view may load the next page by itself; either way the last page ends the list.
-  for (let i = 0; i < 12 && await more.isVisible(); i++) await more.dispatchEvent('click');
-  assert.equal(await rendered(), 130);
-  assert.equal(await more.isVisible(), false);
-  // Searching starts again from the first page of matches ("Talk 12" is also inside "Talk 112").
-  await page.locator('#w input[type="search"]').fill('Talk 12');
-  assert.deepEqual(await page.locator('#w .tt-talk').evaluateAll((els) => els.map((e) => e.dataset.talkId)),
-    ['t12', 't112', 't120', 't121', 't122', 't123', 't124', 't125', 't126', 't127', 't128', 't129']);
-  assert.equal(await more.isVisible(), false);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
