@@ -121,11 +121,12 @@ class talk_renderer {
         .attr("data-start", std::to_string(s_.begins(t).time_since_epoch().count()))
         .attr("data-end", std::to_string(s_.ends(t).time_since_epoch().count()))
         .raw("><article class=\"tt-card\"").attr("aria-labelledby", "tt-title-" + std::to_string(t.index)).raw(">");
-    when(w, t, phase);
+    if (!page_) when(w, t, phase);  // a page opens with its heading
     w.raw(page_ ? "<h2" : "<h4").raw(" class=\"tt-title\"").attr("id", "tt-title-" + std::to_string(t.index)).raw(">");
     // The id is percent-encoded: an id with "&" or "=" must not add keys to the fragment.
     if (page_) w.text(t.title).raw("</h2>");
     else w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + detail::percent_encode(t.id)).raw(">").text(t.title).raw("</a></h4>");
+    if (page_) when(w, t, phase);
     speakers(w, t);
     meta(w, t);
     links(w, t, phase);

@@ -14,19 +14,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { browserSession, openPage, ready, repoRoot } from './browser.mjs';
+import { browserSession, idle, openPage, ready, repoRoot } from './browser.mjs';
 
 const session = browserSession();
 const shots = `${repoRoot}test-results`;
 const stanford = JSON.parse(readFileSync(`${repoRoot}data/stanford-mlsys-seminar.json`, 'utf8'));
 const flash = stanford.talks.find((t) => t.title.startsWith('FlashAttention'));
 const NOW = '2026-06-01T00:00:00Z';  // after every talk of the feed: the archive, newest first
-
-/** Waits until the widget at `host` has every talk of its view in the document. */
-export const idle = (page, host = '#w') => page.waitForFunction((h) => {
-  const list = document.querySelector(h)?.shadowRoot?.querySelector('.tt-list');
-  return list && !list.hasAttribute('aria-busy');
-}, host, { timeout: 60000 });
 
 async function mountStanford(page, options = {}, hash = '') {
   await page.goto(`${session.base}/tests/browser/pages/mount.html${hash}`);

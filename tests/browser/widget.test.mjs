@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, openPage, ready, serveRepo, repoRoot } from './browser.mjs';
+import { idle, launchBrowser, openPage, ready, serveRepo, repoRoot } from './browser.mjs';
 
 let browser, server, base;
 const shots = `${repoRoot}test-results`;
@@ -92,8 +92,8 @@ test('an inline feed works from file:// with no server', async () => {
   const { page, context, errors } = await openPage(browser, { timezoneId: 'Europe/London' });
   await page.goto(pathToFileURL(`${repoRoot}tests/browser/pages/inline.html`).href);
   await ready(page);
-  // 18:00 BST on 2024-07-01.
-  assert.equal(await startOf(page, 'inline-1').getAttribute('datetime'), '2024-07-01T18:00:00+01:00');
+  // 18:00 BST on 2024-07-01. (A feed of one talk is a talk page: its day comes first.)
+  assert.equal(await page.locator('[data-talk-id="inline-1"] time[datetime*="T"]').first().getAttribute('datetime'), '2024-07-01T18:00:00+01:00');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -104,11 +104,12 @@ test('search, filters and show buttons update the list, the count and the URL fr
   await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/stanford-mlsys-seminar.json', now: '2023-02-10T00:00:00Z' }));
   await ready(page);
   const visible = () => page.locator('#w .tt-talk:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.talkId));
-  // 33 talks; the first page of 12 is rendered.
+  // 33 talks, all in the document once the widget is idle.
   const count = async () => Number((await page.locator('#w .tt-status').textContent()).split(' ')[0]);
   const total = await count();
   assert.equal(total, 33);
-  assert.equal((await visible()).length, 12);
+  await idle(page);
+  assert.equal((await visible()).length, 33);
   await page.locator('#w input[type="search"]').fill('FLASHATTENTION');
   assert.deepEqual(await visible(), ['2023-01-11-tri-dao']);
   assert.equal(await page.locator('#w .tt-status').textContent(), '1 talk');
@@ -123,10 +124,11 @@ test('search, filters and show buttons update the list, the count and the URL fr
   await page.locator('#w select[aria-label="Topic"]').selectOption('');
   // now = 2023-02-10: upcoming begins with the 2023-02-13 talk.
   await page.getByRole('button', { name: 'Upcoming' }).click();
+  await idle(page);
   const upcoming = await visible();
   assert.equal(upcoming[0], '2023-02-13-raphael-townshend');
   const upcomingCount = await count();
-  assert.equal(upcoming.length, Math.min(upcomingCount, 12));
+  assert.equal(upcoming.length, upcomingCount);
   await page.getByRole('button', { name: 'Past' }).click();
   const past = await visible();
   assert.equal(past[0], '2023-02-08-colin-raffel');

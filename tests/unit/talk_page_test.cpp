@@ -40,19 +40,19 @@ std::string page_in(const schedule& s, const char* zone) {
   return render_talk_page(s, 0, o);
 }
 
-TEST(TalkPage, RendersTheTalkAloneWithItsDayTimesAndOpenDetails) {
+TEST(TalkPage, RendersTheTalkAloneHeadingFirstWithItsDayTimesAndOpenDetails) {
   auto s = load(one_talk);
   EXPECT_EQ(page_in(s, "Asia/Kolkata"),
             "<div class=\"tt-talk tt-talk-page\" data-talk-id=\"p\" data-kind=\"talk\" data-status=\"scheduled\" "
             "data-phase=\"upcoming\" data-start=\"1616943600\" data-end=\"1616945700\">"
-            "<article class=\"tt-card\" aria-labelledby=\"tt-title-0\"><p class=\"tt-when\">"
+            "<article class=\"tt-card\" aria-labelledby=\"tt-title-0\"><h2 class=\"tt-title\" id=\"tt-title-0\">A talk</h2>"
+            "<p class=\"tt-when\">"
             "<time datetime=\"2021-03-28\">Sunday, 28 March 2021</time> "
             "<time datetime=\"2021-03-28T20:30:00+05:30\">20:30</time>\u2013"
             "<time datetime=\"2021-03-28T21:05:00+05:30\">21:05</time> "
             "<abbr class=\"tt-zone\" title=\"Asia/Kolkata\">IST</abbr> <span class=\"tt-event-time\">"
             "<span class=\"tt-sep\" aria-hidden=\"true\">\u00b7</span> <time datetime=\"2021-03-28T11:00:00-04:00\">11:00</time> "
             "<abbr title=\"America/New_York, where the event takes place\">EDT</abbr></span><span class=\"tt-relative\"></span></p>"
-            "<h2 class=\"tt-title\" id=\"tt-title-0\">A talk</h2>"
             "<ul class=\"tt-speakers\"><li class=\"tt-speaker\"><span class=\"tt-speaker-name\">Ana</span></li></ul>"
             "<p class=\"tt-meta\"><span class=\"tt-kind\">Talk</span> <span class=\"tt-location\">Room 1</span></p>"
             "<ul class=\"tt-links\"><li><a href=\"https://s.example/live\" class=\"tt-link\" target=\"_blank\" "
