@@ -1,20 +1,24 @@
 // A long list rendered in parts, so that every matching talk ends up in the document
 // (find-in-page, printing, permalinks) while a keystroke still costs one screenful:
 // the first part is rendered at once, the others in slices of a few milliseconds when
-// the page is idle. A new render (a keystroke, a zone switch) cancels the pending parts
-// and starts again. A long list that a new render replaces is hidden at once and taken
+// the page is idle and typing has paused. A new render (a keystroke, a zone switch)
+// cancels the pending parts and starts again. A long list that a new render replaces is hidden at once and taken
 // apart in idle slices too: removing 10,000 talks from the document at once takes about
 // a second. While parts are pending or old talks are being removed, the list is aria-busy.
 
-// Talks rendered at once: more than a screenful on any screen.
-export const FIRST_PART = 30;
-// Talks a later part holds; a slice renders parts until its time is used.
-const PART_SIZE = 20;
+// Talks rendered at once: two or three screens (a card is 150 to 250 px high).
+export const FIRST_PART = 12;
+// Talks a later part holds (about 25 KB of markup); a slice renders parts until its
+// time is used. A key pressed meanwhile waits for one part at most.
+const PART_SIZE = 10;
+// The later parts start once this long has passed without a new render: while a visitor
+// types, each key costs the first part alone.
+const QUIET_MS = 250;
 const SLICE_MS = 8;
 // An idle callback waits at most this long, so the list completes on a busy page too.
 const IDLE_TIMEOUT_MS = 200;
 // An old view with at most this many talks is removed at once (a few milliseconds).
-const REMOVE_AT_ONCE = 60;
+const REMOVE_AT_ONCE = Infinity;
 
 const whenIdle = typeof requestIdleCallback === 'function'
   ? (run) => requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS })
@@ -26,6 +30,7 @@ const cancelIdle = typeof cancelIdleCallback === 'function' ? cancelIdleCallback
 export function createListParts(list, render, added) {
   let pending = null;  // {request, offset, matched, onComplete}
   let job = 0;
+  let quiet = 0;
   let current = null;  // the view's container in the list
   let talkCount = 0;
   const retired = [];  // hidden old views, removed a day at a time
@@ -87,7 +92,10 @@ export function createListParts(list, render, added) {
       if (view.shown >= view.matched) done();
       if (pending || retired.length) {
         list.setAttribute('aria-busy', 'true');
-        if (!job) job = whenIdle(slice);
+        if (job) cancelIdle(job);
+        job = 0;
+        clearTimeout(quiet);
+        quiet = setTimeout(() => { job = whenIdle(slice); }, QUIET_MS);
       }
       return view;
     },
@@ -101,6 +109,7 @@ export function createListParts(list, render, added) {
     pending = null;
     if (retired.length) return;
     if (job) cancelIdle(job);
+    clearTimeout(quiet);
     job = 0;
     list.removeAttribute('aria-busy');
   }
