@@ -27,93 +27,112 @@ const whenIdle = typeof requestIdleCallback === 'function'
   : (run) => setTimeout(run, 1);
 const cancelIdle = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout;
 
-// render(request) is the core's render call; added(items) is told of each part's talks.
-// Returns {start(request, onComplete) -> first view, finish(), cancel(), nextChange}.
-export function createListParts(list, render, added) {
-  let pending = null;  // {request, offset, matched, onComplete}
-  let job = 0;
-  let quiet = 0;
-  let current = null;  // the view's container in the list
-  let talkCount = 0;
-  const retired = [];  // hidden old views, removed a day at a time
-  const state = { nextChange: null };
-  const renderPart = () => {
-    const view = render({ ...pending.request, offset: pending.offset, limit: PART_SIZE });
-    const items = appendPart(current, view.html);
-    talkCount += items.length;
-    added(items);
-    state.nextChange = earlier(state.nextChange, view.nextChange);
+// A list's talks, rendered in parts. render(request) is the core's render call;
+// added(items) is told of each part's talks. nextChange: the earliest instant at which
+// the markup rendered so far would change.
+export class ListParts {
+  constructor(list, render, added) {
+    this.list = list;
+    this.render = render;
+    this.added = added;
+    this.pending = null;  // {request, offset, matched, onComplete}
+    this.job = 0;
+    this.quiet = 0;
+    this.current = null;  // the view's container in the list
+    this.talkCount = 0;
+    this.retired = [];  // hidden old views, removed a day at a time
+    this.nextChange = null;
+  }
+
+  // Renders the first part of `request`'s talks now and schedules the others; returns
+  // the first part's view. onComplete() once every talk is in the document.
+  start(request, onComplete) {
+    this.cancel();
+    this.replaceView();
+    const view = this.render({ ...request, offset: 0, limit: FIRST_PART });
+    this.current.innerHTML = view.html;
+    const items = Array.from(this.current.querySelectorAll('.tt-talk'));
+    this.talkCount = items.length;
+    this.added(items);
+    this.nextChange = view.nextChange;
+    this.pending = { request, offset: view.shown, matched: view.matched, onComplete };
+    if (view.shown >= view.matched) this.done();
+    if (this.pending || this.retired.length) {
+      this.list.setAttribute('aria-busy', 'true');
+      this.unschedule();
+      this.quiet = setTimeout(() => { this.job = whenIdle((deadline) => this.slice(deadline)); }, QUIET_MS);
+    }
+    return view;
+  }
+
+  // Renders every pending part now (before printing, to reach a permalink).
+  finish() {
+    while (this.pending) this.renderPart();
+  }
+
+  // Stops rendering parts; old views still go, in idle slices.
+  cancel() {
+    this.pending = null;
+    if (this.retired.length) return;
+    this.unschedule();
+    this.list.removeAttribute('aria-busy');
+  }
+
+  unschedule() {
+    if (this.job) cancelIdle(this.job);
+    clearTimeout(this.quiet);
+    this.job = 0;
+  }
+
+  renderPart() {
+    const pending = this.pending;
+    const view = this.render({ ...pending.request, offset: pending.offset, limit: PART_SIZE });
+    const items = appendPart(this.current, view.html);
+    this.talkCount += items.length;
+    this.added(items);
+    this.nextChange = earlier(this.nextChange, view.nextChange);
     const progressed = view.shown > pending.offset;
     pending.offset = view.shown;
-    if (view.shown >= pending.matched || !progressed) done();
-  };
-  const done = () => {
-    const { onComplete } = pending;
-    pending = null;
-    if (!retired.length) list.removeAttribute('aria-busy');
+    if (view.shown >= pending.matched || !progressed) this.done();
+  }
+
+  done() {
+    const { onComplete } = this.pending;
+    this.pending = null;
+    if (!this.retired.length) this.list.removeAttribute('aria-busy');
     if (onComplete) onComplete();
-  };
-  const removeSome = () => {
-    const old = retired[0];
+  }
+
+  removeSome() {
+    const old = this.retired[0];
     if (old.lastChild) old.lastChild.remove();
-    else retired.shift().remove();
-    if (!retired.length && !pending) list.removeAttribute('aria-busy');
-  };
-  const slice = (deadline) => {
-    job = 0;
+    else this.retired.shift().remove();
+    if (!this.retired.length && !this.pending) this.list.removeAttribute('aria-busy');
+  }
+
+  slice(deadline) {
+    this.job = 0;
     const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_MS;
     const until = performance.now() + Math.min(SLICE_MS, idle);
-    while ((pending || retired.length) && performance.now() < until) pending ? renderPart() : removeSome();
-    if (pending || retired.length) job = whenIdle(slice);
-  };
-  // Puts a new, empty view in the list; the old one goes at once if it is short.
-  const replaceView = () => {
-    if (current && talkCount > REMOVE_AT_ONCE) {
+    while ((this.pending || this.retired.length) && performance.now() < until) {
+      if (this.pending) this.renderPart();
+      else this.removeSome();
+    }
+    if (this.pending || this.retired.length) this.job = whenIdle((next) => this.slice(next));
+  }
+
+  // Puts a new, empty view in the list; the old one goes at once unless it is very long.
+  replaceView() {
+    if (this.current && this.talkCount > REMOVE_AT_ONCE) {
       // Not display: none, which takes down every box of the old view before the next frame.
-      current.classList.add('tt-view-retired');
-      current.setAttribute('aria-hidden', 'true');
-      retired.push(current);
-    } else if (current) current.remove();
-    current = document.createElement('div');
-    current.className = 'tt-view';
-    list.appendChild(current);
-    talkCount = 0;
-  };
-  return {
-    get nextChange() { return state.nextChange; },
-    start(request, onComplete) {
-      cancel();
-      replaceView();
-      const view = render({ ...request, offset: 0, limit: FIRST_PART });
-      current.innerHTML = view.html;
-      const items = Array.from(current.querySelectorAll('.tt-talk'));
-      talkCount = items.length;
-      added(items);
-      state.nextChange = view.nextChange;
-      pending = { request, offset: view.shown, matched: view.matched, onComplete };
-      if (view.shown >= view.matched) done();
-      if (pending || retired.length) {
-        list.setAttribute('aria-busy', 'true');
-        if (job) cancelIdle(job);
-        job = 0;
-        clearTimeout(quiet);
-        quiet = setTimeout(() => { job = whenIdle(slice); }, QUIET_MS);
-      }
-      return view;
-    },
-    finish() {
-      while (pending) renderPart();
-    },
-    cancel
-  };
-  // Stops rendering parts; old views still go, in idle slices.
-  function cancel() {
-    pending = null;
-    if (retired.length) return;
-    if (job) cancelIdle(job);
-    clearTimeout(quiet);
-    job = 0;
-    list.removeAttribute('aria-busy');
+      this.current.classList.add('tt-view-retired');
+      this.current.setAttribute('aria-hidden', 'true');
+      this.retired.push(this.current);
+    } else if (this.current) this.current.remove();
+    this.current = document.createElement('div');
+    this.current.className = 'tt-view';
+    this.list.appendChild(this.current);
+    this.talkCount = 0;
   }
 }
 

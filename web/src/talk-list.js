@@ -4,7 +4,7 @@
 // printing, permalinks): the first part at once, the rest in parts (list-parts.js).
 import { addLinksWhenOpened, downloadCalendar } from './calendar.js';
 import { button, element } from './dom.js';
-import { createListParts } from './list-parts.js';
+import { ListParts } from './list-parts.js';
 import { toggleStar } from './stars.js';
 
 // Returns {nodes, items, nextChange, render(request, onComplete), complete(), markStars(stars),
@@ -18,7 +18,7 @@ export function createTalkList(widget) {
     talks.items.push(...items);
     if (widget.shared) talks.markStars(widget.stars, items);
   };
-  const parts = createListParts(list, (request) => widget.core.render(widget.handle, request), added);
+  const parts = new ListParts(list, (request) => widget.core.render(widget.handle, request), added);
   const talks = {
     nodes: [list, empty],
     items: [],
