@@ -57,7 +57,7 @@ for (let r = 0; r < Number(runs); r++) {
   completes.push(Math.max(0, Date.now() - t0 - sequence.length * KEY_GAP_MS));
 }
 const talks = await page.evaluate(() => document.querySelector('#w').shadowRoot
-  .querySelectorAll('.tt-view:not(.tt-view-retired) .tt-talk, .tt-list > section .tt-talk').length);
+  .querySelectorAll('.tt-talk').length);
 const sorted = durations.map((d) => d.ms).sort((a, b) => a - b);
 const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const show = (ms) => (ms < 16 ? '<16' : ms.toFixed(0));

@@ -2,11 +2,12 @@
 // (find-in-page, printing, permalinks) while a keystroke still costs one screenful:
 // the first part is rendered at once, the others in slices of a few milliseconds when
 // the page is idle and typing has paused. A new render (a keystroke, a zone switch)
-// cancels the pending parts and starts again. The view a render replaces is removed at
-// once: a hidden view left in the page made every later key slower (1,000 talks: 224 ms
-// a key against 32). Only a very long one is hidden and taken apart in idle slices, as
-// removing 10,000 talks at once held a key for 1.3 s. While parts are pending or old
-// talks are being removed, the list is aria-busy.
+// cancels the pending parts and starts again. While parts are pending the list is
+// aria-busy. The view a render replaces is removed at once: 10,000 talks hold that key
+// for about a second, once (the keys after it replace a screenful). Hiding the old view
+// and taking it apart in idle slices was measured and is worse: a hidden view left in
+// the page made every later key slower (1,000 talks: 224 ms a key against 32; 10,000:
+// 672 ms against 72).
 
 // Talks rendered at once: two or three screens (a card is 150 to 250 px high).
 export const FIRST_PART = 12;
@@ -19,8 +20,6 @@ const QUIET_MS = 250;
 const SLICE_MS = 8;
 // An idle callback waits at most this long, so the list completes on a busy page too.
 const IDLE_TIMEOUT_MS = 200;
-// An old view with at most this many talks is removed at once.
-const REMOVE_AT_ONCE = 2000;
 
 const whenIdle = typeof requestIdleCallback === 'function'
   ? (run) => requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS })
@@ -39,8 +38,6 @@ export class ListParts {
     this.job = 0;
     this.quiet = 0;
     this.current = null;  // the view's container in the list
-    this.talkCount = 0;
-    this.retired = [];  // hidden old views, removed a day at a time
     this.nextChange = null;
   }
 
@@ -51,15 +48,12 @@ export class ListParts {
     this.replaceView();
     const view = this.render({ ...request, offset: 0, limit: FIRST_PART });
     this.current.innerHTML = view.html;
-    const items = Array.from(this.current.querySelectorAll('.tt-talk'));
-    this.talkCount = items.length;
-    this.added(items);
+    this.added(Array.from(this.current.querySelectorAll('.tt-talk')));
     this.nextChange = view.nextChange;
     this.pending = { request, offset: view.shown, matched: view.matched, onComplete };
     if (view.shown >= view.matched) this.done();
-    if (this.pending || this.retired.length) {
+    else {
       this.list.setAttribute('aria-busy', 'true');
-      this.unschedule();
       this.quiet = setTimeout(() => { this.job = whenIdle((deadline) => this.slice(deadline)); }, QUIET_MS);
     }
     return view;
@@ -70,26 +64,19 @@ export class ListParts {
     while (this.pending) this.renderPart();
   }
 
-  // Stops rendering parts; old views still go, in idle slices.
+  // Stops rendering parts.
   cancel() {
     this.pending = null;
-    if (this.retired.length) return;
-    this.unschedule();
-    this.list.removeAttribute('aria-busy');
-  }
-
-  unschedule() {
     if (this.job) cancelIdle(this.job);
     clearTimeout(this.quiet);
     this.job = 0;
+    this.list.removeAttribute('aria-busy');
   }
 
   renderPart() {
     const pending = this.pending;
     const view = this.render({ ...pending.request, offset: pending.offset, limit: PART_SIZE });
-    const items = appendPart(this.current, view.html);
-    this.talkCount += items.length;
-    this.added(items);
+    this.added(appendPart(this.current, view.html));
     this.nextChange = earlier(this.nextChange, view.nextChange);
     const progressed = view.shown > pending.offset;
     pending.offset = view.shown;
@@ -99,40 +86,24 @@ export class ListParts {
   done() {
     const { onComplete } = this.pending;
     this.pending = null;
-    if (!this.retired.length) this.list.removeAttribute('aria-busy');
+    this.list.removeAttribute('aria-busy');
     if (onComplete) onComplete();
-  }
-
-  removeSome() {
-    const old = this.retired[0];
-    if (old.lastChild) old.lastChild.remove();
-    else this.retired.shift().remove();
-    if (!this.retired.length && !this.pending) this.list.removeAttribute('aria-busy');
   }
 
   slice(deadline) {
     this.job = 0;
     const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_MS;
     const until = performance.now() + Math.min(SLICE_MS, idle);
-    while ((this.pending || this.retired.length) && performance.now() < until) {
-      if (this.pending) this.renderPart();
-      else this.removeSome();
-    }
-    if (this.pending || this.retired.length) this.job = whenIdle((next) => this.slice(next));
+    while (this.pending && performance.now() < until) this.renderPart();
+    if (this.pending) this.job = whenIdle((next) => this.slice(next));
   }
 
-  // Puts a new, empty view in the list; the old one goes at once unless it is very long.
+  // Puts a new, empty view in the list in place of the old one.
   replaceView() {
-    if (this.current && this.talkCount > REMOVE_AT_ONCE) {
-      // Not display: none, which takes down every box of the old view before the next frame.
-      this.current.classList.add('tt-view-retired');
-      this.current.setAttribute('aria-hidden', 'true');
-      this.retired.push(this.current);
-    } else if (this.current) this.current.remove();
+    if (this.current) this.current.remove();
     this.current = document.createElement('div');
     this.current.className = 'tt-view';
     this.list.appendChild(this.current);
-    this.talkCount = 0;
   }
 }
 
