@@ -5,8 +5,9 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 deps="$root/build/deps"
 
+# fonts-droid-fallback: Chinese and Japanese glyphs for the locale screenshots (DejaVu has none).
 packages=(cmake ninja-build g++ make patch xz-utils python3 tzdata
-          emscripten nlohmann-json3-dev libhowardhinnant-date-dev googletest chromium firefox-esr poppler-utils fonts-dejavu-core python3-icalendar
+          emscripten nlohmann-json3-dev libhowardhinnant-date-dev googletest chromium firefox-esr poppler-utils fonts-dejavu-core fonts-droid-fallback python3-icalendar
           clang-14 libclang-rt-14-dev llvm-14)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 

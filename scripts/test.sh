@@ -29,6 +29,8 @@ run "feed schema (ajv)" node tests/schema/validate-feeds.mjs \
   --expect-invalid tests/schema/invalid/*.json \
   tests/browser/pages/feeds/partly-bad.json tests/browser/pages/feeds/hostile.json \
   --expect-unparseable tests/fixtures/truncated.json tests/fixtures/latin1-bytes.json tests/browser/pages/feeds/bad-json.json
+# The example feeds carry what their public pages (../shared/seeds) list.
+run "example feeds against their pages (node)" node --test tests/data/
 run "WebAssembly module (node)" node --no-experimental-fetch --test tests/wasm/
 run "browser modules (node)" node --test tests/web/
 run "browser tests (chromium)" node --test tests/browser/

@@ -20,8 +20,7 @@ struct ics_options {
 /// one VEVENT per talk that `talks` names (indices into `f.talks`, in that order).
 /// Lines end with CRLF and are folded at 75 octets, never inside a UTF-8 character.
 ///
-/// - UID: the talk id, "@", and the host of the feed's `url` (or "talktime"); an
-///   id that has an "@" already (the UID of an imported calendar) is kept as it is.
+/// - UID: calendar_uid (the talk's own `uid`, else one made from its id and feed).
 /// - DTSTAMP: `now`, in UTC. Nothing here reads the clock.
 /// - Timed talks: DTSTART in UTC ("…Z"); DTEND only when the talk has an end
 ///   (with no end the event is a point in time, as RFC 5545 defines for a
@@ -42,8 +41,11 @@ std::string to_ics(const feed& f, const std::vector<std::size_t>& talks, sys_sec
 /// Every talk of the feed, in feed order.
 std::string to_ics(const feed& f, sys_seconds now, const ics_options& options = {});
 
-/// The UID a talk gets in calendars: "2023-01-11-tri-dao@seminar.example.org"
-/// (an id with an "@" is used as it is).
+/// The UID a talk gets in calendars: its `uid` (an imported calendar's own), else the
+/// id percent-encoded, "." and a hash of the feed's url (else title), "@" and the
+/// url's host (else "talktime"), so no talk id can take another talk's UID:
+///
+///     talktime::calendar_uid(feed, talk);  // "2023-01-11-tri-dao.911493e1173bf482@seminar.example.org"
 std::string calendar_uid(const feed& f, const talk& t);
 
 /// The talk's address on the page that publishes the feed, `url#talk=id`, or ""

@@ -47,6 +47,9 @@ struct series_info {
 struct talk {
   std::string id;
   bool id_derived = false;  ///< no id in the feed: made from start and title
+  /// The UID calendar apps know it by: the feed's "uid" (an imported calendar's own),
+  /// else made from the id and the feed, never the id itself (calendar_uid).
+  std::string uid;
   std::string title;
   talk_kind kind = talk_kind::talk;
   talk_status status = talk_status::scheduled;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "talktime/render_text.hpp"
 #include "talktime/schedule.hpp"
 
 namespace talktime {
@@ -30,6 +31,9 @@ struct render_options {
   /// the same list, already on the page. They are not written, but the "Now" line's
   /// place counts them, so a long list can be rendered in parts.
   std::size_t skip = 0;
+  /// Every word and date format the markup holds; English unless the widget gives the
+  /// visitor's language (include/talktime/render_text.hpp).
+  render_text text;
 };
 
 /// Renders the talks `order` names (as schedule::find returns them) grouped by day
@@ -65,10 +69,12 @@ std::optional<sys_seconds> next_view_change(const schedule& s, const std::vector
 std::string_view kind_label(talk_kind kind);
 std::string_view kind_filter_label(talk_kind kind);
 
-/// "20:30" or "8:30 PM".
+/// "20:30" or "8:30 PM"; in `text`'s digits and markers ("午後8:30"). In src/view/day_format.cpp.
 std::string format_clock(local_seconds local, bool hour12);
-/// "Sunday, 28 March 2021"
+std::string format_clock(local_seconds local, bool hour12, const render_text& text);
+/// "Sunday, 28 March 2021"; in `text`'s pattern and names ("Sonntag, 28. März 2021").
 std::string format_day_heading(date::sys_days day);
+std::string format_day_heading(date::sys_days day, const render_text& text);
 /// Text escaped for HTML element content and double- or single-quoted attributes.
 ///
 ///     talktime::escape_html("<b>\"Q&A\"</b>");  // "&lt;b&gt;&quot;Q&amp;A&quot;&lt;/b&gt;"

@@ -9,6 +9,7 @@
 
 #include "feed/json_document.hpp"
 #include "feed/json_scan.hpp"
+#include "feed/talk_uids.hpp"
 #include "common/problem_reporter.hpp"
 #include "talktime/feed.hpp"
 #include "common/text.hpp"
@@ -330,6 +331,7 @@ class talk_reader {
 
   void read_people_and_text(const json& value, talk& t) {
     t.abstract = r_.text_field(value, "abstract", at_, "talk");
+    t.uid = r_.text_field(value, "uid", at_, "talk");
     t.location = r_.place_field(value, at_, "talk");
     t.series = r_.text_field(value, "series", at_, "talk");
     if (!t.series.empty() && !series_.find(t.series))
@@ -528,6 +530,10 @@ void read_talks(feed_reader& r, const json& talks, feed& f) {
   for (auto k : needs_id) {
     f.talks[k].id = used.claim(derived_id(f.talks[k]));
     f.talks[k].id_derived = true;
+  }
+  for (auto k : detail::assign_calendar_uids(f)) {
+    r.warn("talk.duplicate_uid", "/talks/" + std::to_string(f.talks[k].index) + "/uid",
+           "this uid is already another talk's; the talk gets " + quote_for_message(f.talks[k].uid) + " instead");
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include "common/text.hpp"
 #include "common/url.hpp"
+#include "feed/talk_uids.hpp"
 #include "formats/ics_text.hpp"
 #include "time/time_text.hpp"
 
@@ -67,9 +68,7 @@ std::string status_value(talk_status s) {
 }  // namespace
 
 std::string calendar_uid(const feed& f, const talk& t) {
-  if (t.id.find('@') != std::string::npos) return t.id;  // a UID already (an imported calendar's)
-  auto host = detail::url_host(f.url);
-  return t.id + "@" + (host.empty() ? std::string("talktime") : host);
+  return t.uid.empty() ? detail::derived_calendar_uid(f, t) : t.uid;
 }
 
 std::string talk_permalink(const feed& f, const talk& t) {

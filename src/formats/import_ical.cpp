@@ -263,10 +263,18 @@ class ical_importer {
   void read_id_and_title(const std::vector<content_line>& props, const std::string& at, json& t) {
     if (auto* uid = find(props, "UID")) {
       std::string id(detail::trim(detail::ics_unescape_text(uid->value)));
-      if (auto* rid = find(props, "RECURRENCE-ID")) id += "-" + std::string(detail::trim(rid->value));
+      auto* rid = find(props, "RECURRENCE-ID");
+      // Re-exported, the event keeps its UID so calendars update it; a moved occurrence
+      // would need its RECURRENCE-ID too, which the export does not write.
+      std::string source_uid = rid ? std::string() : id;
+      if (rid) id += "-" + std::string(detail::trim(rid->value));
       if (!id.empty()) {
         t["id"] = id;
         origin(at + "/id", uid->line);
+      }
+      if (!source_uid.empty()) {
+        t["uid"] = source_uid;
+        origin(at + "/uid", uid->line);
       }
     }
     if (auto* summary = find(props, "SUMMARY")) {

@@ -23,6 +23,21 @@ const talk_link* find_link(const talk& t, std::string_view kind) {
   return nullptr;
 }
 
+// JSON whose text can stand inside an HTML <script> element, also after a snapshot
+// tool serializes the page to markup: "<", ">" and "&" occur only inside strings, so
+// writing them as \u escapes keeps every value and no "</script>" or "<!--" remains.
+std::string script_safe(std::string text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '<') out += "\\u003c";
+    else if (c == '>') out += "\\u003e";
+    else if (c == '&') out += "\\u0026";
+    else out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_json_ld(const feed& f, const std::vector<std::size_t>& talks) {
@@ -72,7 +87,8 @@ std::string to_json_ld(const feed& f, const std::vector<std::size_t>& talks) {
     if (!f.title.empty()) event["superEvent"] = {{"@type", "EventSeries"}, {"name", f.title}};
     graph.push_back(std::move(event));
   }
-  return json{{"@context", "https://schema.org"}, {"@graph", graph}}.dump(-1, ' ', false, json::error_handler_t::replace);
+  return script_safe(
+      json{{"@context", "https://schema.org"}, {"@graph", graph}}.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 }  // namespace talktime

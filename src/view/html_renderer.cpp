@@ -16,22 +16,17 @@ namespace {
 
 using detail::append_html_escaped;
 
-constexpr const char* month_names[] = {"January", "February", "March",     "April",   "May",      "June",
-                                       "July",    "August",   "September", "October", "November", "December"};
-constexpr const char* weekday_names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-
-std::string link_label(const std::string& kind) {
-  if (kind == "livestream") return "Livestream";
-  if (kind == "video") return "Video";
-  if (kind == "slides") return "Slides";
-  if (kind == "registration") return "Register";
-  if (kind == "paper") return "Paper";
-  if (kind == "code") return "Code";
-  if (kind == "recording") return "Recording";
-  if (kind == "website") return "Website";
+// A link's label: the language's word for its kind, or the kind capitalised.
+std::string link_label(const std::string& kind, const render_text& text) {
+  if (auto it = text.links.find(kind); it != text.links.end()) return it->second;
   std::string label = kind;
   if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = char(label[0] - 32);
   return label;
+}
+
+std::string_view kind_badge(talk_kind kind, const render_text& text) {
+  if (auto it = text.kinds.find(to_string(kind)); it != text.kinds.end()) return it->second;
+  return kind_label(kind);
 }
 
 class html_writer {
@@ -97,15 +92,19 @@ moment at(const time_zone& zone, sys_seconds t) {
 
 date::sys_days day_of(local_seconds t) { return date::floor<date::days>(sys_seconds{t.time_since_epoch()}); }
 
-void write_time(html_writer& w, const moment& m, bool hour12) {
+void write_time(html_writer& w, const moment& m, bool hour12, const render_text& text) {
   w.raw("<time").attr("datetime", detail::format_iso_local(m.local, std::int32_t(m.offset.utc_offset.count())))
-      .raw(">").text(format_clock(m.local, hour12)).raw("</time>");
+      .raw(">").text(format_clock(m.local, hour12, text)).raw("</time>");
 }
 
-std::string day_shift_label(long long days) {
+std::string day_shift_label(long long days, const render_text& text) {
   if (days == 0) return {};
   std::string n = std::to_string(days > 0 ? days : -days);
-  return std::string(days > 0 ? "+" : "\u2212") + n + (n == "1" ? " day" : " days");
+  return std::string(days > 0 ? "+" : "\u2212") + fill(n == "1" ? text.shift_day : text.shift_days, {{"n", localized_digits(n, text)}});
+}
+
+std::string status_word(talk_status status, const render_text& text) {
+  return status == talk_status::cancelled ? text.cancelled : status == talk_status::postponed ? text.postponed : text.tentative;
 }
 
 class talk_renderer {
@@ -140,42 +139,40 @@ class talk_renderer {
     w.raw("<p class=\"tt-when\">");
     if (t.date_only) {
       w.raw("<time").attr("datetime", detail::format_iso_date(t.start_day)).raw(">")
-          .text(format_day_heading(t.start_day)).raw("</time>");
+          .text(format_day_heading(t.start_day, o_.text)).raw("</time>");
       if (t.end_day && *t.end_day != t.start_day)
         w.raw(" \u2013 <time").attr("datetime", detail::format_iso_date(*t.end_day)).raw(">")
-            .text(format_day_heading(*t.end_day)).raw("</time>");
-      w.raw(" <span class=\"tt-tba\">time TBA</span>");
+            .text(format_day_heading(*t.end_day, o_.text)).raw("</time>");
+      w.raw(" <span class=\"tt-tba\">").text(o_.text.time_tba).raw("</span>");
     } else {
       auto start = at(zone_, t.start);
       if (page_)  // a page has no day heading above the talk
         w.raw("<time").attr("datetime", detail::format_iso_date(day_of(start.local))).raw(">")
-            .text(format_day_heading(day_of(start.local))).raw("</time> ");
-      write_time(w, start, o_.hour12);
+            .text(format_day_heading(day_of(start.local), o_.text)).raw("</time> ");
+      write_time(w, start, o_.hour12, o_.text);
       if (t.end && *t.end != t.start) {
         auto end = at(zone_, *t.end);
         w.raw("\u2013");
-        write_time(w, end, o_.hour12);
+        write_time(w, end, o_.hour12, o_.text);
         auto extra = (day_of(end.local) - day_of(start.local)).count();
-        if (extra != 0) w.raw("<sup class=\"tt-end-shift\"").attr("title", extra == 1 ? "ends the next day" : "ends " + std::to_string(extra) + " days later").raw(">").text(day_shift_label(extra)).raw("</sup>");
+        if (extra != 0) w.raw("<sup class=\"tt-end-shift\"").attr("title", extra == 1 ? o_.text.ends_next_day : fill(o_.text.ends_days_later, {{"n", localized_digits(std::to_string(extra), o_.text)}})).raw(">").text(day_shift_label(extra, o_.text)).raw("</sup>");
       }
       w.raw(" <abbr class=\"tt-zone\"").attr("title", zone_.name()).raw(">").text(zone_label(start.offset)).raw("</abbr>");
       if (t.zone && t.zone->name() != zone_.name()) {
         auto own = at(*t.zone, t.start);
         auto shift = (day_in_zone(t, zone_) - day_of(own.local)).count();
         if (shift != 0)
-          w.raw(" <span class=\"tt-shift\"").attr("title", "on a different day than where the event takes place").raw(">")
-              .text(day_shift_label(shift)).raw("</span>");
+          w.raw(" <span class=\"tt-shift\"").attr("title", o_.text.other_day).raw(">")
+              .text(day_shift_label(shift, o_.text)).raw("</span>");
         w.raw(" <span class=\"tt-event-time\"><span class=\"tt-sep\" aria-hidden=\"true\">\u00b7</span> ");
-        write_time(w, own, o_.hour12);
-        w.raw(" <abbr").attr("title", std::string(t.zone->name()) + ", where the event takes place").raw(">")
+        write_time(w, own, o_.hour12, o_.text);
+        w.raw(" <abbr").attr("title", fill(o_.text.event_zone, {{"zone", std::string(t.zone->name())}})).raw(">")
             .text(zone_label(own.offset)).raw("</abbr></span>");
       }
     }
-    if (phase == talk_phase::live && t.status == talk_status::scheduled) w.raw(" <span class=\"tt-badge tt-badge-live\">Live now</span>");
+    if (phase == talk_phase::live && t.status == talk_status::scheduled) w.raw(" <span class=\"tt-badge tt-badge-live\">").text(o_.text.live_now).raw("</span>");
     if (t.status != talk_status::scheduled)
-      w.raw(" <span class=\"tt-badge tt-badge-status\">").text(t.status == talk_status::cancelled ? "Cancelled"
-                                                               : t.status == talk_status::postponed ? "Postponed"
-                                                                                                    : "Tentative").raw("</span>");
+      w.raw(" <span class=\"tt-badge tt-badge-status\">").text(status_word(t.status, o_.text)).raw("</span>");
     w.raw("<span class=\"tt-relative\"></span></p>");
   }
 
@@ -199,7 +196,7 @@ class talk_renderer {
     const auto& feed = s_.feed();
     const place& where = t.location.empty() ? feed.location : t.location;
     const series_info* series = s_.series_of(t);
-    w.raw("<p class=\"tt-meta\"><span class=\"tt-kind\">").text(kind_label(t.kind)).raw("</span>");
+    w.raw("<p class=\"tt-meta\"><span class=\"tt-kind\">").text(kind_badge(t.kind, o_.text)).raw("</span>");
     if (series || !t.series.empty()) w.raw(" <span class=\"tt-series\">").text(series ? series->title : t.series).raw("</span>");
     if (!where.empty()) {
       w.raw(" <span class=\"tt-location\">");
@@ -220,7 +217,7 @@ class talk_renderer {
     for (const auto& l : t.links) {
       bool prominent = l.kind == "livestream" && watching;
       w.raw("<li>");
-      w.link(l.url, prominent ? "Watch live" : link_label(l.kind), prominent ? "tt-link tt-link-live" : "tt-link");
+      w.link(l.url, prominent ? o_.text.watch_live : link_label(l.kind, o_.text), prominent ? "tt-link tt-link-live" : "tt-link");
       w.raw("</li>");
     }
     w.raw("</ul>");
@@ -230,7 +227,8 @@ class talk_renderer {
     bool bios = false;
     for (const auto& sp : t.speakers) bios |= !sp.bio.empty();
     if (t.abstract.empty() && !bios) return;
-    w.raw(page_ ? "<details class=\"tt-details\" open><summary>" : "<details class=\"tt-details\"><summary>").text(t.abstract.empty() ? "About the speakers" : bios ? "Abstract and speakers" : "Abstract").raw("</summary>");
+    w.raw(page_ ? "<details class=\"tt-details\" open><summary>" : "<details class=\"tt-details\"><summary>")
+        .text(t.abstract.empty() ? o_.text.about_speakers : bios ? o_.text.abstract_and_speakers : o_.text.abstract).raw("</summary>");
     if (!t.abstract.empty()) w.raw("<div class=\"tt-abstract\">").paragraphs(t.abstract).raw("</div>");
     for (const auto& sp : t.speakers) {
       if (sp.bio.empty()) continue;
@@ -247,14 +245,14 @@ class talk_renderer {
     w.raw("<div class=\"tt-actions\">");
     if (!page_)  // stars pick talks from a list
       w.raw("<button type=\"button\" class=\"tt-star\"").attr("aria-pressed", starred ? "true" : "false")
-          .attr("aria-label", "Star " + t.title)
-          .raw("><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 Star</span>"
-               "<span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 Starred</span></button>");
+          .attr("aria-label", fill(o_.text.star_talk, {{"title", t.title}}))
+          .raw("><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 ").text(o_.text.star)
+          .raw("</span><span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 ").text(o_.text.starred).raw("</span></button>");
     // The Google Calendar and Outlook links are added by the loader when the menu
     // first opens: two long URLs a talk would double the markup of every render.
     if (t.status != talk_status::cancelled)
-      w.raw("<details class=\"tt-calendar\"><summary>Add to calendar</summary><ul>"
-            "<li><button type=\"button\" class=\"tt-ics\">Download .ics</button></li></ul></details>");
+      w.raw("<details class=\"tt-calendar\"><summary>").text(o_.text.add_to_calendar)
+          .raw("</summary><ul><li><button type=\"button\" class=\"tt-ics\">").text(o_.text.download_ics).raw("</button></li></ul></details>");
     w.raw("</div>");
   }
 
@@ -266,22 +264,6 @@ class talk_renderer {
 };
 
 }  // namespace
-
-std::string format_clock(local_seconds local, bool hour12) {
-  auto since_midnight = local.time_since_epoch().count() - std::int64_t(day_of(local).time_since_epoch().count()) * 86400;
-  int h = int(since_midnight / 3600), m = int(since_midnight / 60 % 60);
-  char buf[16];
-  if (hour12) std::snprintf(buf, sizeof buf, "%d:%02d %s", h % 12 == 0 ? 12 : h % 12, m, h < 12 ? "AM" : "PM");
-  else std::snprintf(buf, sizeof buf, "%02d:%02d", h, m);
-  return buf;
-}
-
-std::string format_day_heading(date::sys_days day) {
-  date::year_month_day ymd{day};
-  date::weekday wd{day};
-  return std::string(weekday_names[wd.c_encoding()]) + ", " + std::to_string(unsigned(ymd.day())) + " " +
-         month_names[unsigned(ymd.month()) - 1] + " " + std::to_string(int(ymd.year()));
-}
 
 std::string zone_label(const zone_offset& offset) {
   const auto& a = offset.abbreviation;
@@ -318,7 +300,8 @@ class list_structure {
     if (!open_day_ || day != day_) open_day(day);
     if (o_.order == list_order::programme && phase != talk_phase::past && seen_past_ && !marked_now_) {
       marked_now_ = true;
-      w_.raw("<li class=\"tt-now\" role=\"separator\" aria-label=\"Now\"><span class=\"tt-now-label\">Now</span></li>");
+      w_.raw("<li class=\"tt-now\" role=\"separator\"").attr("aria-label", o_.text.now).raw("><span class=\"tt-now-label\">")
+          .text(o_.text.now).raw("</span></li>");
     }
     seen_past_ |= phase == talk_phase::past;
   }
@@ -341,14 +324,14 @@ class list_structure {
     if (!section_.empty()) w_.raw("</section>");
     section_ = section;
     w_.raw("<section class=\"tt-section\"").attr("data-section", section).raw("><h2 class=\"tt-section-title\">")
-        .text(section == "past" ? "Past" : "Upcoming").raw("</h2>");
+        .text(section == "past" ? o_.text.past : o_.text.upcoming).raw("</h2>");
   }
   void open_day(date::sys_days day) {
     close_day();
     day_ = day;
     open_day_ = true;
     w_.raw("<section class=\"tt-day\"").attr("data-day", detail::format_iso_date(day)).raw("><h3 class=\"tt-day-title\"><time")
-        .attr("datetime", detail::format_iso_date(day)).raw(">").text(format_day_heading(day)).raw("</time></h3><ol class=\"tt-talks\">");
+        .attr("datetime", detail::format_iso_date(day)).raw(">").text(format_day_heading(day, o_.text)).raw("</time></h3><ol class=\"tt-talks\">");
   }
   void close_day() {
     if (open_day_) w_.raw("</ol></section>");

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render_text_json.hpp"
 #include "talktime/talktime.hpp"
 
 namespace {
@@ -307,7 +308,8 @@ std::string view_markup(const talktime::schedule& s, const shown_talks& talks, b
   return talktime::render_html(s, talks.shown, options);
 }
 
-// {"zone", "now", "hour12", "offset", "limit", "page", "starred", "order", query fields…}
+// {"zone", "now", "hour12", "offset", "limit", "page", "starred", "order", "renderText"
+// (render_text_json.hpp), query fields…}
 // -> {html, zone, zoneLabel, count, matched, shown, nextChange, order}, as a JS object (the
 // markup is not escaped into JSON and parsed again). Only `limit` matches from the
 // `offset`-th are rendered (`shown` counts up to the last of them): the loader renders a
@@ -322,6 +324,7 @@ emscripten::val render(int handle, const std::string& view_text) {
   options.hour12 = r.view.value("hour12", false);
   options.interactive = true;
   options.starred = strings_of(r.view, "starred");
+  if (auto text = r.view.find("renderText"); text != r.view.end()) options.text = talktime::wasm::render_text_from_json(*text);
   auto talks = select(*r.schedule, r.view, *r.zone);
   options.order = talks.found.order;
   auto next = talktime::next_view_change(*r.schedule, talks.part(), options);

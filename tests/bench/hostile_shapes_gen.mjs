@@ -92,7 +92,7 @@ function controlSummary(bytes) {
   return ics('control-summary', padTo(bytes, build));
 }
 
-// data/stanford-mlsys-seminar.json: the example feed with 33 talks.
+// data/stanford-mlsys-seminar.json: the example feed with 87 talks.
 function seminarFeed() {
   return feedJson('stanford-mlsys-seminar', readFileSync(new URL('../../data/stanford-mlsys-seminar.json', import.meta.url)));
 }

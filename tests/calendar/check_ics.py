@@ -11,7 +11,9 @@ and overlaps), and the event must have them:
   * DTSTART/DTEND in UTC for timed talks (no DTEND when the talk has no end or
     duration), VALUE=DATE with an exclusive DTEND for date-only talks;
   * SUMMARY = title, STATUS from status, CATEGORIES = tags, LOCATION = the talk's
-    (or feed's) location name, UID = id@host-of-feed-url, DTSTAMP = --now,
+    (or feed's) location name, UID = the feed's "uid" or
+    percent-encoded id "." FNV-1a-64(url without fragment, else title) "@" host of url
+    (docs/calendars.md), DTSTAMP = --now,
     X-WR-CALNAME = feed title, DESCRIPTION containing the abstract;
   * every physical line ends with CRLF, is valid UTF-8 and at most 75 octets.
 
@@ -28,6 +30,7 @@ import re
 import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 try:
@@ -98,6 +101,14 @@ def expected_times(feed, talk):
     if "duration" in talk:
         return start, start + timedelta(seconds=duration_seconds(talk["duration"]))
     return start, None
+
+
+def expected_uid(feed, talk_id, host):
+    identity = feed["url"].split("#")[0] if feed.get("url") else feed.get("title", "").strip()
+    digest = 0xCBF29CE484222325
+    for byte in identity.encode("utf-8"):
+        digest = ((digest ^ byte) * 0x100000001B3) % 2**64
+    return f"{quote(talk_id, safe='-._~')}.{digest:016x}@{host}"
 
 
 def host_of(url):
@@ -182,7 +193,7 @@ def check_export(talktime, path):
     host = host_of(feed.get("url"))
     for talk, event in zip(talks, events):
         where = f"{path} {talk['id']}"
-        uid = talk["id"] if "@" in talk["id"] else f"{talk['id']}@{host}"
+        uid = talk.get("uid") or expected_uid(feed, talk["id"], host)
         check(str(event.get("UID")) == uid, f"{where}: UID {event.get('UID')}")
         check(str(event.get("SUMMARY")) == talk["title"].strip(), f"{where}: SUMMARY {event.get('SUMMARY')!r}")
         check(event.get("DTSTAMP").dt == datetime(2024, 1, 1, tzinfo=UTC), f"{where}: DTSTAMP")

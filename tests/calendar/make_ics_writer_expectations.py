@@ -23,16 +23,16 @@ url="https://Talks.Example.org:8443/kolloquium/?lang=en"
 desc1="Speaker: Ada Müller (TU Wien)\n\nLine one\nLine two; with a semicolon, and a comma \\ backslash\n\nLivestream: https://stream.example.org/k1\nSlides: https://Talks.Example.org:8443/kolloquium/slides/k1.pdf"
 lines=["BEGIN:VCALENDAR","VERSION:2.0","PRODID:-//talktime//talktime "+VERSION+"//EN","CALSCALE:GREGORIAN","METHOD:PUBLISH",
 "X-WR-CALNAME:"+esc("Kolloquium; Winter, 2024"),
-"BEGIN:VEVENT","UID:k1@talks.example.org","DTSTAMP:20240105T083000Z",
+"BEGIN:VEVENT","UID:k1.b9f0eb4b27a20337@talks.example.org","DTSTAMP:20240105T083000Z",
 "DTSTART:"+z("2024-01-17T16:15"),"DTEND:"+z("2024-01-17T17:45"),
 "SUMMARY:"+esc("Große Zahlen, kleine Beweise"),"DESCRIPTION:"+esc(desc1),
 'LOCATION;ALTREP="https://talks.example.org/map":'+esc("Hörsaal 1"),
 "URL:"+url+"#talk=k1","STATUS:CONFIRMED","CATEGORIES:number theory,"+esc("a,b"),
 "CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Livestream:https://stream.example.org/k1","END:VEVENT",
-"BEGIN:VEVENT","UID:k2@talks.example.org","DTSTAMP:20240105T083000Z","DTSTART:"+z("2024-02-01T10:00"),
+"BEGIN:VEVENT","UID:k2.b9f0eb4b27a20337@talks.example.org","DTSTAMP:20240105T083000Z","DTSTART:"+z("2024-02-01T10:00"),
 "SUMMARY:Postponed talk","DESCRIPTION:"+esc("Postponed: the new date has not been announced yet."),
 "URL:"+url+"#talk=k2","STATUS:TENTATIVE","END:VEVENT",
-"BEGIN:VEVENT","UID:k3@talks.example.org","DTSTAMP:20240105T083000Z","DTSTART;VALUE=DATE:20240304","DTEND;VALUE=DATE:20240307",
+"BEGIN:VEVENT","UID:k3.b9f0eb4b27a20337@talks.example.org","DTSTAMP:20240105T083000Z","DTSTART;VALUE=DATE:20240304","DTEND;VALUE=DATE:20240307",
 "SUMMARY:Retreat","URL:"+url+"#talk=k3","STATUS:CONFIRMED","END:VEVENT","END:VCALENDAR"]
 ics="".join(fold(l) for l in lines)
 def cpp(s):

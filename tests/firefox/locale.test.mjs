@@ -1,9 +1,8 @@
 // The visitor's locale in Firefox: one browser launched in de-DE and one in en-US (see
-// firefox.mjs for how). What talktime takes from the locale through Intl today: the 12- or
-// 24-hour clock (without data-hour12) and the relative hints ("in 3 Std."). The day headings and
-// the widget's own words are still English whatever the locale (issue 13, point 4), so they are
-// not asserted here. The German and American texts below were written from Node's Intl
-// (ICU), not from the widget.
+// firefox.mjs for how). talktime takes its language from the locale (web/src/i18n/): in de-DE
+// the day headings, the toolbar, the buttons and the relative hints are German, and the clock is
+// the locale's (without data-hour12). The German and American dates and relative times below
+// were written from Node's Intl (ICU), not from the widget; the words are de.js's, by hand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { firefoxSession, openPage, ready, shots, widgetText } from './firefox.mjs';
@@ -64,9 +63,8 @@ test('de-DE: data-hour12 overrides the locale\'s clock either way', async () => 
 
 test('de-DE: the relative hints of live and upcoming talks are German', async () => {
   const { page, context, errors } = await liveFeed(german.browser, german.base);
-  // The widget's own word before them ("ends", "starts") is English until it has a catalogue.
-  assert.match(await relative(page, 'running'), / in 20 Min\.$/);
-  assert.match(await relative(page, 'later'), / in 3 Std\.$/);
+  assert.equal(await relative(page, 'running'), 'endet in 20 Min.');
+  assert.equal(await relative(page, 'later'), 'beginnt in 3 Std.');
   await page.screenshot({ path: `${shots}/firefox-de-DE-live.png` });
   assert.deepEqual(errors, []);
   await context.close();
@@ -82,4 +80,36 @@ test('en-US: the browser formats in American English, and talktime shows a 12-ho
   assert.match(await relative(live.page, 'later'), / in 3 hr\.$/);
   assert.deepEqual([...errors, ...live.errors], []);
   await live.context.close();
+});
+
+// FastPath 2021 from Kolkata: Ana Klimovic's talk on Sunday 28 March 2021 (20:30 IST), and the
+// last talks on Monday 29 March there. new Intl.DateTimeFormat('de-DE', {weekday: 'long', day:
+// 'numeric', month: 'long', year: 'numeric'}) -> "Sonntag, 28. März 2021", "Montag, 29. März 2021".
+test('de-DE: day headings, toolbar and buttons are German, and the widget says lang="de-DE"', async () => {
+  const { page, context, errors } = await fastPathInKolkata(german.browser, german.base);
+  const seen = await page.$eval('#talks', (host) => {
+    const root = host.shadowRoot;
+    const all = (s) => [...root.querySelectorAll(s)].map((e) => e.textContent.replace(/\s+/g, ' ').trim());
+    return {
+      lang: root.querySelector('.tt').lang,
+      days: [...new Set(all('.tt-day-title'))],
+      search: root.querySelector('.tt-toolbar input').placeholder,
+      show: all('.tt-show .tt-button'),
+      calendar: [...new Set(all('.tt-calendar summary'))],
+      star: [...new Set(all('.tt-star-off'))],
+      status: root.querySelector('.tt-status').textContent,
+    };
+  });
+  assert.deepEqual(seen, {
+    lang: 'de-DE',
+    days: ['Sonntag, 28. März 2021', 'Montag, 29. März 2021'],
+    search: 'Vorträge, Vortragende, Themen suchen',
+    show: ['Demnächst', 'Vergangen', 'Alle'],
+    calendar: ['In den Kalender'],
+    star: ['\u2606 Merken'],
+    status: '9 Vorträge',  // data/fastpath-2021.json: 11 entries, 2 of them breaks (not counted)
+  });
+  await page.screenshot({ path: `${shots}/firefox-de-DE-fastpath.png` });
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -9,7 +9,7 @@ import sys
 LAYERS = ["common", "time", "feed", "view", "formats", "wasm", "cli"]
 # Each public header belongs to the layer of the source file that implements it.
 PUBLIC = {"diagnostic": "common", "version": "common", "time_zone": "time", "time_text": "time", "feed": "feed",
-          "schedule": "view", "html_renderer": "view"}
+          "schedule": "view", "html_renderer": "view", "render_text": "view"}
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).parents[2])
 include = re.compile(r'#include "([^"]+)"')

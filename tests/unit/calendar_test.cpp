@@ -72,7 +72,7 @@ TEST(IcsWriter, WritesTheWholeCalendar) {
       "METHOD:PUBLISH\r\n"
       "X-WR-CALNAME:Kolloquium\\; Winter\\, 2024\r\n"
       "BEGIN:VEVENT\r\n"
-      "UID:k1@talks.example.org\r\n"
+      "UID:k1.b9f0eb4b27a20337@talks.example.org\r\n"
       "DTSTAMP:20240105T083000Z\r\n"
       "DTSTART:20240117T151500Z\r\n"
       "DTEND:20240117T164500Z\r\n"
@@ -88,7 +88,7 @@ TEST(IcsWriter, WritesTheWholeCalendar) {
       " org/k1\r\n"
       "END:VEVENT\r\n"
       "BEGIN:VEVENT\r\n"
-      "UID:k2@talks.example.org\r\n"
+      "UID:k2.b9f0eb4b27a20337@talks.example.org\r\n"
       "DTSTAMP:20240105T083000Z\r\n"
       "DTSTART:20240201T090000Z\r\n"
       "SUMMARY:Postponed talk\r\n"
@@ -97,7 +97,7 @@ TEST(IcsWriter, WritesTheWholeCalendar) {
       "STATUS:TENTATIVE\r\n"
       "END:VEVENT\r\n"
       "BEGIN:VEVENT\r\n"
-      "UID:k3@talks.example.org\r\n"
+      "UID:k3.b9f0eb4b27a20337@talks.example.org\r\n"
       "DTSTAMP:20240105T083000Z\r\n"
       "DTSTART;VALUE=DATE:20240304\r\n"
       "DTEND;VALUE=DATE:20240307\r\n"
@@ -113,11 +113,11 @@ TEST(IcsWriter, WritesTheWholeCalendar) {
 TEST(IcsWriter, WritesTheChosenTalksInTheGivenOrder) {
   auto f = load(kolloquium);
   auto ics = to_ics(f, {2, 0, 99}, utc("2024-01-05T08:30:00Z"));  // 99: no such talk, skipped
-  auto first = ics.find("UID:k3@"), second = ics.find("UID:k1@");
+  auto first = ics.find("UID:k3."), second = ics.find("UID:k1.");
   ASSERT_NE(first, std::string::npos);
   ASSERT_NE(second, std::string::npos);
   EXPECT_LT(first, second);
-  EXPECT_EQ(ics.find("UID:k2@"), std::string::npos);
+  EXPECT_EQ(ics.find("UID:k2."), std::string::npos);
   EXPECT_EQ(to_ics(f, {}, utc("2024-01-05T08:30:00Z")),
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + product_line() + "CALSCALE:GREGORIAN\r\n"
             "METHOD:PUBLISH\r\nX-WR-CALNAME:Kolloquium\\; Winter\\, 2024\r\nEND:VCALENDAR\r\n");
@@ -146,7 +146,7 @@ TEST(IcsWriter, UsesLfNowhereButInCrlf) {
 TEST(IcsWriter, LeavesOutDtendWhenTheTalkHasNoEnd) {
   auto f = load(R"({"talktime":1,"talks":[{"id":"a","title":"Open end","start":"2024-05-02T09:00Z"}]})");
   EXPECT_EQ(only_event(to_ics(f, utc("2024-01-01T00:00:00Z"))),
-            "UID:a@talktime\r\n"
+            "UID:a.cbf29ce484222325@talktime\r\n"
             "DTSTAMP:20240101T000000Z\r\n"
             "DTSTART:20240502T090000Z\r\n"
             "SUMMARY:Open end\r\n"
@@ -167,11 +167,11 @@ TEST(IcsWriter, WritesDateOnlyTalksWithAnExclusiveEnd) {
       {"id":"leap","title":"Over the leap day","start":"2024-02-28","end":"2024-03-01"},
       {"id":"year","title":"New year","start":"2024-12-31","duration":"P1D"}]})");
   auto ics = to_ics(f, utc("2024-01-01T00:00:00Z"));
-  EXPECT_NE(ics.find("UID:one@talktime\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240228\r\nDTEND;VALUE=DATE:20240229\r\n"),
+  EXPECT_NE(ics.find("UID:one.cbf29ce484222325@talktime\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240228\r\nDTEND;VALUE=DATE:20240229\r\n"),
             std::string::npos);
-  EXPECT_NE(ics.find("UID:leap@talktime\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240228\r\nDTEND;VALUE=DATE:20240302\r\n"),
+  EXPECT_NE(ics.find("UID:leap.cbf29ce484222325@talktime\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240228\r\nDTEND;VALUE=DATE:20240302\r\n"),
             std::string::npos);
-  EXPECT_NE(ics.find("UID:year@talktime\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20241231\r\nDTEND;VALUE=DATE:20250101\r\n"),
+  EXPECT_NE(ics.find("UID:year.cbf29ce484222325@talktime\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20241231\r\nDTEND;VALUE=DATE:20250101\r\n"),
             std::string::npos);
 }
 
@@ -205,21 +205,59 @@ TEST(IcsWriter, PrefersTheTalksOwnPageAsUrl) {
   auto ics = to_ics(f, utc("2024-01-01T00:00:00Z"));
   EXPECT_NE(ics.find("\r\nURL:https://example.org/talks/a\r\n"), std::string::npos);
   EXPECT_NE(ics.find("\r\nURL:https://seminar.example.org/#talk=b%20c\r\n"), std::string::npos);
-  EXPECT_NE(ics.find("\r\nUID:b c@seminar.example.org\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("\r\nUID:b%20c.911493e1173bf482@seminar.example.org\r\n"), std::string::npos);
 }
 
 TEST(IcsWriter, HasNoUrlWithoutAPage) {
   auto f = load(R"({"talktime":1,"talks":[{"id":"a","title":"A","start":"2024-05-02T09:00Z"}]})");
   EXPECT_EQ(to_ics(f, utc("2024-01-01T00:00:00Z")).find("URL"), std::string::npos);
   EXPECT_EQ(talk_permalink(f, f.talks[0]), "");
-  EXPECT_EQ(calendar_uid(f, f.talks[0]), "a@talktime");
+  EXPECT_EQ(calendar_uid(f, f.talks[0]), "a.cbf29ce484222325@talktime");
 }
 
-TEST(IcsWriter, KeepsUidsThatAlreadyHaveAnAt) {
+// The hash digits in these tests are FNV-1a 64 of the feed's url (else title),
+// computed in Python:
+//   def fnv(s):
+//     h = 0xcbf29ce484222325
+//     for b in s.encode(): h = ((h ^ b) * 0x100000001b3) % 2**64
+//     return '%016x' % h
+//   fnv('') -> cbf29ce484222325, fnv('https://seminar.example.org/') -> 911493e1173bf482,
+//   fnv('https://Talks.Example.org:8443/kolloquium/?lang=en') -> b9f0eb4b27a20337
+TEST(IcsWriter, NoTalkIdCanTakeAnotherTalksUid) {
   auto f = load(R"({"talktime":1,"url":"https://seminar.example.org/","talks":[
-      {"id":"040000008200E001@example.com","title":"A","start":"2024-05-02T09:00Z"}]})");
+      {"id":"keynote","title":"A","start":"2024-05-02T09:00Z"},
+      {"id":"keynote@seminar.example.org","title":"B","start":"2024-05-02T10:00Z"},
+      {"id":"keynote.911493e1173bf482@seminar.example.org","title":"C","start":"2024-05-02T11:00Z"}]})");
+  EXPECT_EQ(calendar_uid(f, f.talks[0]), "keynote.911493e1173bf482@seminar.example.org");
+  EXPECT_EQ(calendar_uid(f, f.talks[1]), "keynote%40seminar.example.org.911493e1173bf482@seminar.example.org");
+  EXPECT_EQ(calendar_uid(f, f.talks[2]), "keynote.911493e1173bf482%40seminar.example.org.911493e1173bf482@seminar.example.org");
+}
+
+TEST(IcsWriter, FeedsWithoutAPageDifferByTitle) {
+  auto a = load(R"({"talktime":1,"title":"Reading group","talks":[{"id":"w1","title":"A","start":"2024-05-02T09:00Z"}]})");
+  auto b = load(R"({"talktime":1,"title":"Theory seminar","talks":[{"id":"w1","title":"A","start":"2024-05-02T09:00Z"}]})");
+  // fnv('Reading group') -> 4f89522742611e58, fnv('Theory seminar') -> 636ece10225e8463
+  EXPECT_EQ(calendar_uid(a, a.talks[0]), "w1.4f89522742611e58@talktime");
+  EXPECT_EQ(calendar_uid(b, b.talks[0]), "w1.636ece10225e8463@talktime");
+}
+
+// An imported calendar's UID (the feed's "uid") is kept, so a calendar app that holds
+// the source calendar updates its events; one already taken is replaced, with a warning.
+TEST(IcsWriter, KeepsAnImportedUidUnlessTaken) {
+  auto r = parse_feed(R"({"talktime":1,"url":"https://seminar.example.org/","talks":[
+      {"id":"a","uid":"040000008200E001@example.com","title":"A","start":"2024-05-02T09:00Z"},
+      {"id":"b","uid":"040000008200E001@example.com","title":"B","start":"2024-05-02T09:00Z"},
+      {"id":"c","uid":"a.911493e1173bf482@seminar.example.org","title":"C","start":"2024-05-02T09:00Z"}]})");
+  ASSERT_TRUE(r.feed);
+  const feed& f = *r.feed;
   EXPECT_EQ(calendar_uid(f, f.talks[0]), "040000008200E001@example.com");
+  EXPECT_EQ(calendar_uid(f, f.talks[1]), "b.911493e1173bf482@seminar.example.org");
+  EXPECT_EQ(calendar_uid(f, f.talks[2]), "c.911493e1173bf482@seminar.example.org");
   EXPECT_NE(to_ics(f, utc("2024-01-01T00:00:00Z")).find("\r\nUID:040000008200E001@example.com\r\n"), std::string::npos);
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_EQ(r.diagnostics[0].code, "talk.duplicate_uid");
+  EXPECT_EQ(r.diagnostics[0].pointer, "/talks/1/uid");
+  EXPECT_EQ(r.diagnostics[1].pointer, "/talks/2/uid");
 }
 
 TEST(IcsWriter, UsesTheFeedLocationWhenTheTalkHasNone) {
@@ -329,7 +367,7 @@ TEST(CalendarLinks, CutLongDescriptionsAtACharacterAndKeepThePage) {
 }
 
 // UIDs and descriptions of the documentation's complete example, written by hand
-// from docs/calendars.md: UID = id "@" the host of the feed's url; DESCRIPTION =
+// from docs/calendars.md: UID = id "." fnv(url) "@" the host of the feed's url; DESCRIPTION =
 // status note, then speakers (with affiliations) and series, then the abstract,
 // then every link as "Label: URL" (relative ones resolved against the feed's url),
 // blocks separated by a blank line. Breaks and talks with nothing to say have none.
@@ -337,19 +375,19 @@ TEST(IcsWriter, UidsAndDescriptionsOfTheDocumentedExample) {
   auto f = load(read_fixture("docs-complete-example.json"));
   ASSERT_EQ(f.talks.size(), 6u);
   struct { const char* uid; const char* description; } expected[] = {
-      {"2023-01-09-welcome@seminar.example.org", "Series: Foundation Models Limited Series"},
-      {"2023-01-11-tri-dao@seminar.example.org",
+      {"2023-01-09-welcome.911493e1173bf482@seminar.example.org", "Series: Foundation Models Limited Series"},
+      {"2023-01-11-tri-dao.911493e1173bf482@seminar.example.org",
        "Speaker: Tri Dao (Stanford, Adept AI)\nSeries: Foundation Models Limited Series\n\n"
        "Attention is slow and memory-hungry on long sequences.\n\n"
        "This talk shows how an IO-aware algorithm speeds it up without approximation.\n\n"
        "Livestream: https://www.youtube.com/watch?v=gMOAud7hZg4\n"
        "Slides: https://seminar.example.org/slides/2023-01-11-dao.pdf\n"
        "Paper: https://seminar.example.org/papers/flashattention.pdf"},
-      {"2023-01-16-holiday@seminar.example.org", ""},
-      {"2023-01-18-guest@seminar.example.org",
+      {"2023-01-16-holiday.911493e1173bf482@seminar.example.org", ""},
+      {"2023-01-18-guest.911493e1173bf482@seminar.example.org",
        "Tentative: not confirmed yet.\n\nSpeaker: A. Guest (ETH Zurich)\n\nRegistration: mailto:seminar@example.org"},
-      {"2023-01-25-panel@seminar.example.org", "Cancelled."},
-      {"2023-02-01-podcast@seminar.example.org", ""},
+      {"2023-01-25-panel.911493e1173bf482@seminar.example.org", "Cancelled."},
+      {"2023-02-01-podcast.911493e1173bf482@seminar.example.org", ""},
   };
   auto ics = to_ics(f, utc("2024-01-01T00:00:00Z"));
   for (std::size_t i = 0; i < f.talks.size(); ++i) {
@@ -361,7 +399,7 @@ TEST(IcsWriter, UidsAndDescriptionsOfTheDocumentedExample) {
   auto speakers = load(R"({"talktime":1,"series":[{"id":"s","title":"Seminar"}],"talks":[{"id":"p","title":"P",
       "start":"2024-05-02T09:00Z","series":"s","speakers":[{"name":"A","affiliation":"X"},{"name":"B"}]}]})");
   EXPECT_EQ(calendar_description(speakers, speakers.talks[0]), "Speakers: A (X), B\nSeries: Seminar");
-  EXPECT_EQ(calendar_uid(speakers, speakers.talks[0]), "p@talktime");
+  EXPECT_EQ(calendar_uid(speakers, speakers.talks[0]), "p.cbf29ce484222325@talktime");
 }
 
 }  // namespace

@@ -136,6 +136,7 @@ TEST(IcalImport, WritesTalktimeJson) {
   "talks": [
     {
       "id": "a1",
+      "uid": "a1",
       "title": "Tea, cake",
       "start": "2024-05-02T10:30",
       "timezone": "Europe/London",

@@ -154,4 +154,17 @@ TEST(JsonLd, FeedTextStaysText) {
   EXPECT_EQ(graph[0]["performer"][0]["name"], "\"quoted\" \\ name");
 }
 
+// A page snapshot (a prerenderer storing outerHTML) writes the script element's text
+// as it is: a "</script>" inside it would end the element and run what follows.
+TEST(JsonLd, NoMarkupCharactersSurviveInTheText) {
+  auto f = load(R"json({"talktime": 1, "talks": [{"id": "x", "start": "2024-05-02T10:00Z",
+    "title": "</script><img src=x onerror=alert(1)> & <!-- more"}]})json");
+  auto text = to_json_ld(f, {0});
+  EXPECT_EQ(text.find_first_of("<>&"), std::string::npos) << text;
+  EXPECT_NE(text.find(R"("name":"\u003c/script\u003e\u003cimg src=x onerror=alert(1)\u003e \u0026 \u003c!-- more")"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(json::parse(text)["@graph"][0]["name"], "</script><img src=x onerror=alert(1)> & <!-- more");
+}
+
 }  // namespace

@@ -152,9 +152,11 @@ TEST(SeedFeeds, OtherFeedsFirstTalks) {
 
   auto stanford = load("stanford-mlsys-seminar.json");
   ASSERT_TRUE(stanford.feed);
-  EXPECT_EQ(stanford.feed->talks.size(), 33u);
+  EXPECT_EQ(stanford.feed->talks.size(), 87u);
   EXPECT_EQ(stanford.feed->series.size(), 4u);
   EXPECT_EQ(iso(by_id(*stanford.feed, "2020-10-15-marco-tulio-ribeiro")->start), "2020-10-15T22:30:00Z");
+  // Python zoneinfo: 2022-01-06 15:30 America/Los_Angeles (PST) -> 2022-01-06 23:30 UTC
+  EXPECT_EQ(iso(by_id(*stanford.feed, "2022-01-06-beidi-chen")->start), "2022-01-06T23:30:00Z");
 
   auto panel = load("mlsys-panel-2023.json");
   ASSERT_TRUE(panel.feed);

@@ -222,3 +222,23 @@ test('of several feeds, those that parse are shown and the others are listed wit
   assert.equal(none.message, 'bad.json: ' + failed.message);
   assert.deepEqual(none.diagnostics.map((d) => d.source), ['bad.json', 'worse.json']);
 });
+
+// The visitor's language crosses the boundary as the render request's renderText (beside the
+// search's "text"); words it lacks, or gives in the wrong shape, stay English.
+test('renderText gives the markup its words and date format; the search text still applies', () => {
+  const opened = open({ talktime: 1, timezone: 'Europe/Berlin', talks: [
+    { id: 'a', title: 'Alpha', start: '2021-03-28T10:00' }, { id: 'b', title: 'Beta', start: '2021-03-28T11:00' }] });
+  const months = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+  const weekdays = ['Sonntag', 'Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag'];
+  const renderText = { months, weekdays, dayHeading: '{weekday}, {day}. {month} {year}', upcoming: 'Demnächst',
+    kinds: { talk: 'Vortrag' }, past: 42, digits: ['0'] };
+  const view = render(opened.handle, { zone: 'Europe/Berlin', now: NOW - 86400 * 2000, text: 'beta', renderText, order: 'series' });
+  assert.match(view.html, /<time datetime="2021-03-28">Sonntag, 28\. März 2021<\/time>/);
+  assert.match(view.html, />Demnächst<\/h2>/);
+  assert.match(view.html, /<span class="tt-kind">Vortrag<\/span>/);
+  assert.match(view.html, /data-talk-id="b"/);
+  assert.doesNotMatch(view.html, /data-talk-id="a"/);
+  const english = render(opened.handle, { zone: 'Europe/Berlin', now: NOW - 86400 * 2000, renderText: { past: 42 }, order: 'series' });
+  assert.match(english.html, /Sunday, 28 March 2021/);
+  core.closeFeed(opened.handle);
+});

@@ -37,7 +37,8 @@ export function coreCalls(module) {
     // shown); a CoreError with every diagnostic (its message the first error's) when none made one.
     openFeeds: (sources, limits) => call('openFeeds', sources, JSON.stringify(limits)),
     closeFeed: (handle) => call('closeFeed', handle),
-    // {zone, now, hour12, limit, starred, onlyStarred, text, series, kind, tag, show} ->
+    // {zone, now, hour12, limit, starred, onlyStarred, text, series, kind, tag, show, renderText (the
+    // visitor's language: i18n/index.js)} ->
     // {html, zone, zoneLabel, count, matched, shown, nextChange}.
     render: (handle, request) => ask('render', handle, request),
     // An iCalendar file of the talks a request matches (or of {ids: [...]}).

@@ -2,29 +2,17 @@
 // stable code, never the code itself. The organiser's detail (the code, the line and
 // column, the diagnostics) goes to the console and to a collapsed disclosure
 // (problems.js). No DOM here: tests/web/error-text.test.mjs runs it in Node.
+import { translator } from './i18n/index.js';
 
-export const HEADLINE = 'The schedule could not be loaded.';
-export const DETAILS_LABEL = 'Details for the site owner';
+// Every function takes the widget's translator `t` (i18n/index.js); English without one.
+const english = translator({ catalogue: 'en', locale: 'en' });
+export const HEADLINE = english('error.headline');
+export const DETAILS_LABEL = english('error.details');
 
-// Each kind of failure: [short words for a list ("not found"), the sentence under the headline].
-const REASONS = {
-  not_found: ['not found', 'The schedule file was not found on the server.'],
-  denied: ['access denied', 'The server did not allow the schedule file to be read.'],
-  server: ['server error', 'The server had a problem and did not send the schedule file. Please try again later.'],
-  refused: ['refused by the server', 'The server refused to send the schedule file.'],
-  timeout: ['network timeout', 'The server took too long to answer. Check your connection and try again.'],
-  network: ['network error', 'The schedule file could not be reached. Check your connection and try again.'],
-  file: ['the page was opened from disk', ''],  // the sentence names the feed: see fromDisk()
-  no_element: ['missing from the page', 'The schedule is missing from this page.'],
-  no_feed: ['no schedule named', 'This page does not say which schedule to show.'],
-  engine: ['the viewer could not start', 'The schedule viewer could not start in this browser.'],
-  web_page: ['a web page, not a schedule file', 'The server sent a web page instead of the schedule file.'],
-  too_large: ['too large', 'The schedule file is too large to show.'],
-  too_deep: ['too complex', 'The schedule file is too complex to read.'],
-  newer: ['a newer format', 'The schedule file is in a newer format than this page can read.'],
-  invalid: ['not a schedule file', 'The file is not a schedule this page can read.'],
-  other: ['an unexpected error', 'Something went wrong while loading it. Please try again later.']
-};
+// The kinds of failure; each has short words for a list (error.short.*: "not found") and
+// the sentence under the headline (error.reason.*), except 'file' (see fromDisk()).
+const KINDS = ['not_found', 'denied', 'server', 'refused', 'timeout', 'network', 'file', 'no_element', 'no_feed',
+  'engine', 'web_page', 'too_large', 'too_deep', 'newer', 'invalid', 'other'];
 
 const FETCH_KINDS = { 'fetch.timeout': 'timeout', 'fetch.network': 'network', 'fetch.file': 'file',
   'fetch.no_element': 'no_element', 'options.no_feed': 'no_feed', 'engine.start': 'engine' };
@@ -47,20 +35,20 @@ function kindOf({ code, status, html } = {}) {
 }
 
 // A few plain words for a list of feeds that were not shown: "not found", "too large".
-export function shortReason(error) {
-  return REASONS[kindOf(error)][0];
+export function shortReason(error, t = english) {
+  return t('error.short.' + kindOf(error));
 }
 
 // The sentence shown under the headline: "The schedule file was not found on the server."
 // `error.feed` names the feed a page opened from disk tried to read.
-export function plainReason(error) {
-  return reasonParts(error).map((part) => typeof part === 'string' ? part : part.code).join('');
+export function plainReason(error, t = english) {
+  return reasonParts(error, t).map((part) => typeof part === 'string' ? part : part.code).join('');
 }
 
 // The same sentence in parts: strings, and {code} for what an organiser types (shown as code).
-export function reasonParts(error) {
+export function reasonParts(error, t = english) {
   const kind = kindOf(error);
-  return kind === 'file' ? fromDisk(error.feed) : [REASONS[kind][1]];
+  return kind === 'file' ? fromDisk(error.feed) : [t('error.reason.' + kind)];
 }
 
 // Said to the organiser, who is the one opening a page from disk: why, and both fixes.
@@ -73,7 +61,13 @@ function fromDisk(feed) {
 
 // The visible sentence for feeds left out of a schedule that shows the others:
 // "Not shown: b.json (not found); c.json (not a schedule file)." '' when none was.
-export function failedFeedsNoticeText(failed) {
+export function failedFeedsNoticeText(failed, t = english) {
   if (!failed.length) return '';
-  return 'Not shown: ' + failed.map((f) => f.name + ' (' + (f.summary || shortReason(f)) + ')').join('; ') + '.';
+  return t('error.notShown', { list: failed.map((f) => f.name + ' (' + summaryIn(f, t) + ')').join('; ') });
+}
+
+// A failed feed's summary (English, made by feeds.js) in the words of `t`.
+function summaryIn(failed, t) {
+  const kind = KINDS.find((k) => english('error.short.' + k) === failed.summary);
+  return kind ? t('error.short.' + kind) : failed.summary || shortReason(failed, t);
 }

@@ -2,7 +2,7 @@
 // merged with those given to TalkTime.mount, and the defaults the browser supplies.
 // README.md's "Options" table lists them.
 
-const TEXT_OPTIONS = ['feed', 'timezone', 'show', 'order', 'series', 'kind', 'tag', 'now', 'view', 'format', 'controls'];
+const TEXT_OPTIONS = ['feed', 'timezone', 'show', 'order', 'series', 'kind', 'tag', 'now', 'view', 'format', 'locale', 'controls'];
 
 // An element's dataset as options; an empty attribute counts as absent.
 export function optionsFromDataset(dataset) {
@@ -45,10 +45,11 @@ export function browserZone() {
   }
 }
 
-// Whether the browser's locale writes 8:30 PM rather than 20:30 (data-hour12's default).
-export function defaultHour12() {
+// Whether `locale` (the widget's language: i18n/index.js) writes 8:30 PM rather than 20:30
+// (data-hour12's default).
+export function defaultHour12(locale) {
   try {
-    return !!new Intl.DateTimeFormat(undefined, { hour: 'numeric' }).resolvedOptions().hour12;
+    return !!new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12;
   } catch {
     return false;
   }

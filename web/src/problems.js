@@ -7,27 +7,27 @@ import { DETAILS_LABEL, HEADLINE, failedFeedsNoticeText, reasonParts } from './e
 
 // The box shown instead of the schedule (the host's own content, its fallback, stays
 // visible below it): the headline and a plain reason (role="alert"), "Try again", and
-// the organiser's detail, collapsed.
-export function errorBox(error, retry) {
+// the organiser's detail, collapsed; in the words of `t` (the widget's translator).
+export function errorBox(error, retry, t) {
   const box = element('div', 'tt tt-error-box');
   const alert = element('div', 'tt-error');
   alert.setAttribute('role', 'alert');
-  alert.appendChild(element('strong', '', HEADLINE));
+  alert.appendChild(element('strong', '', t ? t('error.headline') : HEADLINE));
   alert.appendChild(document.createTextNode(' '));
   const reason = element('span', 'tt-error-reason');
-  for (const part of reasonParts(error || {})) reason.append(typeof part === 'string' ? part : element('code', '', part.code));
+  for (const part of reasonParts(error || {}, t)) reason.append(typeof part === 'string' ? part : element('code', '', part.code));
   alert.appendChild(reason);
-  const again = button('tt-button', 'Try again');
+  const again = button('tt-button', t ? t('error.tryAgain') : 'Try again');
   again.addEventListener('click', retry);
-  box.append(alert, again, errorDetails(error));
+  box.append(alert, again, errorDetails(error, t));
   return box;
 }
 
 // "Details for the site owner": the code, the whole message (with line and column) and
 // every diagnostic of the feed.
-function errorDetails(error) {
+function errorDetails(error, t) {
   const details = element('details', 'tt-error-details');
-  details.appendChild(element('summary', '', DETAILS_LABEL));
+  details.appendChild(element('summary', '', t ? t('error.details') : DETAILS_LABEL));
   const line = element('p');
   if (error && error.code) line.append(element('code', '', error.code), ' ');
   line.append(errorMessage(error));
@@ -61,11 +61,13 @@ export function logError(error) {
 }
 
 // "3 talks in the feed could not be shown", with each problem; null when there are none.
-export function problemsNote(diagnostics) {
+export function problemsNote(diagnostics, t) {
   const errors = diagnostics.filter((d) => d.level === 'error');
   if (!errors.length) return null;
   const note = element('details', 'tt-problems');
-  note.appendChild(element('summary', '', errors.length + (errors.length === 1 ? ' talk' : ' talks') + ' in the feed could not be shown'));
+  const summary = t ? t('error.problems', { count: errors.length })
+    : errors.length + (errors.length === 1 ? ' talk' : ' talks') + ' in the feed could not be shown';
+  note.appendChild(element('summary', '', summary));
   const list = element('ul');
   for (const d of errors) list.appendChild(element('li', '', d.text));
   note.appendChild(list);
@@ -73,8 +75,8 @@ export function problemsNote(diagnostics) {
 }
 
 // The notice above the talks naming each feed that was not shown; null when there is none.
-export function failedFeedsNotice(failed) {
-  const text = failedFeedsNoticeText(failed);
+export function failedFeedsNotice(failed, t) {
+  const text = failedFeedsNoticeText(failed, t);
   if (!text) return null;
   const notice = element('p', 'tt-failed-feeds', text);
   notice.setAttribute('role', 'status');

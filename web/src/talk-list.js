@@ -61,8 +61,8 @@ export function createTalkList(widget) {
 function emptyBox(widget) {
   const box = element('div', 'tt-empty');
   box.hidden = true;
-  box.appendChild(element('p', '', 'No talks match these filters.'));
-  const clear = button('tt-button', 'Show all talks');
+  box.appendChild(element('p', '', widget.t('list.noMatch')));
+  const clear = button('tt-button', widget.t('list.showAll'));
   clear.addEventListener('click', () => widget.showEverything());
   box.appendChild(clear);
   return box;

@@ -3,13 +3,14 @@
 import { downloadCalendar } from './calendar.js';
 import { button, element } from './dom.js';
 
-const SHOW_LABELS = [['upcoming', 'Upcoming'], ['past', 'Past'], ['all', 'All']];
+const SHOW_VALUES = ['upcoming', 'past', 'all'];
 
 // The toolbar of `widget`: {node, sync(), syncShare(), showText(text), focusSearch()}.
 export function createToolbar(widget) {
+  const t = widget.t;
   const node = element('div', 'tt-toolbar');
   node.setAttribute('role', 'search');
-  node.setAttribute('aria-label', 'Find talks');
+  node.setAttribute('aria-label', t('toolbar.label'));
   const add = (control, title, onClick) => {
     if (title) control.title = title;
     control.addEventListener('click', onClick);
@@ -20,11 +21,11 @@ export function createToolbar(widget) {
   node.appendChild(search);
   const selects = addFilters(widget, node);
   const showButtons = addShowSwitch(widget, node);
-  const starred = add(button('tt-button tt-toggle', '\u2605 Starred'), 'Show only the talks you starred', () => widget.toggleStarred());
-  add(button('tt-button', 'Export .ics'), 'Download the talks shown here as a calendar file', () => {
+  const starred = add(button('tt-button tt-toggle', t('toolbar.starred')), t('toolbar.starredTitle'), () => widget.toggleStarred());
+  add(button('tt-button', t('toolbar.export')), t('toolbar.exportTitle'), () => {
     downloadCalendar(widget.root, widget.meta.title, widget.core.ics(widget.handle, widget.currentQuery()));
   });
-  const share = add(button('tt-button tt-link-button', 'Share starred'), '', () => shareStars(widget));
+  const share = add(button('tt-button tt-link-button', t('toolbar.share')), '', () => shareStars(widget));
   const syncShare = () => { share.hidden = widget.stars.size === 0; };
   return {
     node,
@@ -47,8 +48,8 @@ export function createToolbar(widget) {
 function searchBox(widget) {
   const search = element('input', 'tt-input');
   search.type = 'search';
-  search.placeholder = 'Search talks, speakers, topics';
-  search.setAttribute('aria-label', 'Search talks');
+  search.placeholder = widget.t('toolbar.searchPlaceholder');
+  search.setAttribute('aria-label', widget.t('toolbar.searchLabel'));
   search.maxLength = widget.meta.searchLimit;
   search.value = widget.query.text;
   search.addEventListener('input', () => widget.update({ text: search.value }));
@@ -71,19 +72,21 @@ function addFilters(widget, node) {
     selects[name] = select;
   };
   const meta = widget.meta;
-  addSelect('series', 'Series', 'All series', meta.series.map((s) => ({ value: s.id, label: s.title })));
-  addSelect('kind', 'Kind of session', 'All kinds', meta.kinds.map((k) => ({ value: k.id, label: k.label })));
-  addSelect('tag', 'Topic', 'All topics', meta.tags.map((t) => ({ value: t, label: t })));
+  const t = widget.t;
+  addSelect('series', t('toolbar.series'), t('toolbar.allSeries'), meta.series.map((s) => ({ value: s.id, label: s.title })));
+  // A kind's filter label in the widget's language; the core's English for a kind the catalogue lacks.
+  addSelect('kind', t('toolbar.kind'), t('toolbar.allKinds'), meta.kinds.map((k) => ({ value: k.id, label: t('kinds.' + k.id) || k.label })));
+  addSelect('tag', t('toolbar.topic'), t('toolbar.allTopics'), meta.tags.map((tag) => ({ value: tag, label: tag })));
   return selects;
 }
 
 function addShowSwitch(widget, node) {
   const group = element('div', 'tt-show');
   group.setAttribute('role', 'group');
-  group.setAttribute('aria-label', 'Which talks to show');
+  group.setAttribute('aria-label', widget.t('toolbar.show'));
   const buttons = {};
-  for (const [value, label] of SHOW_LABELS) {
-    const toggle = button('tt-button tt-toggle', label);
+  for (const value of SHOW_VALUES) {
+    const toggle = button('tt-button tt-toggle', widget.t('toolbar.' + value));
     toggle.addEventListener('click', () => widget.update({ show: value }));
     group.appendChild(toggle);
     buttons[value] = toggle;
@@ -95,6 +98,6 @@ function addShowSwitch(widget, node) {
 
 function shareStars(widget) {
   widget.setFragment({ starred: Array.from(widget.stars).join(',') }, widget.key);
-  widget.status.textContent = 'The address bar now links to your ' + widget.stars.size + ' starred talks.';
+  widget.status.textContent = widget.t('toolbar.shared', { count: widget.stars.size });
   if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(window.location.href).catch(() => {});
 }

@@ -6,7 +6,8 @@ import { CoreError } from './core.js';
 import { attachRoot, element } from './dom.js';
 import { failedFeeds, failedFeedsText, fetchFeeds, unreadableFeed } from './feeds.js';
 import { browserZone, defaultHour12, parseNow } from './options.js';
-import { HEADLINE, plainReason } from './error-text.js';
+import { plainReason } from './error-text.js';
+import { chooseLocale, renderText, translator } from './i18n/index.js';
 import { errorBox, failedFeedsNotice, logDiagnostics, logError, problemsNote } from './problems.js';
 import { createSharedNotice } from './shared-notice.js';
 import { addStars, loadStars, sharedPicks } from './stars.js';
@@ -39,7 +40,11 @@ export class Widget {
     this.onDestroy = onDestroy;
     this.key = host.id || 'tt' + (++widgetCount);
     this.fixedNow = parseNow(options.now);
-    this.hour12 = options.hour12;  // from the browser's locale when not given: see start()
+    this.hour12 = options.hour12;  // from the visitor's language when not given: see start()
+    // The visitor's language (data-locale, else the browser's): its words (t) and the core's
+    // render text, made in start() with the other first Intl calls.
+    this.language = chooseLocale(options.locale, typeof navigator === 'object' ? navigator.languages : []);
+    this.t = this.language.t = translator(this.language);
     this.handle = 0;
     this.query = { ...EVERYTHING };
     this.storage = browserStorage();
@@ -69,7 +74,8 @@ export class Widget {
     const loading = Promise.all([this.engine.load(), fetchFeeds(this.options, this.abort, () => this.destroyed)]);
     // The page's first Intl call loads the locale data (about 40 ms here): made while
     // the feed and the engine download, not after they arrive.
-    if (this.hour12 === undefined) this.hour12 = defaultHour12();
+    if (this.hour12 === undefined) this.hour12 = defaultHour12(this.language.locale);
+    if (!this.renderText) this.renderText = renderText(this.language, this.t);
     browserZone();
     return loading.then(([core, { sources, failed }]) => {
       if (this.destroyed) return this;
@@ -124,8 +130,10 @@ export class Widget {
     const view = this.talkPage ? ' tt-page-view' : this.options.view === 'compact' ? ' tt-compact' : '';
     const wrapper = element('div', 'tt' + view);
     wrapper.setAttribute('part', 'root');
+    wrapper.lang = this.language.locale;
+    wrapper.dir = this.language.dir;
     if (this.meta.title) wrapper.appendChild(element('p', 'tt-feed-title', this.meta.title));
-    const failedNotice = failedFeedsNotice(this.failedSources);
+    const failedNotice = failedFeedsNotice(this.failedSources, this.t);
     if (failedNotice) wrapper.appendChild(failedNotice);
     if (this.talks) this.talks.disconnect();
     this.toolbar = createToolbar(this);
@@ -133,7 +141,7 @@ export class Widget {
     this.notice = element('p', 'tt-notice');
     this.notice.hidden = true;
     this.notice.setAttribute('role', 'status');
-    this.sharedNotice = createSharedNotice({ onAdd: () => this.addShared(), onLeave: () => this.leaveSharedView() });
+    this.sharedNotice = createSharedNotice({ t: this.t, onAdd: () => this.addShared(), onLeave: () => this.leaveSharedView() });
     // A talk page has no filters to search with, and data-controls="none" asks for none.
     this.toolbar.node.hidden = this.talkPage || this.options.controls === 'none';
     this.status = element('p', 'tt-status');
@@ -144,7 +152,7 @@ export class Widget {
     wrapper.append(this.toolbar.node, this.zonePicker.node, this.sharedNotice.node, this.notice, this.status, ...this.talks.nodes);
     // The talks a shown feed skipped: a feed that was not shown has the notice above.
     const failedNames = new Set(this.failedSources.map((f) => f.name));
-    const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)));
+    const note = problemsNote(this.diagnostics.filter((d) => !failedNames.has(d.source)), this.t);
     if (note) wrapper.appendChild(note);
     this.shadow().replaceChildren(wrapper);
     this.showFallback(false);
@@ -155,7 +163,7 @@ export class Widget {
     clearInterval(this.ticker);
     if (this.fixedNow === null) {
       this.ticker = startTicker({ items: () => this.talks.items, now: () => this.now(),
-        nextChange: () => this.talks.nextChange, render: () => this.render() });
+        nextChange: () => this.talks.nextChange, render: () => this.render(), language: this.language });
     }
     // The printed programme holds every talk, also when some are still to be rendered.
     removeEventListener('beforeprint', this.printing);
@@ -166,11 +174,13 @@ export class Widget {
   // The error box above the host's fallback; the detail goes to the console too.
   // talktime:error's detail: the message (the organiser's), the code, and what visitors read.
   showError(error) {
-    this.shadow().replaceChildren(errorBox(error, () => this.start().catch(() => {})), element('slot'));
+    const box = errorBox(error, () => this.start().catch(() => {}), this.t);
+    Object.assign(box, { lang: this.language.locale, dir: this.language.dir });
+    this.shadow().replaceChildren(box, element('slot'));
     this.showFallback(true);
     this.setState('error');
     logError(error);
-    const detail = { message: error && error.message, code: error && error.code || '', text: HEADLINE + ' ' + plainReason(error || {}) };
+    const detail = { message: error && error.message, code: error && error.code || '', text: this.t('error.headline') + ' ' + plainReason(error || {}, this.t) };
     this.host.dispatchEvent(new CustomEvent('talktime:error', { bubbles: true, detail }));
   }
 
@@ -237,17 +247,17 @@ export class Widget {
     if (!this.handle) return;
     const query = this.talkPage ? { zone: this.zone, now: this.now(), onlyStarred: true, starred: [this.pageTalk], page: true }
       : this.currentQuery();
-    const request = { ...query, hour12: this.hour12 };
+    const request = { ...query, hour12: this.hour12, renderText: this.renderText };
     const view = this.talks.render(request, () => this.listComplete(request));
     this.zonePicker.show(this.zone, view);
-    this.status.textContent = view.count === 1 ? '1 talk' : view.count + ' talks';
+    this.status.textContent = this.t('list.talkCount', { count: view.count });
     this.toolbar.sync();
-    updateRelative(this.talks.items, this.now());
+    updateRelative(this.talks.items, this.now(), this.language);
   }
 
   // Every talk of the view is in the document: their hints, and the structured data.
   listComplete(request) {
-    updateRelative(this.talks.items, this.now());
+    updateRelative(this.talks.items, this.now(), this.language);
     if (this.jsonLd) this.jsonLd.schedule(request);
   }
 
@@ -287,7 +297,7 @@ export class Widget {
     if (!linked) return;
     const held = this.heldTalks(sharedPicks(linked));
     if (!held.length) {
-      this.notice.textContent = 'The shared talks are not in this schedule.';
+      this.notice.textContent = this.t('shared.missing');
       this.notice.hidden = false;
       return;
     }
@@ -341,7 +351,7 @@ export class Widget {
     }
     const item = this.talks.item(id);
     if (!item) {
-      this.notice.textContent = 'The linked talk (\u201c' + shortened(id) + '\u201d) is not in this schedule.';
+      this.notice.textContent = this.t('list.linkedMissing', { id: shortened(id) });
       this.notice.hidden = false;
       return;
     }

@@ -10,35 +10,38 @@ import { offsetLabel, regionNamer, searchZones, zoneIndex } from './zone-search.
 const MAX_ROWS = 100;  // a query that finds more ("a") lists the first ones and asks for more letters
 
 const zoneTitles = {};
-// "Pacific Time" for America/Los_Angeles, from the browser's own names; '' when it has none.
-export function zoneTitle(name) {
-  if (zoneTitles[name] !== undefined) return zoneTitles[name];
+// "Pacific Time" for America/Los_Angeles, from the browser's own names in `locale` (the
+// widget's language; English when not given); '' when it has none.
+export function zoneTitle(name, locale = 'en') {
+  const key = locale + ' ' + name;
+  if (zoneTitles[key] !== undefined) return zoneTitles[key];
   let title = '';
   for (const style of ['longGeneric', 'long']) {
     if (title) break;
     try {
-      const parts = new Intl.DateTimeFormat('en', { timeZone: name, timeZoneName: style }).formatToParts(new Date());
+      const parts = new Intl.DateTimeFormat(locale, { timeZone: name, timeZoneName: style }).formatToParts(new Date());
       for (const part of parts) if (part.type === 'timeZoneName' && !/^GMT[+-]/.test(part.value)) title = part.value;
     } catch {
       // an older browser, or a name it does not know
     }
   }
-  return (zoneTitles[name] = title);
+  return (zoneTitles[key] = title);
 }
 
 // Returns {node, show(zone, view)}: view is the core's render reply (its zone and offset label).
 export function createZonePicker(widget) {
+  const t = widget.t;
   const node = element('div', 'tt-zone-line');
   const text = element('p', 'tt-zone-text');
-  const change = button('tt-button tt-link-button', 'Change time zone');
+  const change = button('tt-button tt-link-button', t('zone.change'));
   change.setAttribute('aria-expanded', 'false');
   const canonical = (name) => (name && widget.core.describeZone(name, widget.now()) || {}).name || '';
   const mineZone = canonical(browserZone());
-  const mine = button('tt-button tt-link-button', 'Use my time zone');
-  mine.title = 'Show times in ' + mineZone + ', the time zone of this device';
+  const mine = button('tt-button tt-link-button', t('zone.mine'));
+  mine.title = t('zone.mineTitle', { zone: mineZone });
   const eventZone = canonical(widget.eventZone());
-  const eventTime = button('tt-button tt-link-button', 'Event time');
-  eventTime.title = 'Show times in ' + eventZone + ', where the event takes place';
+  const eventTime = button('tt-button tt-link-button', t('zone.event'));
+  eventTime.title = t('zone.eventTitle', { zone: eventZone });
   const panel = zonePanel(widget, { mineZone, eventZone }, () => close());
   panel.node.id = 'tt-zone-panel-' + widget.key;
   change.setAttribute('aria-controls', panel.node.id);
@@ -70,7 +73,7 @@ export function createZonePicker(widget) {
   return {
     node,
     show(zone, view) {
-      text.textContent = 'Times are shown in ' + (zoneTitle(zone) || view.zoneLabel) + ' (' + view.zone + ').';
+      text.textContent = t('zone.shownIn', { zone: zoneTitle(zone, widget.language.catalogue === 'en' ? 'en' : widget.language.locale) || view.zoneLabel, id: view.zone });
       mine.hidden = !mineZone || view.zone === mineZone;
       eventTime.hidden = !eventZone || view.zone === eventZone;
     }
@@ -82,13 +85,14 @@ export function createZonePicker(widget) {
 function zonePanel(widget, suggested, done) {
   const node = element('div', 'tt-zone-panel');
   node.hidden = true;
-  const label = element('label', 'tt-zone-label', 'Time zone');
+  const t = widget.t;
+  const label = element('label', 'tt-zone-label', t('zone.label'));
   const input = element('input', 'tt-input tt-zone-input');
-  Object.assign(input, { type: 'text', autocomplete: 'off', spellcheck: false, placeholder: 'City, country, CET or UTC+5:30' });
+  Object.assign(input, { type: 'text', autocomplete: 'off', spellcheck: false, placeholder: t('zone.placeholder') });
   const list = element('ul', 'tt-zone-list');
   list.id = 'tt-zone-list-' + widget.key;
   list.setAttribute('role', 'listbox');
-  list.setAttribute('aria-label', 'Time zones');
+  list.setAttribute('aria-label', t('zone.listLabel'));
   for (const [name, value] of [['role', 'combobox'], ['aria-autocomplete', 'list'], ['aria-expanded', 'false'], ['aria-controls', list.id]]) {
     input.setAttribute(name, value);
   }
@@ -107,7 +111,7 @@ function zonePanel(widget, suggested, done) {
     showRows(list, state.rows, state.at, widget);
     input.setAttribute('aria-expanded', String(state.rows.length > 0));
     input.removeAttribute('aria-activedescendant');
-    message.textContent = countText(input.value.trim(), found.length, state.rows.length);
+    message.textContent = countText(t, input.value.trim(), found.length, state.rows.length);
   };
   input.addEventListener('input', refresh);
   input.addEventListener('keydown', (e) => listKeys(e, state, list, input, pick));
@@ -134,24 +138,24 @@ function zonePanel(widget, suggested, done) {
 // With nothing typed: this device's zone, the event's, the one shown, and UTC.
 function suggestions(index, widget, { mineZone, eventZone }) {
   const rows = [];
-  for (const [name, hint] of [[mineZone, 'your time zone'], [eventZone, 'where the event takes place'], [widget.zone, 'shown now'], ['Etc/UTC', '']]) {
+  const t = widget.t;
+  for (const [name, hint] of [[mineZone, t('zone.hintMine')], [eventZone, t('zone.hintEvent')], [widget.zone, t('zone.hintShown')], ['Etc/UTC', '']]) {
     const entry = index.byName.get(widget.core.describeZone(name, widget.now())?.name);
     if (entry && !rows.some((row) => row.entry === entry)) rows.push({ entry, hint });
   }
   return rows;
 }
 
-function countText(query, found, shown) {
-  const help = 'a city, a country, an abbreviation such as CET, or an offset such as UTC+5:30.';
-  if (!query) return 'Type ' + help;
-  if (!found) return 'No time zone matches \u201c' + query + '\u201d. Try ' + help;
-  if (shown < found) return 'Showing ' + shown + ' of ' + found + ' time zones: type more to narrow the list.';
-  return found === 1 ? '1 time zone' : found + ' time zones';
+function countText(t, query, found, shown) {
+  if (!query) return t('zone.type');
+  if (!found) return t('zone.none', { query });
+  if (shown < found) return t('zone.some', { shown, found });
+  return t('zone.count', { count: found });
 }
 
 // One option a zone: "Kolkata, India", its local time, and "Asia/Kolkata · IST (UTC+5:30)".
 function showRows(list, rows, at, widget) {
-  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', hour: 'numeric', minute: '2-digit', hour12: !!widget.hour12 });
+  const clock = new Intl.DateTimeFormat(widget.language.catalogue === 'en' ? 'en-GB' : widget.language.locale, { timeZone: 'UTC', weekday: 'short', hour: 'numeric', minute: '2-digit', hour12: !!widget.hour12 });
   list.replaceChildren(...rows.map(({ entry, hint }, i) => {
     const option = element('li', 'tt-zone-option');
     option.id = list.id + '-' + i;

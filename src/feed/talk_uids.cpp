@@ -1,0 +1,54 @@
+// Calendar UIDs for talks (talk_uids.hpp).
+#include "feed/talk_uids.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <set>
+
+#include "common/url.hpp"
+
+namespace talktime::detail {
+namespace {
+
+// Which feed a talk belongs to, as calendar apps must tell feeds apart: two
+// seminars on one university host must not share UIDs for the same talk ids.
+std::string feed_identity(const feed& f) {
+  if (!f.url.empty()) return f.url.substr(0, f.url.find('#'));
+  return f.title;
+}
+
+std::uint64_t fnv1a_64(const std::string& text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::string derived_calendar_uid(const feed& f, const talk& t) {
+  char digits[17];
+  std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(fnv1a_64(feed_identity(f))));
+  auto host = url_host(f.url);
+  return percent_encode(t.id) + "." + digits + "@" + (host.empty() ? std::string("talktime") : host);
+}
+
+std::vector<std::size_t> assign_calendar_uids(feed& f) {
+  std::set<std::string, std::less<>> taken;
+  for (const auto& t : f.talks) taken.insert(derived_calendar_uid(f, t));  // ids are unique: so are these
+  std::vector<std::size_t> replaced;
+  for (std::size_t i = 0; i < f.talks.size(); ++i) {
+    auto& t = f.talks[i];
+    auto own = derived_calendar_uid(f, t);
+    if (!t.uid.empty() && t.uid != own) {
+      if (taken.insert(t.uid).second) continue;
+      replaced.push_back(i);
+    }
+    t.uid = std::move(own);
+  }
+  return replaced;
+}
+
+}  // namespace talktime::detail
