@@ -96,7 +96,7 @@ test('a 1,000-talk feed: all in the document once idle, and a search typed meanw
   await idle(page);
   const ids = await talkIds(page);
   assert.deepEqual(ids, Array.from({ length: 1000 }, (_, i) => `t${i}`));
-  assert.equal(await page.locator('#w .tt-status').textContent(), '1000 talks');
+  assert.equal(await page.locator('#w .tt-status').textContent(), '1,000 talks');  // en-GB groups thousands
   assert.equal(await page.locator('#w .tt-day').count(), Math.ceil(1000 / 24), 'a day once, also where parts meet');
   assert.deepEqual(errors, []);
   await context.close();
