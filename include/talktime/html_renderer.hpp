@@ -27,6 +27,10 @@ struct render_options {
   /// grouped only by day, and a "Now" line marks the clock's place among them;
   /// in series order they are grouped into "Upcoming" and "Past" first.
   list_order order = list_order::series;
+  /// The first `skip` talks of the order precede the ones to render: an earlier part of
+  /// the same list, already on the page. They are not written, but the "Now" line's
+  /// place counts them, so a long list can be rendered in parts.
+  std::size_t skip = 0;
   /// Every word and date format the markup holds; English unless the widget gives the
   /// visitor's language (include/talktime/render_text.hpp).
   render_text text;
@@ -40,6 +44,14 @@ struct render_options {
 ///     auto html = talktime::render_html(s, s.find({}, now, *zone).talks, {zone, now});
 ///     // <section class="tt-section" data-section="upcoming">…<li class="tt-talk" data-talk-id="…">
 std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options);
+
+/// One talk as a page of its own (a feed of one talk, or the widget's talk view): the
+/// talk's card with its title as an `<h2>`, its day beside its times, the abstract and
+/// bios open and no star; no sections or day headings around it.
+///
+///     auto html = talktime::render_talk_page(s, 0, {zone, now});
+///     // <div class="tt-talk tt-talk-page" data-talk-id="…">…<h2 class="tt-title" …>
+std::string render_talk_page(const schedule& s, std::size_t talk, const render_options& options);
 
 /// The first instant after `options.now` at which rendering the same talks again
 /// would give other markup: a talk starts or ends (its badge and section change), or

@@ -36,28 +36,31 @@ std::string_view kind_badge(talk_kind kind, const render_text& text) {
 
 class talk_renderer {
  public:
-  talk_renderer(const schedule& s, const render_options& o)
-      : s_(s), o_(o), starred_(o.starred.begin(), o.starred.end()) {}
+  // page: the talk alone on a page (render_talk_page), rather than an item of a list.
+  talk_renderer(const schedule& s, const render_options& o, bool page = false)
+      : s_(s), o_(o), starred_(o.starred.begin(), o.starred.end()), page_(page) {}
 
   // `in_slot`: one of parallel sessions (a time slot of several rooms), whose room
   // leads the card instead of closing its meta line.
   void render(html_writer& w, const talk& t, bool in_slot = false) {
     auto phase = s_.phase(t, o_.now);
-    w.raw("<li class=\"tt-talk\"").attr("data-talk-id", t.id).attr("data-kind", to_string(t.kind))
+    w.raw(page_ ? "<div class=\"tt-talk tt-talk-page\"" : "<li class=\"tt-talk\"").attr("data-talk-id", t.id).attr("data-kind", to_string(t.kind))
         .attr("data-status", to_string(t.status)).attr("data-phase", phase == talk_phase::live ? "live" : phase == talk_phase::past ? "past" : "upcoming")
         .attr("data-start", std::to_string(s_.begins(t).time_since_epoch().count()))
         .attr("data-end", std::to_string(s_.ends(t).time_since_epoch().count()))
         .raw("><article class=\"tt-card\"").attr("aria-labelledby", "tt-title-" + std::to_string(t.index)).raw(">");
     if (in_slot && !where(t).empty()) place_of(w.raw("<p class=\"tt-room\">"), where(t)).raw("</p>");
-    view::write_when(w, o_, t, phase);
-    w.raw("<h4 class=\"tt-title\"").attr("id", "tt-title-" + std::to_string(t.index)).raw(">");
+    if (!page_) view::write_when(w, o_, t, phase);  // a page opens with its heading
+    w.raw(page_ ? "<h2" : "<h4").raw(" class=\"tt-title\"").attr("id", "tt-title-" + std::to_string(t.index)).raw(">");
     // The id is percent-encoded: an id with "&" or "=" must not add keys to the fragment.
-    w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + detail::percent_encode(t.id)).raw(">").text(t.title).raw("</a></h4>");
+    if (page_) w.text(t.title).raw("</h2>");
+    else w.raw("<a class=\"tt-permalink\"").attr("href", "#talk=" + detail::percent_encode(t.id)).raw(">").text(t.title).raw("</a></h4>");
+    if (page_) view::write_when(w, o_, t, phase, true);
     speakers(w, t);
     meta(w, t, in_slot);
     controls(w, t, phase);
     details(w, t);
-    w.raw("</article></li>");
+    w.raw(page_ ? "</article></div>" : "</article></li>");
   }
 
  private:
@@ -132,7 +135,8 @@ class talk_renderer {
     bool bios = false;
     for (const auto& sp : t.speakers) bios |= !sp.bio.empty();
     if (t.abstract.empty() && !bios) return;
-    w.raw("<details class=\"tt-details\"><summary>").text(t.abstract.empty() ? o_.text.about_speakers : bios ? o_.text.abstract_and_speakers : o_.text.abstract).raw("</summary>");
+    w.raw(page_ ? "<details class=\"tt-details\" open><summary>" : "<details class=\"tt-details\"><summary>")
+        .text(t.abstract.empty() ? o_.text.about_speakers : bios ? o_.text.abstract_and_speakers : o_.text.abstract).raw("</summary>");
     if (!t.abstract.empty()) w.raw("<div class=\"tt-abstract\">").paragraphs(t.abstract).raw("</div>");
     for (const auto& sp : t.speakers) {
       if (sp.bio.empty()) continue;
@@ -147,21 +151,25 @@ class talk_renderer {
   // `after_links`: the links lead the toolbar, so the star is out of the tab order too.
   void actions(html_writer& w, const talk& t, bool after_links) {
     bool starred = starred_.count(t.id) > 0;
-    w.raw("<button type=\"button\" class=\"tt-star\"").raw(after_links ? " tabindex=\"-1\"" : "")
-        .attr("aria-pressed", starred ? "true" : "false")
-        .attr("aria-label", fill(o_.text.star_talk, {{"title", t.title}}))
-        .raw("><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 ").text(o_.text.star)
-        .raw("</span><span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 ").text(o_.text.starred).raw("</span></button>");
+    if (!page_)  // stars pick talks from a list
+      w.raw("<button type=\"button\" class=\"tt-star\"").raw(after_links ? " tabindex=\"-1\"" : "")
+          .attr("aria-pressed", starred ? "true" : "false")
+          .attr("aria-label", fill(o_.text.star_talk, {{"title", t.title}}))
+          .raw("><span class=\"tt-star-off\" aria-hidden=\"true\">\u2606 ").text(o_.text.star)
+          .raw("</span><span class=\"tt-star-on\" aria-hidden=\"true\">\u2605 ").text(o_.text.starred).raw("</span></button>");
     // The Google Calendar and Outlook links are added by the loader when the menu
     // first opens: two long URLs a talk would double the markup of every render.
     if (t.status != talk_status::cancelled)
-      w.raw("<details class=\"tt-calendar\"><summary tabindex=\"-1\">").text(o_.text.add_to_calendar)
+      // On a page without links the menu leads the toolbar (no star there): its one tab stop.
+      w.raw("<details class=\"tt-calendar\"><summary").raw(page_ && !after_links ? "" : " tabindex=\"-1\"").raw(">")
+          .text(o_.text.add_to_calendar)
           .raw("</summary><ul><li><button type=\"button\" class=\"tt-ics\">").text(o_.text.download_ics).raw("</button></li></ul></details>");
   }
 
   const schedule& s_;
   const render_options& o_;
   const std::unordered_set<std::string_view> starred_;  // a shared link may star thousands of talks
+  const bool page_;
 };
 
 }  // namespace
@@ -190,6 +198,13 @@ class list_structure {
           .text(o_.text.now).raw("</span></li>");
     }
     seen_past_ |= phase == talk_phase::past;
+  }
+
+  // A talk already on the page (render_options::skip): only the Now line's state moves.
+  void skip(const talk& t) {
+    bool past = s_.phase(t, o_.now) == talk_phase::past;
+    marked_now_ |= o_.order == list_order::programme && !past && seen_past_;
+    seen_past_ |= past;
   }
 
   void finish() {
@@ -250,6 +265,10 @@ std::string render_html(const schedule& s, const std::vector<std::size_t>& order
   list_structure structure(w, s, options);
   const auto& talks = s.feed().talks;
   for (std::size_t i = 0; i < order.size();) {
+    if (i < options.skip) {  // rendered in an earlier part (render_options::skip)
+      structure.skip(talks[order[i++]]);
+      continue;
+    }
     auto n = parallel_run(s, order, i, options.now);
     const talk& lead = talks[order[i]];
     structure.before(lead);
@@ -270,29 +289,10 @@ std::string render_html(const schedule& s, const std::vector<std::size_t>& order
   return std::move(w.out);
 }
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  append_html_escaped(out, text);
-  return out;
-}
-
-std::string html_paragraphs(std::string_view text, std::string_view css_class) {
-  std::string out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto gap = text.find("\n\n", start);
-    auto para = detail::trim(text.substr(start, gap == std::string_view::npos ? std::string_view::npos : gap - start));
-    if (!para.empty()) {
-      out += "<p class=\"";
-      append_html_escaped(out, css_class);
-      out += "\">";
-      append_html_escaped(out, para);
-      out += "</p>\n";
-    }
-    if (gap == std::string_view::npos) break;
-    start = gap + 2;
-  }
-  return out;
+std::string render_talk_page(const schedule& s, std::size_t talk, const render_options& options) {
+  html_writer w;
+  talk_renderer(s, options, true).render(w, s.feed().talks[talk]);
+  return std::move(w.out);
 }
 
 }  // namespace talktime

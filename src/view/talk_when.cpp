@@ -54,11 +54,15 @@ void write_event_time(html_writer& w, const render_options& o, const talk& t, co
       .raw("</span></span>");
 }
 
-void write_times(html_writer& w, const render_options& o, const talk& t) {
+void write_times(html_writer& w, const render_options& o, const talk& t, bool with_day) {
   const time_zone& display = *o.display_zone;
   const time_zone* event = t.zone && t.zone->name() != display.name() ? t.zone : nullptr;
   const render_text& text = o.text;
   auto start = at(display, t.start);
+  if (with_day) {
+    write_day(w, day_of(start.local), format_day_heading(day_of(start.local), text));
+    w.raw(" ");
+  }
   write_time(w, start, o.hour12, text);
   if (t.end && *t.end != t.start) {
     auto end = at(display, *t.end);
@@ -84,12 +88,12 @@ const std::string& status_label(talk_status status, const render_text& text) {
 // A postponed talk's time no longer holds: it is struck through after "was", and the
 // feed's format has no field for the new one (a known new time is a new `start` with
 // status `scheduled`), so the line says it is to be announced.
-void write_when(html_writer& w, const render_options& o, const talk& t, talk_phase phase) {
+void write_when(html_writer& w, const render_options& o, const talk& t, talk_phase phase, bool with_day) {
   bool postponed = t.status == talk_status::postponed;
   w.raw("<p class=\"tt-when\">");
   if (postponed) w.raw("<span class=\"tt-was\">").text(o.text.was).raw(" <del>");
   if (t.date_only) write_days(w, t, o.text);
-  else write_times(w, o, t);
+  else write_times(w, o, t, with_day);
   if (postponed) w.raw("</del></span>");
   if (phase == talk_phase::live && t.status == talk_status::scheduled) w.raw(" <span class=\"tt-badge tt-badge-live\">").text(o.text.live_now).raw("</span>");
   if (t.status != talk_status::scheduled) w.raw(" <span class=\"tt-badge tt-badge-status\">").text(status_label(t.status, o.text)).raw("</span>");

@@ -6,6 +6,7 @@
 
 namespace talktime::view {
 
-void write_when(html_writer& w, const render_options& o, const talk& t, talk_phase phase);
+/// `with_day`: the day heading first, for a talk shown without a day heading above it (a talk page).
+void write_when(html_writer& w, const render_options& o, const talk& t, talk_phase phase, bool with_day = false);
 
 }  // namespace talktime::view

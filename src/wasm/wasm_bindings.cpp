@@ -27,6 +27,19 @@ std::map<int, std::unique_ptr<talktime::schedule>>& open_schedules() {
   return schedules;
 }
 
+// The last query's matches. The loader renders a long list in parts, each the same
+// request from another offset: the query runs once for all of them.
+struct last_query {
+  const talktime::schedule* schedule = nullptr;
+  std::string request;  // without offset, limit and page
+  talktime::query_result found;
+};
+
+last_query& query_cache() {
+  static last_query cache;
+  return cache;
+}
+
 json diagnostics_json(const std::vector<talktime::diagnostic>& diagnostics) {
   json out = json::array();
   for (const auto& d : diagnostics)
@@ -193,14 +206,15 @@ emscripten::val open_feeds(const emscripten::val& sources, const std::string& op
   return reply::ok(value);
 }
 
-emscripten::val close_feed(int handle) {
-  if (open_schedules().erase(handle) == 0) return reply::failure("request.no_such_feed", "no open feed has handle " + std::to_string(handle));
-  return reply::ok(emscripten::val(true));
-}
-
 const talktime::schedule* schedule_for(int handle) {
   auto it = open_schedules().find(handle);
   return it == open_schedules().end() ? nullptr : it->second.get();
+}
+
+emscripten::val close_feed(int handle) {
+  if (query_cache().schedule == schedule_for(handle)) query_cache() = {};
+  if (open_schedules().erase(handle) == 0) return reply::failure("request.no_such_feed", "no open feed has handle " + std::to_string(handle));
+  return reply::ok(emscripten::val(true));
 }
 
 sys_seconds seconds_of(const json& view, const char* key) {
@@ -257,24 +271,55 @@ feed_request request_for(int handle, const std::string& request_text, bool zone_
   return r;
 }
 
-// The talks a view shows: the query's matches, the first `limit` of them.
+// The talks a view shows: the query's matches from the `offset`-th, at most `limit` of
+// them (all by default). `shown` holds the matches before them too (the renderer skips
+// them, but they decide where the "Now" line goes); `part` the talks themselves.
 struct shown_talks {
   talktime::query_result found;
   std::vector<std::size_t> shown;
+  std::size_t offset = 0;
+  std::vector<std::size_t> part() const { return {shown.begin() + std::ptrdiff_t(offset), shown.end()}; }
 };
 
+std::size_t count_of(const json& view, const char* key, std::size_t fallback) {
+  auto it = view.find(key);
+  return it != view.end() && it->is_number_unsigned() ? it->get<std::size_t>() : fallback;
+}
+
+const talktime::query_result& matches(const talktime::schedule& s, const json& view, const talktime::time_zone& zone) {
+  json query = view;
+  for (const char* key : {"offset", "limit", "page"}) query.erase(key);
+  auto request = query.dump();
+  auto& cache = query_cache();
+  if (cache.schedule != &s || cache.request != request)
+    cache = {&s, std::move(request), s.find(query_of(view), seconds_of(view, "now"), zone)};
+  return cache.found;
+}
+
 shown_talks select(const talktime::schedule& s, const json& view, const talktime::time_zone& zone) {
-  shown_talks out{s.find(query_of(view), seconds_of(view, "now"), zone), {}};
-  std::size_t limit = out.found.talks.size();
-  if (auto it = view.find("limit"); it != view.end() && it->is_number_unsigned()) limit = std::min(limit, it->get<std::size_t>());
-  out.shown.assign(out.found.talks.begin(), out.found.talks.begin() + std::ptrdiff_t(limit));
+  shown_talks out{matches(s, view, zone), {}, 0};
+  std::size_t total = out.found.talks.size();
+  out.offset = std::min(total, count_of(view, "offset", 0));
+  std::size_t end = out.offset + std::min(total - out.offset, count_of(view, "limit", total));
+  out.shown.assign(out.found.talks.begin(), out.found.talks.begin() + std::ptrdiff_t(end));
   return out;
 }
 
-// {"zone", "now", "hour12", "limit", "starred", "order", "renderText" (render_text_json.hpp), query fields…} -> {html,
-// zone, zoneLabel, count, matched, shown, nextChange, order}, as a JS object (the markup is
-// not escaped into JSON and parsed again). Only the first `limit` matches are
-// rendered, so a keystroke costs about the same for 100 talks or 100,000.
+// A view's markup: its part of the list, or with "page": true its first talk as a page.
+std::string view_markup(const talktime::schedule& s, const shown_talks& talks, bool page, talktime::render_options& options) {
+  options.skip = talks.offset;
+  if (page && talks.shown.size() > talks.offset)
+    return talktime::render_talk_page(s, talks.shown[talks.offset], options);
+  return talktime::render_html(s, talks.shown, options);
+}
+
+// {"zone", "now", "hour12", "offset", "limit", "page", "starred", "order", "renderText"
+// (render_text_json.hpp), query fields…}
+// -> {html, zone, zoneLabel, count, matched, shown, nextChange, order}, as a JS object (the
+// markup is not escaped into JSON and parsed again). Only `limit` matches from the
+// `offset`-th are rendered (`shown` counts up to the last of them): the loader renders a
+// screenful at once and the rest in parts, so a keystroke costs about the same for 100
+// talks or 100,000. nextChange is that of the talks rendered.
 emscripten::val render(int handle, const std::string& view_text) {
   auto r = request_for(handle, view_text, true);
   if (r.failure) return *r.failure;
@@ -287,9 +332,9 @@ emscripten::val render(int handle, const std::string& view_text) {
   if (auto text = r.view.find("renderText"); text != r.view.end()) options.text = talktime::wasm::render_text_from_json(*text);
   auto talks = select(*r.schedule, r.view, *r.zone);
   options.order = talks.found.order;
-  auto next = talktime::next_view_change(*r.schedule, talks.shown, options);
+  auto next = talktime::next_view_change(*r.schedule, talks.part(), options);
   auto out = emscripten::val::object();
-  out.set("html", talktime::render_html(*r.schedule, talks.shown, options));
+  out.set("html", view_markup(*r.schedule, talks, r.view.value("page", false), options));
   out.set("zone", std::string(r.zone->name()));
   // Labelled as the talks' times are: letters another zone of the feed reads otherwise become an offset.
   const auto& feed = r.schedule->feed();
@@ -309,7 +354,7 @@ emscripten::val render(int handle, const std::string& view_text) {
 emscripten::val json_ld(int handle, const std::string& view_text) {
   auto r = request_for(handle, view_text, true);
   if (r.failure) return *r.failure;
-  return reply::ok(emscripten::val(talktime::to_json_ld(r.schedule->feed(), select(*r.schedule, r.view, *r.zone).shown)));
+  return reply::ok(emscripten::val(talktime::to_json_ld(r.schedule->feed(), select(*r.schedule, r.view, *r.zone).part())));
 }
 
 const talktime::talk* talk_by_id(const talktime::schedule& s, const std::string& id) {

@@ -41,6 +41,17 @@ export async function ready(page, selector = '[data-talktime-state]') {
   if (notReady.length) throw new Error(notReady.join('\n'));
 }
 
+/**
+ * Waits until the widget at `host` has every talk of its view in the document: the list
+ * renders a screenful at once and the rest while the page is idle (aria-busy meanwhile).
+ */
+export function idle(page, host = '#w') {
+  return page.waitForFunction((h) => {
+    const list = document.querySelector(h)?.shadowRoot?.querySelector('.tt-list');
+    return !!list && !list.hasAttribute('aria-busy');
+  }, host, { timeout: 60000 });
+}
+
 /** The ids of the talks a widget shows, in order. */
 export function shownTalkIds(page, host = '#w') {
   return page.locator(`${host} .tt-talk:not([hidden])`).evaluateAll((items) => items.map((e) => e.dataset.talkId));

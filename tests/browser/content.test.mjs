@@ -103,7 +103,8 @@ test('parallel sessions share one slot: side by side on a desktop, stacked with 
 test('a Shanghai visitor of a Chicago seminar reads no CST twice and the Chicago day in words', async () => {
   const { page, context } = await cds({ timezoneId: 'Asia/Shanghai' });
   const id = talk('2025-01-21-zhao');
-  assert.equal(await whenText(page, '2025-01-21-zhao', true), '00:00–01:00 UTC+8');
+  // One talk: a talk page, whose line starts with the visitor's day.
+  assert.equal(await whenText(page, '2025-01-21-zhao', true), 'Wednesday, 22 January 2025 00:00–01:00 UTC+8');
   assert.equal(await text(page, `${id} .tt-event-time [aria-hidden="true"]`), '· 10:00 UTC-6 Tue 21 Jan in Chicago');
   // Read aloud as one sentence; the fragments are hidden from screen readers, not from eyes.
   assert.equal(await text(page, `${id} .tt-sr`), 'That is 10:00 UTC-6 on Tuesday, 21 January 2025 in Chicago.');
@@ -119,9 +120,10 @@ test('a Shanghai visitor of a Chicago seminar reads no CST twice and the Chicago
 
 test('Kolkata keeps IST for its own times; Chicago and Berlin visitors keep their letters', async () => {
   const expected = {
-    'Asia/Kolkata': ['21:30–22:30 IST', '10:00 UTC-6 in Chicago'],
-    'Europe/Berlin': ['17:00–18:00 CET', '10:00 UTC-6 in Chicago'],
-    'America/Chicago': ['10:00–11:00 CST', null]
+    // One talk: a talk page, whose line starts with the visitor's day.
+    'Asia/Kolkata': ['Tuesday, 21 January 2025 21:30–22:30 IST', '10:00 UTC-6 in Chicago'],
+    'Europe/Berlin': ['Tuesday, 21 January 2025 17:00–18:00 CET', '10:00 UTC-6 in Chicago'],
+    'America/Chicago': ['Tuesday, 21 January 2025 10:00–11:00 CST', null]
   };
   for (const [timezoneId, [own, event]] of Object.entries(expected)) {
     const { page, context } = await cds({ timezoneId });

@@ -4,7 +4,7 @@
 // reported on its script tag without stopping the page's other widgets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSession, openPage, ready, shownTalkIds } from './browser.mjs';
+import { browserSession, idle, openPage, ready, shownTalkIds } from './browser.mjs';
 
 const session = browserSession();
 const page_ = (path) => `${session.base}/tests/browser/pages/${path}`;
@@ -34,9 +34,11 @@ test('a permalink to a talk the feed does not hold shows a notice and the normal
   await page.goto(page_('mount.html'));
   const mount = () => page.evaluate(() => TalkTime.mount('#w', { feed: '/data/stanford-mlsys-seminar.json' }).then(() => undefined));
   await mount();
+  await idle(page);
   const normal = await shownTalkIds(page);
   await page.goto(page_('mount.html') + '#talk=nope');
   await mount();
+  await idle(page);
   assert.deepEqual(await shownTalkIds(page), normal);
   assert.equal(await page.locator('#w .tt-notice').innerText(), 'The linked talk (\u201cnope\u201d) is not in this schedule.');
   assert.equal(await page.locator('#w .tt-target').count(), 0);

@@ -120,10 +120,11 @@ test(`hostile-input corpus (${corpus.length} cases) renders text as text, never 
       assert.match(await page.locator('#w .tt-error-details').textContent(), expected.error, name);
     } else {
       assert.equal(state, 'ready', `${name}: ${outcome.message}`);
+      // A feed of one talk is a talk page, which has no star button.
       const shown = await page.locator('#w').evaluate((host) => [...host.shadowRoot.querySelectorAll('.tt-talk')].map((e) => ({
-        id: e.dataset.talkId, title: e.querySelector('.tt-title').textContent, star: e.querySelector('.tt-star').getAttribute('aria-label') })));
+        id: e.dataset.talkId, title: e.querySelector('.tt-title').textContent, star: e.querySelector('.tt-star')?.getAttribute('aria-label') ?? null })));
       assert.deepEqual(shown.map(({ id, title, star }) => [id, title, star]),
-        expected.talks.map(([id, title, star = `Star ${title}`]) => [id, title, star]), name);
+        expected.talks.map(([id, title, star = `Star ${title}`]) => [id, title, expected.talks.length === 1 ? null : star]), name);
     }
     const inside = await page.locator('#w').evaluate((host) => ({
       markup: host.shadowRoot.querySelectorAll('script, iframe, svg, style, object, embed').length,

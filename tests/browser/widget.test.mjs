@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { launchBrowser, openPage, ready, serveRepo, repoRoot } from './browser.mjs';
+import { idle, launchBrowser, openPage, ready, serveRepo, repoRoot } from './browser.mjs';
 
 let browser, server, base;
 const shots = `${repoRoot}test-results`;
@@ -92,8 +92,8 @@ test('an inline feed works from file:// with no server', async () => {
   const { page, context, errors } = await openPage(browser, { timezoneId: 'Europe/London' });
   await page.goto(pathToFileURL(`${repoRoot}tests/browser/pages/inline.html`).href);
   await ready(page);
-  // 18:00 BST on 2024-07-01.
-  assert.equal(await startOf(page, 'inline-1').getAttribute('datetime'), '2024-07-01T18:00:00+01:00');
+  // 18:00 BST on 2024-07-01. (A feed of one talk is a talk page: its day comes first.)
+  assert.equal(await page.locator('[data-talk-id="inline-1"] time[datetime*="T"]').first().getAttribute('datetime'), '2024-07-01T18:00:00+01:00');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -104,11 +104,12 @@ test('search, filters and show buttons update the list, the count and the URL fr
   await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/stanford-mlsys-seminar.json', now: '2023-02-10T00:00:00Z' }));
   await ready(page);
   const visible = () => page.locator('#w .tt-talk:not([hidden])').evaluateAll((els) => els.map((e) => e.dataset.talkId));
-  // 87 talks; the first page of 12 is rendered.
+  // 87 talks, all in the document once the widget is idle.
   const count = async () => Number((await page.locator('#w .tt-status').textContent()).split(' ')[0]);
   const total = await count();
   assert.equal(total, 87);
-  assert.equal((await visible()).length, 12);
+  await idle(page);
+  assert.equal((await visible()).length, 87);
   await page.locator('#w input[type="search"]').fill('FLASHATTENTION');
   assert.deepEqual(await visible(), ['2023-01-11-tri-dao']);
   assert.equal(await page.locator('#w .tt-status').textContent(), '1 talk');
@@ -123,10 +124,11 @@ test('search, filters and show buttons update the list, the count and the URL fr
   await page.locator('#w select[aria-label="Topic"]').selectOption('');
   // now = 2023-02-10: upcoming begins with the 2023-02-13 talk.
   await page.getByRole('button', { name: 'Upcoming' }).click();
+  await idle(page);
   const upcoming = await visible();
   assert.equal(upcoming[0], '2023-02-13-raphael-townshend');
   const upcomingCount = await count();
-  assert.equal(upcoming.length, Math.min(upcomingCount, 12));
+  assert.equal(upcoming.length, upcomingCount);
   await page.getByRole('button', { name: 'Past' }).click();
   const past = await visible();
   assert.equal(past[0], '2023-02-08-colin-raffel');
@@ -136,7 +138,8 @@ test('search, filters and show buttons update the list, the count and the URL fr
   assert.equal(await page.locator('#w .tt-empty').isVisible(), true);
   await page.getByRole('button', { name: 'Show all talks' }).click();
   assert.equal(await count(), total);
-  assert.equal((await visible()).length, 12);
+  await idle(page);
+  assert.equal((await visible()).length, total);
   // A shared link restores the filtered view.
   await page.goto(page_('mount.html#w.q=dettmers'));
   await page.evaluate(() => TalkTime.mount('#w', { feed: '../../../data/stanford-mlsys-seminar.json' }));
@@ -352,35 +355,4 @@ test('screenshots at desktop and phone widths: the whole programme, nothing wide
     assert.deepEqual(errors, [], name);
     await context.close();
   }
-});
-
-test('long feeds render a page of talks at a time, with Show more', async () => {
-  const { page, context, errors } = await openPage(browser, { timezoneId: 'UTC', viewport: { width: 900, height: 600 } });
-  await page.goto(page_('mount.html'));
-  await page.evaluate(() => {
-    const talks = Array.from({ length: 130 }, (_, i) => ({ id: `t${i}`, title: `Talk ${i}`, start: 1767225600 + i * 3600, duration: 30 }));
-    const feed = Object.assign(document.createElement('script'), { type: 'application/json', id: 'many', textContent: JSON.stringify({ talktime: 1, talks }) });
-    document.body.appendChild(feed);
-    return TalkTime.mount('#w', { feed: '#many', now: '2025-01-01T00:00:00Z' });
-  });
-  await ready(page);
-  const rendered = () => page.locator('#w .tt-talk').count();
-  assert.equal(await rendered(), 12);
-  assert.equal(await page.locator('#w .tt-status').textContent(), '130 talks');
-  const more = page.locator('#w .tt-more');
-  assert.equal(await more.textContent(), 'Show more (118 left)');
-  // A synthetic click: scrolling to the button may already be loading the next page under the pointer.
-  await more.dispatchEvent('click');
-  assert.ok(await rendered() >= 24);
-  // Scrolling the button into view may load the next page by itself; either way the last page ends the list.
-  for (let i = 0; i < 12 && await more.isVisible(); i++) await more.dispatchEvent('click');
-  assert.equal(await rendered(), 130);
-  assert.equal(await more.isVisible(), false);
-  // Searching starts again from the first page of matches ("Talk 12" is also inside "Talk 112").
-  await page.locator('#w input[type="search"]').fill('Talk 12');
-  assert.deepEqual(await page.locator('#w .tt-talk').evaluateAll((els) => els.map((e) => e.dataset.talkId)),
-    ['t12', 't112', 't120', 't121', 't122', 't123', 't124', 't125', 't126', 't127', 't128', 't129']);
-  assert.equal(await more.isVisible(), false);
-  assert.deepEqual(errors, []);
-  await context.close();
 });

@@ -107,7 +107,7 @@ test('de-DE: day headings, toolbar and buttons are German, and the widget says l
     show: ['Demnächst', 'Vergangen', 'Alle'],
     calendar: ['In den Kalender'],
     star: ['\u2606 Merken'],
-    status: '9 Vorträge, 2 Pausen',  // data/fastpath-2021.json: 11 entries, 2 of them breaks (not counted)
+    status: '9 Vorträge, 2 Pausen',  // data/fastpath-2021.json: 11 entries, 2 of them breaks (counted apart)
   });
   await page.screenshot({ path: `${shots}/firefox-de-DE-fastpath.png` });
   assert.deepEqual(errors, []);

@@ -120,6 +120,23 @@ test('calendar links are made on request, with the talk\'s UTC instants', () => 
   core.closeFeed(opened.handle);
 });
 
+test('a view renders in parts (offset, limit) that add up to the whole, and "page" renders one talk alone', () => {
+  const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
+  const ids = (html) => [...html.matchAll(/<li class="tt-talk" data-talk-id="([^"]+)"/g)].map((m) => m[1]);
+  const request = { zone: 'UTC', now: NOW };
+  const whole = render(opened.handle, request);
+  assert.equal(whole.matched, 11);
+  const parts = [0, 4, 8].map((offset) => render(opened.handle, { ...request, offset, limit: 4 }));
+  assert.deepEqual(parts.map((p) => p.shown), [4, 8, 11]);
+  assert.deepEqual(parts.flatMap((p) => ids(p.html)), ids(whole.html));
+  assert.equal(render(opened.handle, { ...request, offset: 20, limit: 4 }).html, '');
+  // The talk page: the first talk of the view, as a page of its own.
+  const page = render(opened.handle, { ...request, onlyStarred: true, starred: ['2021-03-28-klimovic'], page: true });
+  assert.match(page.html, /^<div class="tt-talk tt-talk-page" data-talk-id="2021-03-28-klimovic"/);
+  assert.ok(page.html.includes('<h2 class="tt-title" id="tt-title-1">'), page.html.slice(0, 400));
+  core.closeFeed(opened.handle);
+});
+
 test('JSON-LD describes exactly the talks a view shows', () => {
   const opened = open(readFileSync(new URL('data/fastpath-2021.json', root), 'utf8'));
   const ld = JSON.parse(value(core.jsonLd(opened.handle, JSON.stringify({ zone: 'UTC', now: NOW, text: 'kastner' }))));

@@ -2,7 +2,7 @@
 // merged with those given to TalkTime.mount, and the defaults the browser supplies.
 // README.md's "Options" table lists them.
 
-const TEXT_OPTIONS = ['feed', 'timezone', 'show', 'order', 'series', 'kind', 'tag', 'now', 'view', 'format', 'locale', 'theme'];
+const TEXT_OPTIONS = ['feed', 'timezone', 'show', 'order', 'series', 'kind', 'tag', 'now', 'view', 'format', 'locale', 'theme', 'controls'];
 
 // An element's dataset as options; an empty attribute counts as absent.
 export function optionsFromDataset(dataset) {

@@ -1,38 +1,50 @@
-// The list of talks the core rendered, a page at a time, with what happens inside it:
-// star buttons, .ics downloads, "Add to calendar" menus and permalinks; then the
-// "no talks match" box and the "Show more" button (also pressed by scrolling to it).
+// The list of talks the core rendered, with what happens inside it: star buttons,
+// .ics downloads, "Add to calendar" menus and permalinks; then the "no talks match" box.
+// Every matching talk is in the document once the widget is idle (find-in-page,
+// printing, permalinks): the first part at once, the rest in parts (list-parts.js).
 import { addLinksWhenOpened, downloadCalendar } from './calendar.js';
 import { button, element } from './dom.js';
 import { handleListKeys } from './keyboard.js';
+import { ListParts } from './list-parts.js';
 import { toggleStar } from './stars.js';
 
-// Returns {nodes, items, show(view), markStars(stars), item(id), highlight(item), disconnect()}.
+// Returns {nodes, items, nextChange, render(request, onComplete), complete(), markStars(stars),
+// item(id), highlight(item), disconnect()}.
 export function createTalkList(widget) {
   const list = element('div', 'tt-list');
-  const more = button('tt-button tt-more');
-  more.hidden = true;
-  more.addEventListener('click', () => widget.showMore());
-  const observer = loadOnScroll(more);
+  const empty = emptyBox(widget);
+  const byId = new Map();
+  const added = (items) => {
+    for (const item of items) byId.set(item.getAttribute('data-talk-id'), item);
+    talks.items.push(...items);
+    if (widget.shared) talks.markStars(widget.stars, items);
+  };
+  const parts = new ListParts(list, (request) => widget.core.render(widget.handle, request), added);
   const talks = {
-    nodes: [list, emptyBox(widget), more],
+    nodes: [list, empty],
     items: [],
-    // view: the core's render reply. Its markup escapes every feed string and links
-    // only http(s) and mailto URLs.
-    show(view) {
-      list.innerHTML = view.html;
-      talks.items = list.querySelectorAll('.tt-talk');
-      talks.nodes[1].hidden = view.matched > 0;
-      more.hidden = view.shown >= view.matched;
-      more.textContent = widget.t('list.showMore', { count: view.matched - view.shown });
+    // The earliest instant at which the markup rendered so far would change (the ticker's cue).
+    get nextChange() { return parts.nextChange; },
+    // Renders the talks `request` matches: the first part now (its view returned), the
+    // others in idle slices; onComplete() once every one is in the document. The core's
+    // markup escapes every feed string and links only http(s) and mailto URLs.
+    render(request, onComplete) {
+      talks.items = [];
+      byId.clear();
+      const view = parts.start(request, onComplete);
+      empty.hidden = view.matched > 0;
+      return view;
     },
-    // Sets each shown star button from `stars` (a Set of ids).
-    markStars(stars) {
-      for (const item of talks.items) {
+    // Renders what is still pending at once: before printing, or to reach a permalink.
+    complete: () => parts.finish(),
+    // Sets the star buttons of `items` (all shown talks by default) from `stars` (a Set of ids).
+    markStars(stars, items = talks.items) {
+      for (const item of items) {
         const star = item.querySelector('.tt-star');
         if (star) star.setAttribute('aria-pressed', String(stars.has(item.getAttribute('data-talk-id'))));
       }
     },
-    item: (id) => Array.prototype.find.call(talks.items, (item) => item.getAttribute('data-talk-id') === id),
+    item: (id) => byId.get(id),
     highlight(item) {
       const previous = list.querySelector('.tt-target');
       if (previous) previous.classList.remove('tt-target');
@@ -40,7 +52,7 @@ export function createTalkList(widget) {
       const details = item.querySelector('details');
       if (details) details.open = true;
     },
-    disconnect: () => observer.disconnect()
+    disconnect: () => parts.cancel()
   };
   list.addEventListener('click', (event) => clicked(widget, talks, event));
   addLinksWhenOpened(list, (id) => widget.core.calendarLinks(widget.handle, id));
@@ -56,15 +68,6 @@ function emptyBox(widget) {
   clear.addEventListener('click', () => widget.showEverything());
   box.appendChild(clear);
   return box;
-}
-
-// Scrolling to the end of the list shows the next page without a click.
-function loadOnScroll(more) {
-  const observer = new IntersectionObserver((entries) => {
-    if (entries.some((e) => e.isIntersecting) && !more.hidden) more.click();
-  }, { rootMargin: '400px' });
-  observer.observe(more);
-  return observer;
 }
 
 function clicked(widget, talks, event) {

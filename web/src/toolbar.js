@@ -116,6 +116,7 @@ function addShowSwitch(widget, node) {
     group.appendChild(toggle);
     buttons[value] = toggle;
   }
+  group.hidden = !widget.offersPhaseChoice();  // a switch with one useful position is noise
   node.appendChild(group);
   return buttons;
 }

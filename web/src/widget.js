@@ -15,6 +15,7 @@ import { addStars, loadStars, sharedPicks } from './stars.js';
 import { browserStorage, eventTimeChosen, rememberEventTime, rememberZone, rememberedZone } from './storage.js';
 import { structuredData } from './structured-data.js';
 import { createTalkList } from './talk-list.js';
+import { chosenTalk, showsTalkPage } from './talk-page.js';
 import { startTicker, updateRelative } from './ticker.js';
 import { mark } from './timing.js';
 import { createToolbar } from './toolbar.js';
@@ -22,7 +23,6 @@ import { fragmentParams, initialQuery, queryFragment, sharedStars, writeFragment
 import { createZonePicker } from './zone-picker.js';
 import { skipLink } from './keyboard.js';
 
-const PAGE_SIZE = 12;  // talks rendered at once (two or three screens); "Show more" and scrolling add a page
 // history.replaceState costs about 20 ms in Chromium: the URL is written once typing pauses.
 const FRAGMENT_DELAY_MS = 300;
 const EVERYTHING = { text: '', series: '', kind: '', tag: '', show: 'all' };
@@ -49,7 +49,6 @@ export class Widget {
     this.t = this.language.t = translator(this.language);
     this.handle = 0;
     this.query = { ...EVERYTHING };
-    this.limit = PAGE_SIZE;
     this.storage = browserStorage();
     this.jsonLd = options.jsonld === false ? null
       : structuredData(this.key, (request) => this.destroyed || !this.handle ? '' : this.core.jsonLd(this.handle, request));
@@ -131,7 +130,9 @@ export class Widget {
     this.zone = this.initialZone();
     this.stars = loadStars(this.storage, this.feedId);
     this.onlyStarred = false;
-    const wrapper = element('div', 'tt' + (this.options.view === 'compact' ? ' tt-compact' : ''));
+    this.talkPage = showsTalkPage(this.options, this.meta);
+    const view = this.talkPage ? ' tt-page-view' : this.options.view === 'compact' ? ' tt-compact' : '';
+    const wrapper = element('div', 'tt' + view);
     wrapper.setAttribute('part', 'root');
     wrapper.lang = this.language.locale;
     wrapper.dir = this.language.dir;
@@ -149,7 +150,10 @@ export class Widget {
     this.notice.hidden = true;
     this.notice.setAttribute('role', 'status');
     this.sharedNotice = createSharedNotice({ t: this.t, onAdd: () => this.addShared(), onLeave: () => this.leaveSharedView() });
+    // A talk page has no filters to search with, and data-controls="none" asks for none.
+    this.toolbar.node.hidden = this.talkPage || this.options.controls === 'none';
     this.status = element('p', 'tt-status');
+    this.status.hidden = this.talkPage;
     this.status.setAttribute('role', 'status');
     this.status.setAttribute('aria-live', 'polite');
     this.talks = createTalkList(this);
@@ -162,13 +166,18 @@ export class Widget {
     this.shadow().replaceChildren(wrapper);
     this.showFallback(false);
     this.openShared(sharedStars(params, this.key));
+    if (this.talkPage) this.pageTalk = chosenTalk(this, params.get('talk'));
     this.render();
-    this.focusPermalink();
+    if (!this.talkPage) this.focusPermalink();
     clearInterval(this.ticker);
     if (this.fixedNow === null) {
       this.ticker = startTicker({ items: () => this.talks.items, now: () => this.now(),
-        nextChange: () => this.nextChange, render: () => this.render(), language: this.language });
+        nextChange: () => this.talks.nextChange, render: () => this.render(), language: this.language });
     }
+    // The printed programme holds every talk, also when some are still to be rendered.
+    removeEventListener('beforeprint', this.printing);
+    this.printing = () => this.talks.complete();
+    addEventListener('beforeprint', this.printing);
   }
 
   // The error box above the host's fallback; the detail goes to the console too.
@@ -239,30 +248,33 @@ export class Widget {
       zone: this.zone, now: this.now(), starred: this.shared || Array.from(this.stars || []), onlyStarred: !!(this.shared || this.onlyStarred) };
   }
 
-  // Renders the talks that match the query, a page at a time: the DOM stays small
-  // however long the feed is, so typing and zone switches stay within a frame.
+  // Renders the talks that match the query (on a talk page, its talk): a screenful at
+  // once, so typing and zone switches stay within a frame, and the others in idle
+  // slices (talk-list.js). In the shared view the core stars the link's ids: the talk
+  // list puts the visitor's own stars back on the buttons.
   render() {
     if (!this.handle) return;
-    const request = { ...this.currentQuery(), hour12: this.hour12, limit: this.limit, renderText: this.renderText };
-    const view = this.core.render(this.handle, request);
-    this.nextChange = view.nextChange;
-    this.talks.show(view);
-    // The core marks the ids it was given as starred: in the shared view those are the
-    // link's, so the visitor's own stars are put back on the buttons.
-    if (this.shared) this.talks.markStars(this.stars);
+    const query = this.talkPage ? { zone: this.zone, now: this.now(), onlyStarred: true, starred: [this.pageTalk], page: true }
+      : this.currentQuery();
+    const request = { ...query, hour12: this.hour12, renderText: this.renderText };
+    const view = this.talks.render(request, () => this.listComplete(request));
     this.zonePicker.show(this.zone, view);
     this.status.textContent = countText(view, this.t);
     this.about.show(this.query.series);
     this.toolbar.sync();
-    if (this.jsonLd) this.jsonLd.schedule(request);
     updateRelative(this.talks.items, this.now(), this.language);
+  }
+
+  // Every talk of the view is in the document: their hints, and the structured data.
+  listComplete(request) {
+    updateRelative(this.talks.items, this.now(), this.language);
+    if (this.jsonLd) this.jsonLd.schedule(request);
   }
 
   update(changes) {
     Object.assign(this.query, changes);
     this.toolbar.showText(changes.text);
     this.notice.hidden = true;
-    this.limit = PAGE_SIZE;
     this.render();
     const values = queryFragment(this.query);
     clearTimeout(this.fragmentTimer);
@@ -272,11 +284,6 @@ export class Widget {
   // Writes values into the URL fragment under `prefix` (this widget's key, or '' for page-wide keys).
   setFragment(values, prefix) {
     writeFragment(window.location, window.history, values, prefix);
-  }
-
-  showMore() {
-    this.limit += PAGE_SIZE;
-    this.render();
   }
 
   showEverything() {
@@ -339,18 +346,18 @@ export class Widget {
     this.toolbar.focusSearch();
   }
 
-  // A permalink (#talk=<id>) lands on its talk, showing every talk if a filter or the
-  // page hid it; a link to a talk the feed does not hold gets a notice and the normal view.
+  // A permalink (#talk=<id>) lands on its talk (rendering the rest of the list now if
+  // it is still pending), showing every talk if a filter hid it; a link to a talk the feed does not hold gets a notice and the normal view.
   focusPermalink() {
     const id = fragmentParams(window.location).get('talk');
     if (!id) return;
+    if (!this.talks.item(id)) this.talks.complete();
     if (!this.talks.item(id) && this.holdsTalk(id)) {
       this.leaveShared();
       this.query = { ...EVERYTHING };
       this.toolbar.showText('');
-      this.limit = Infinity;
       this.render();
-      this.limit = PAGE_SIZE;
+      this.talks.complete();
     }
     const item = this.talks.item(id);
     if (!item) {
@@ -360,6 +367,13 @@ export class Widget {
     }
     this.talks.highlight(item);
     item.scrollIntoView({ block: 'center' });
+  }
+
+  // Whether Upcoming/Past/All is a choice: the feed has talks on both sides of now (or
+  // the view already picks a side, which the visitor must be able to leave).
+  offersPhaseChoice() {
+    const count = (show) => this.core.render(this.handle, { zone: this.zone, now: this.now(), show, limit: 0 }).matched;
+    return this.query.show !== 'all' || (count('upcoming') > 0 && count('past') > 0);
   }
 
   // Whether the feed has a talk with this id, shown or not (a query for that id alone).
@@ -372,6 +386,7 @@ export class Widget {
     this.destroyed = true;
     clearInterval(this.ticker);
     clearTimeout(this.fragmentTimer);
+    removeEventListener('beforeprint', this.printing);
     if (this.jsonLd) this.jsonLd.remove();
     if (this.talks) this.talks.disconnect();
     if (this.abort) this.abort.abort();
