@@ -37,12 +37,6 @@ local_seconds wall(int y, unsigned mo, unsigned d, int h, int mi) {
   return date::local_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi};
 }
 
-schedule load(std::string_view text) {
-  auto r = parse_feed(text);
-  EXPECT_TRUE(r.feed.has_value());
-  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
-  return schedule(r.feed ? std::move(*r.feed) : feed{});
-}
 
 std::string render(const schedule& s, const char* zone, sys_seconds now, bool hour12 = false) {
   const time_zone* z = locate_zone(zone);
@@ -54,7 +48,6 @@ std::string render(const schedule& s, const char* zone, sys_seconds now, bool ho
   return render_html(s, s.find({}, now, *z).talks, o);
 }
 
-bool contains(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
 std::size_t count(const std::string& html, const std::string& part) {
   std::size_t n = 0;
   for (auto at = html.find(part); at != std::string::npos; at = html.find(part, at + 1)) ++n;
@@ -101,7 +94,7 @@ TEST(ZoneLabel, UsesLettersOrUtcOffsets) {
 }
 
 TEST(HtmlRenderer, TimeElementsCarryTheDisplayZoneOffset) {
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2021-03-28T15:00Z", "duration": 35}]})");
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2021-03-28T15:00Z", "duration": 35}]})");
   auto html = render(s, "Asia/Kolkata", utc("2021-03-01T00:00:00Z"));
   EXPECT_TRUE(contains(html, R"(<time datetime="2021-03-28T20:30:00+05:30">20:30</time>)")) << html;
   EXPECT_TRUE(contains(html, "\u2013<time datetime=\"2021-03-28T21:05:00+05:30\">21:05</time>")) << html;
@@ -113,7 +106,7 @@ TEST(HtmlRenderer, TimeElementsCarryTheDisplayZoneOffset) {
 }
 
 TEST(HtmlRenderer, RendersOneTalkExactly) {
-  auto s = load(R"({"talktime": 1, "timezone": "Asia/Kolkata",
+  auto s = load_schedule(R"({"talktime": 1, "timezone": "Asia/Kolkata",
     "talks": [{"id": "a", "title": "A talk", "start": "2021-03-28T20:30", "end": "2021-03-28T21:05"}]})");
   auto html = render(s, "Asia/Kolkata", utc("2021-03-01T00:00:00Z"));
   EXPECT_EQ(html,
@@ -131,13 +124,13 @@ TEST(HtmlRenderer, RendersOneTalkExactly) {
 }
 
 TEST(HtmlRenderer, EmptyOrderRendersNothing) {
-  auto s = load(R"({"talktime": 1, "talks": []})");
+  auto s = load_schedule(R"({"talktime": 1, "talks": []})");
   EXPECT_EQ(render(s, "UTC", utc("2021-03-01T00:00:00Z")), "");
 }
 
 TEST(HtmlRenderer, ShowsTheEventsOwnTimeWhenZonesDiffer) {
   // FastPath 2021: 10:50 in New York is 16:50 CEST in Berlin (Europe switched that morning).
-  auto s = load(R"({"talktime": 1, "timezone": "America/New_York",
+  auto s = load_schedule(R"({"talktime": 1, "timezone": "America/New_York",
     "talks": [{"id": "o", "title": "Opening Remarks", "start": "2021-03-28T10:50", "end": "2021-03-28T11:00"}]})");
   auto html = render(s, "Europe/Berlin", utc("2021-03-01T00:00:00Z"));
   EXPECT_TRUE(contains(html, "<time datetime=\"2021-03-28T16:50:00+02:00\">16:50</time>\u2013"
@@ -156,7 +149,7 @@ TEST(HtmlRenderer, ShowsTheEventsOwnTimeWhenZonesDiffer) {
 }
 
 TEST(HtmlRenderer, HintsWhenTheDayDiffersFromTheEventsDay) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
     {"id": "late", "title": "Late", "start": "2024-05-02T22:30", "timezone": "America/Los_Angeles"},
     {"id": "early", "title": "Early", "start": "2024-05-02T09:00", "timezone": "Asia/Kolkata"}]})");
   auto kolkata = render(s, "Asia/Kolkata", utc("2024-04-01T00:00:00Z"));
@@ -184,7 +177,7 @@ TEST(HtmlRenderer, HintsWhenTheDayDiffersFromTheEventsDay) {
 }
 
 TEST(HtmlRenderer, HintsWhenATalkEndsOnALaterDay) {
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "n", "title": "Night", "start": "2024-05-02T23:30Z", "duration": 60}]})");
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "n", "title": "Night", "start": "2024-05-02T23:30Z", "duration": 60}]})");
   auto html = render(s, "Europe/Berlin", utc("2024-04-01T00:00:00Z"));
   // 01:30-02:30 CEST on 3 May: same day in Berlin, no hint.
   EXPECT_FALSE(contains(html, "tt-end-shift"));
@@ -198,7 +191,7 @@ TEST(HtmlRenderer, HintsWhenATalkEndsOnALaterDay) {
 
 TEST(HtmlRenderer, HintsAtTwoDaysBetweenTheExtremeZones) {
   // 23:30 SST (UTC-11) on 2 May is 10:30Z on 3 May, 00:30 (UTC+14) on 4 May in Kiritimati.
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "pp", "title": "PP", "start": "2024-05-02T23:30",
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "pp", "title": "PP", "start": "2024-05-02T23:30",
                     "timezone": "Pacific/Pago_Pago"}]})");
   auto html = render(s, "Pacific/Kiritimati", utc("2024-04-01T00:00:00Z"));
   EXPECT_TRUE(contains(html, "<time datetime=\"2024-05-04T00:30:00+14:00\">00:30</time> "
@@ -212,14 +205,14 @@ TEST(HtmlRenderer, HintsAtTwoDaysBetweenTheExtremeZones) {
 }
 
 TEST(HtmlRenderer, EndHintTitleMatchesTheDayCount) {
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "m", "title": "M", "start": "2024-05-02T09:00Z", "end": "2024-05-04T17:00Z"}]})");
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "m", "title": "M", "start": "2024-05-02T09:00Z", "end": "2024-05-04T17:00Z"}]})");
   auto html = render(s, "UTC", utc("2024-04-01T00:00:00Z"));
   ASSERT_TRUE(contains(html, ">+2 days</sup>")) << html;
   EXPECT_FALSE(contains(html, "title=\"ends the next day\">+2 days</sup>")) << html;
 }
 
 TEST(HtmlRenderer, DateOnlyTalksShowTheDateAndTimeTba) {
-  auto s = load(R"({"talktime": 1, "timezone": "America/Los_Angeles", "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "timezone": "America/Los_Angeles", "talks": [
     {"id": "h", "title": "Hackathon", "start": "2024-05-04"},
     {"id": "r", "title": "Retreat", "start": "2024-05-04", "end": "2024-05-05"}]})");
   for (const char* zone : {"Pacific/Kiritimati", "Pacific/Pago_Pago"}) {
@@ -241,7 +234,7 @@ TEST(HtmlRenderer, DateOnlyTalksShowTheDateAndTimeTba) {
 // Programme order: days only, no Upcoming/Past sections, and one "Now" line before
 // the first talk that is not over, when a talk before it is.
 TEST(HtmlRenderer, ProgrammeOrderMarksNowInPlace) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
     {"id": "a", "title": "A", "start": "2024-05-02T09:00Z", "end": "2024-05-02T10:00Z"},
     {"id": "b", "title": "B", "start": "2024-05-02T10:00Z", "end": "2024-05-02T11:00Z"},
     {"id": "c", "title": "C", "start": "2024-05-03T09:00Z", "end": "2024-05-03T10:00Z"}]})");
@@ -271,7 +264,7 @@ TEST(HtmlRenderer, ProgrammeOrderMarksNowInPlace) {
 }
 
 TEST(HtmlRenderer, GroupsIntoUpcomingAndPastSectionsAndDays) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
     {"id": "old", "title": "Old", "start": "2024-04-15T10:00Z", "duration": 60},
     {"id": "late", "title": "Late", "start": "2024-05-02T22:30", "timezone": "America/Los_Angeles"},
     {"id": "next", "title": "Next", "start": "2024-05-03T07:30Z", "duration": 30}]})");
@@ -304,7 +297,7 @@ TEST(HtmlRenderer, GroupsIntoUpcomingAndPastSectionsAndDays) {
 }
 
 TEST(HtmlRenderer, MarksLiveTalksAndTheirLivestream) {
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2024-05-02T10:00Z", "duration": 60,
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2024-05-02T10:00Z", "duration": 60,
     "links": {"livestream": "https://yt.example/live", "slides": "https://s.example/a.pdf",
               "registration": "mailto:seminar@example.org"}}]})");
   auto live = render(s, "UTC", utc("2024-05-02T10:30:00Z"));
@@ -330,7 +323,7 @@ TEST(HtmlRenderer, MarksLiveTalksAndTheirLivestream) {
 }
 
 TEST(HtmlRenderer, ShowsStatusBadges) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
     {"id": "c", "title": "C", "start": "2024-05-02T10:00Z", "duration": 60, "status": "cancelled",
      "links": {"livestream": "https://yt.example/live"}},
     {"id": "p", "title": "P", "start": "2024-05-02T12:00Z", "status": "postponed"},
@@ -345,7 +338,7 @@ TEST(HtmlRenderer, ShowsStatusBadges) {
 }
 
 TEST(HtmlRenderer, ShowsSpeakersMetaAndDetails) {
-  auto s = load(R"({"talktime": 1, "location": "Virtual",
+  auto s = load_schedule(R"({"talktime": 1, "location": "Virtual",
     "series": [{"id": "fm", "title": "Foundation Models"}],
     "talks": [{"id": "a", "title": "A", "start": "2024-05-02T10:00Z", "kind": "keynote", "series": "fm",
       "tags": ["GPUs", "attention"], "abstract": "Line one\nline two\n\nSecond paragraph",
@@ -381,7 +374,7 @@ TEST(HtmlRenderer, EscapesHostileFeedText) {
       "speakers": [{"name": "<u>Mallory</u>", "affiliation": "'; DROP TABLE", "url": "https://x.example/\"onclick=\"alert(9)",
                     "bio": "<style>*{display:none}</style>"}],
       "links": {"<b>kind</b>": "https://l.example/'><script>alert(10)</script>"}}]})json";
-  auto s = load(hostile);
+  auto s = load_schedule(hostile);
   auto html = render(s, "UTC", utc("2024-04-01T00:00:00Z"));
   // Nothing from the feed becomes markup.
   for (const char* tag : {"<script", "<img src=x", "<svg", "<iframe", "<style", "<b>", "<u>"})
@@ -439,7 +432,7 @@ std::string render_interactive(const schedule& s, std::vector<std::string> starr
 }
 
 TEST(HtmlRenderer, InteractiveMarkupEscapesBreakOutPayloads) {
-  auto s = load(R"json({"talktime": 1, "talks": [
+  auto s = load_schedule(R"json({"talktime": 1, "talks": [
     {"id": "a\"><img src=x onerror=alert(1)>", "title": "\"><img src=x onerror=alert(2)> ' onmouseover='alert(3)",
      "start": "2024-05-02T10:00Z", "location": "\"><svg onload=alert(4)>", "tags": ["' onfocus='alert(5)"],
      "speakers": [{"name": "\"><script>alert(6)</script>"}]},
@@ -473,7 +466,7 @@ TEST(HtmlRenderer, InteractiveMarkupEscapesBreakOutPayloads) {
 // A talk's links, star and calendar menu are one toolbar: one tab stop a talk (the
 // first item), the arrow keys reach the others; a live stream leads the row.
 TEST(HtmlRenderer, InteractiveControlsAreOneToolbarWithOneTabStop) {
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2024-04-01T00:00Z", "duration": 60,
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "a", "title": "A", "start": "2024-04-01T00:00Z", "duration": 60,
     "links": {"slides": "https://s.example/a.pdf", "livestream": "https://yt.example/live"}},
     {"id": "b", "title": "B", "start": "2024-04-02T00:00Z"}]})");
   auto html = render_interactive(s, {});
@@ -507,7 +500,7 @@ TEST(HtmlRenderer, GroupsTalksBefore1970UnderTheirOwnDay) {
   // 1969-07-20T20:17:40Z (-14182940 s): 20:17 on 20 July in UTC, 16:17 EDT on 20 July
   // in New York, 05:17 JST on 21 July in Tokyo (Python's zoneinfo). Truncating the
   // negative day count would give 21, 21 and 22 July.
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "eagle", "title": "Landing", "start": "1969-07-20T20:17:40Z",
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "eagle", "title": "Landing", "start": "1969-07-20T20:17:40Z",
                     "end": "1969-07-20T20:47:40Z"}]})");
   struct { const char* zone; const char* day; const char* heading; const char* time; } cases[] = {
       {"UTC", "1969-07-20", "Sunday, 20 July 1969", "<time datetime=\"1969-07-20T20:17:40+00:00\">20:17</time>"},
@@ -531,7 +524,7 @@ using namespace talktime;
 using namespace talktime::test_support;
 
 TEST(NextViewChange, IsTheNextStartEndOrLivestreamGraceEnd) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
     {"id": "a", "title": "A", "start": "2024-05-02T10:00Z", "end": "2024-05-02T11:00Z",
      "links": {"livestream": "https://example.org/live"}},
     {"id": "b", "title": "B", "start": "2024-05-02T13:00Z"},
@@ -591,7 +584,7 @@ using namespace talktime;
 using namespace talktime::test_support;
 
 TEST(HtmlRenderer, PermalinksEncodeIdsSoTheyCannotAddFragmentKeys) {
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "x&w.q=nomatch&w.starred=g1,zz", "title": "T",
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "x&w.q=nomatch&w.starred=g1,zz", "title": "T",
                                                "start": "2024-05-02T10:00Z"}]})");
   // Expected href from Python: urllib.parse.quote(id, safe='-._~').
   EXPECT_TRUE(contains(render(s, "UTC", utc("2024-04-01T00:00:00Z")),

@@ -105,19 +105,13 @@ TEST(RenderText, FillReplacesOnlyKnownPlaceholders) {
   EXPECT_EQ(fill("{a}{b} {c} {", {{"a", "1"}, {"b", "{a}"}}), "1{a} {c} {");
 }
 
-schedule load(std::string_view text) {
-  auto r = parse_feed(text);
-  EXPECT_TRUE(r.feed.has_value());
-  return schedule(r.feed ? std::move(*r.feed) : feed{});
-}
 
-bool contains(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
 
 // Seen from Berlin: a live keynote in Chicago that ends after midnight in Berlin (16:30-18:00
 // CDT = 23:30-01:00 CEST), with slides and a stream, and a cancelled talk at 17:30 CDT on
 // 29 March, which is 00:30 CEST on 30 March (a day after the event's own).
 TEST(RenderText, EveryWordOfATalkComesFromTheText) {
-  auto s = load(R"({"talktime": 1, "timezone": "America/Chicago", "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "timezone": "America/Chicago", "talks": [
     {"id": "k", "title": "Q&A", "kind": "keynote", "start": "2021-03-28T16:30", "end": "2021-03-28T18:00",
      "abstract": "About it.", "links": {"slides": "https://example.org/s", "livestream": "https://example.org/l"}},
     {"id": "c", "title": "Gone", "start": "2021-03-29T17:30", "status": "cancelled"}]})");

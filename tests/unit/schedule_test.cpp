@@ -34,12 +34,6 @@ using namespace std::chrono_literals;
 
 const time_zone& zone(const char* name) { return *locate_zone(name); }
 
-schedule load(std::string_view text) {
-  auto r = parse_feed(text);
-  EXPECT_TRUE(r.feed.has_value());
-  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
-  return schedule(r.feed ? std::move(*r.feed) : feed{});
-}
 
 // One day of a workshop (in UTC for easy reading) plus some earlier talks.
 const char* const workshop = R"({
@@ -84,7 +78,7 @@ std::vector<std::string> search(const schedule& s, const std::string& text) {
 }
 
 TEST(Schedule, ListsUpcomingSoonestFirstThenPastMostRecentDayFirst) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   auto r = s.find({}, now, zone("UTC"));
   EXPECT_EQ(ids(s, r), (std::vector<std::string>{"kaestner", "coffee", "dao", "noend", "late", "hack",  // upcoming/live
                                                  "opening", "past3", "past2", "past1"}));               // past
@@ -92,7 +86,7 @@ TEST(Schedule, ListsUpcomingSoonestFirstThenPastMostRecentDayFirst) {
 }
 
 TEST(Schedule, ShowsUpcomingPastOrAll) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   query q;
   q.show = show_filter::upcoming;
   EXPECT_EQ(ids(s, s.find(q, now, zone("UTC"))),
@@ -104,7 +98,7 @@ TEST(Schedule, ShowsUpcomingPastOrAll) {
 }
 
 TEST(Schedule, EverythingIsUpcomingBeforeAndPastAfter) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   query q;
   q.show = show_filter::past;
   EXPECT_TRUE(s.find(q, utc("2024-01-01T00:00:00Z"), zone("UTC")).talks.empty());
@@ -117,7 +111,7 @@ TEST(Schedule, EverythingIsUpcomingBeforeAndPastAfter) {
 }
 
 TEST(Schedule, PhaseFollowsStartAndEnd) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   const auto& t = s.feed().talks[1];  // kaestner, 16:10-16:45Z
   ASSERT_EQ(t.id, "kaestner");
   EXPECT_EQ(s.phase(t, utc("2024-05-02T16:09:59Z")), talk_phase::upcoming);
@@ -129,7 +123,7 @@ TEST(Schedule, PhaseFollowsStartAndEnd) {
 }
 
 TEST(Schedule, TalkWithoutEndIsTakenToLastAnHour) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   const auto& t = s.feed().talks[9];  // noend, 18:00Z
   ASSERT_EQ(t.id, "noend");
   EXPECT_EQ(assumed_talk_length, 60min);
@@ -146,7 +140,7 @@ TEST(Schedule, TalkWithoutEndIsTakenToLastAnHour) {
 }
 
 TEST(Schedule, ZeroLengthTalkIsLiveForItsStartSecond) {
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "z", "title": "Z", "start": "2024-05-02T10:00Z", "duration": 0}]})");
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "z", "title": "Z", "start": "2024-05-02T10:00Z", "duration": 0}]})");
   const auto& t = s.feed().talks[0];
   EXPECT_EQ(s.phase(t, utc("2024-05-02T09:59:59Z")), talk_phase::upcoming);
   EXPECT_EQ(s.phase(t, utc("2024-05-02T10:00:00Z")), talk_phase::live);
@@ -154,7 +148,7 @@ TEST(Schedule, ZeroLengthTalkIsLiveForItsStartSecond) {
 }
 
 TEST(Schedule, DateOnlyTalkLastsUntilItsDayIsOverInItsZone) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   const auto& t = s.feed().talks[5];  // hack, 2024-05-04 in America/Los_Angeles
   ASSERT_EQ(t.id, "hack");
   EXPECT_EQ(s.begins(t), utc("2024-05-04T07:00:00Z"));
@@ -167,7 +161,7 @@ TEST(Schedule, DateOnlyTalkLastsUntilItsDayIsOverInItsZone) {
 }
 
 TEST(Schedule, MultiDayDateOnlyTalkEndsAfterItsLastDay) {
-  auto s = load(R"({"talktime": 1, "timezone": "America/Los_Angeles", "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "timezone": "America/Los_Angeles", "talks": [
       {"id": "r", "title": "Retreat", "start": "2024-05-04", "end": "2024-05-05"},
       {"id": "d", "title": "Days", "start": "2024-05-04", "duration": "P2D"}]})");
   for (const auto& t : s.feed().talks) {
@@ -177,7 +171,7 @@ TEST(Schedule, MultiDayDateOnlyTalkEndsAfterItsLastDay) {
 }
 
 TEST(Schedule, DateOnlyTalkWithoutAnyZoneUsesUtcDays) {
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "h", "title": "Hackathon", "start": "2024-05-04"}]})");
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "h", "title": "Hackathon", "start": "2024-05-04"}]})");
   const auto& t = s.feed().talks[0];
   EXPECT_EQ(s.begins(t), utc("2024-05-04T00:00:00Z"));
   EXPECT_EQ(s.ends(t), utc("2024-05-05T00:00:00Z"));
@@ -185,7 +179,7 @@ TEST(Schedule, DateOnlyTalkWithoutAnyZoneUsesUtcDays) {
 
 TEST(Schedule, DateOnlyDayStartsWhenItsMidnightIsSkipped) {
   // Sao Paulo sprang forward at midnight on 2018-11-04: that day began at 01:00 -02 (03:00Z).
-  auto s = load(R"({"talktime": 1, "timezone": "America/Sao_Paulo",
+  auto s = load_schedule(R"({"talktime": 1, "timezone": "America/Sao_Paulo",
                     "talks": [{"id": "d", "title": "Day", "start": "2018-11-04"}]})");
   const auto& t = s.feed().talks[0];
   EXPECT_EQ(s.begins(t), utc("2018-11-04T03:00:00Z"));
@@ -193,7 +187,7 @@ TEST(Schedule, DateOnlyDayStartsWhenItsMidnightIsSkipped) {
 }
 
 TEST(Schedule, SearchIgnoresCaseAndDiacritics) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   EXPECT_EQ(search(s, "kastner"), std::vector<std::string>{"kaestner"});
   EXPECT_EQ(search(s, "Kästner"), std::vector<std::string>{"kaestner"});
   EXPECT_EQ(search(s, "KÄSTNER"), std::vector<std::string>{"kaestner"});
@@ -201,7 +195,7 @@ TEST(Schedule, SearchIgnoresCaseAndDiacritics) {
 }
 
 TEST(Schedule, SearchCoversEveryTextField) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   EXPECT_EQ(search(s, "flashattention"), std::vector<std::string>{"dao"});                        // title
   EXPECT_EQ(search(s, "tri dao"), std::vector<std::string>{"dao"});                               // speaker
   EXPECT_EQ(search(s, "carnegie"), std::vector<std::string>{"kaestner"});                         // affiliation
@@ -213,7 +207,7 @@ TEST(Schedule, SearchCoversEveryTextField) {
 }
 
 TEST(Schedule, SearchNeedsEveryWord) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   EXPECT_EQ(search(s, "flash memory"), std::vector<std::string>{"dao"});
   EXPECT_EQ(search(s, "flash, attention"), std::vector<std::string>{"dao"});
   EXPECT_TRUE(search(s, "flash kastner").empty());
@@ -227,7 +221,7 @@ TEST(Schedule, SearchNeedsEveryWord) {
 // one field of one talk, and every talk holding it is found once, even when a
 // talk holds it many times or the next talk's text starts with it.
 TEST(Schedule, SearchMatchesWithinOneFieldOfOneTalk) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
     {"id": "a", "title": "Big data", "start": "2024-05-02T10:00Z", "abstract": "data data DATA"},
     {"id": "b", "title": "Base camp", "start": "2024-05-02T11:00Z", "tags": ["data"]},
     {"id": "c", "title": "Database internals", "start": "2024-05-02T12:00Z"},
@@ -243,7 +237,7 @@ TEST(Schedule, SearchMatchesWithinOneFieldOfOneTalk) {
 }
 
 TEST(Schedule, SearchFindsNamesBeyondLatin1) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
       {"id": "a", "title": "A", "start": "2024-05-02T10:00Z", "speakers": [{"name": "Nguyễn Văn An"}]},
       {"id": "b", "title": "B", "start": "2024-05-02T11:00Z", "speakers": [{"name": "Ștefan Dumitrescu"}]}]})");
   EXPECT_EQ(search(s, "nguyen"), std::vector<std::string>{"a"});
@@ -252,7 +246,7 @@ TEST(Schedule, SearchFindsNamesBeyondLatin1) {
 }
 
 TEST(Schedule, FiltersBySeriesKindTagAndSpeaker) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   auto run = [&](query q) { return ids(s, s.find(q, now, zone("UTC"))); };
   query q;
   q.series = "fm";
@@ -285,7 +279,7 @@ TEST(Schedule, FiltersBySeriesKindTagAndSpeaker) {
 }
 
 TEST(Schedule, FiltersByDaysInTheDisplayZone) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   query q;
   q.from = q.to = day(2024, 5, 3);
   // 22:30 Los Angeles on 2 May is 05:30Z on 3 May and 11:00 IST on 3 May.
@@ -309,7 +303,7 @@ TEST(Schedule, FiltersByDaysInTheDisplayZone) {
 }
 
 TEST(Schedule, GroupsByDayInTheDisplayZone) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   const auto& late = s.feed().talks[4];
   ASSERT_EQ(late.id, "late");
   EXPECT_EQ(day_in_zone(late, zone("America/Los_Angeles")), day(2024, 5, 2));
@@ -321,7 +315,7 @@ TEST(Schedule, GroupsByDayInTheDisplayZone) {
 }
 
 TEST(Schedule, PastTalksKeepRunningOrderWithinADay) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   query q;
   q.show = show_filter::past;
   // In Kiritimati both 15 April talks fall on 16 April; the order within the day is by start.
@@ -330,7 +324,7 @@ TEST(Schedule, PastTalksKeepRunningOrderWithinADay) {
 }
 
 TEST(Schedule, TiesKeepFeedOrder) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
       {"id": "b", "title": "B", "start": "2024-05-02T10:00Z"},
       {"id": "a", "title": "A", "start": "2024-05-02T10:00Z"},
       {"id": "c", "title": "C", "start": "2024-05-02T09:00Z"}]})");
@@ -339,7 +333,7 @@ TEST(Schedule, TiesKeepFeedOrder) {
 }
 
 TEST(Schedule, CountsEverythingButBreaks) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
       {"title": "Lunch", "kind": "break", "start": "2024-05-02T12:00Z"},
       {"title": "Coffee", "kind": "break", "start": "2024-05-02T15:00Z"},
       {"title": "Reception", "kind": "social", "start": "2024-05-02T18:00Z"},
@@ -362,7 +356,7 @@ const char* const apollo = R"({"talktime": 1, "talks": [
     {"id": "eve", "title": "New Year's Eve", "start": "1969-12-31T23:59:59Z"}]})";
 
 TEST(Schedule, DaysBefore1970AreFloored) {
-  auto s = load(apollo);
+  auto s = load_schedule(apollo);
   const auto& landing = s.feed().talks[0];
   EXPECT_EQ(day_in_zone(landing, zone("UTC")), day(1969, 7, 20));
   EXPECT_EQ(day_in_zone(landing, zone("America/New_York")), day(1969, 7, 20));
@@ -390,7 +384,7 @@ const char* const one_day_workshop = R"({"talktime": 1, "timezone": "America/New
   {"id": "closing", "title": "Closing Remarks", "kind": "closing", "start": "2021-03-28T16:20", "end": "2021-03-28T16:30"}]})";
 
 TEST(ListOrder, AnEventReadsInProgrammeOrderWhateverTheClockAndTheZone) {
-  auto s = load(one_day_workshop);
+  auto s = load_schedule(one_day_workshop);
   EXPECT_TRUE(s.is_one_event());
   const std::vector<std::string> programme{"opening", "keynote", "lunch", "panel", "closing"};
   for (const char* at : {"2021-03-01T00:00:00Z", "2021-03-28T16:30:00Z", "2021-04-30T00:00:00Z"})
@@ -407,7 +401,7 @@ TEST(ListOrder, AnEventReadsInProgrammeOrderWhateverTheClockAndTheZone) {
 }
 
 TEST(ListOrder, SeriesOrderCanBeAskedForAndNeverReversesADay) {
-  auto s = load(one_day_workshop);
+  auto s = load_schedule(one_day_workshop);
   query q;
   q.order = list_order::series;
   auto during = s.find(q, utc("2021-03-28T16:30:00Z"), zone("Asia/Kolkata"));
@@ -420,12 +414,12 @@ TEST(ListOrder, SeriesOrderCanBeAskedForAndNeverReversesADay) {
 }
 
 TEST(ListOrder, AFeedLongerThanTwoWeeksIsASeries) {
-  EXPECT_FALSE(load(workshop).is_one_event());  // 1 April to 4 May
-  auto s = load(R"({"talktime": 1, "talks": [
+  EXPECT_FALSE(load_schedule(workshop).is_one_event());  // 1 April to 4 May
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
       {"id": "a", "title": "A", "start": "2024-05-01T10:00Z", "end": "2024-05-01T11:00Z"},
       {"id": "b", "title": "B", "start": "2024-05-14T23:00Z", "end": "2024-05-15T10:00Z"}]})");
   EXPECT_TRUE(s.is_one_event());  // exactly 14 days from first start to last end
-  auto longer = load(R"({"talktime": 1, "talks": [
+  auto longer = load_schedule(R"({"talktime": 1, "talks": [
       {"id": "a", "title": "A", "start": "2024-05-01T10:00Z", "end": "2024-05-01T11:00Z"},
       {"id": "b", "title": "B", "start": "2024-05-14T23:00Z", "end": "2024-05-15T10:01Z"}]})");
   EXPECT_FALSE(longer.is_one_event());
@@ -466,7 +460,7 @@ std::vector<std::string> ids_found(const schedule& s, const std::string& text) {
 // words froze the page for 6.5 s): only the first 16 distinct words of its first
 // 256 bytes are read.
 TEST(Search, ReadsOnlyTheFirstSixteenDistinctWordsOfTheFirst256Bytes) {
-  auto s = load(workshop);
+  auto s = load_schedule(workshop);
   // 16 words that "FlashAttention: Fast and Memory-Efficient Exact Attention" by Tri Dao holds.
   std::string sixteen = "flash fast memory efficient exact attention tri dao gates stanford foundation models gpus "
                         "flashattention memory-efficient ex";

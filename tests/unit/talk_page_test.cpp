@@ -19,14 +19,7 @@ namespace {
 using namespace talktime;
 using namespace talktime::test_support;
 
-schedule load(std::string_view text) {
-  auto r = parse_feed(text);
-  EXPECT_TRUE(r.feed.has_value());
-  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
-  return schedule(r.feed ? std::move(*r.feed) : feed{});
-}
 
-bool contains(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
 
 const char* const one_talk = R"({"talktime": 1, "timezone": "America/New_York",
   "talks": [{"id": "p", "title": "A talk", "start": "2021-03-28T11:00", "duration": 35, "location": "Room 1",
@@ -41,7 +34,7 @@ std::string page_in(const schedule& s, const char* zone) {
 }
 
 TEST(TalkPage, RendersTheTalkAloneHeadingFirstWithItsDayTimesAndOpenDetails) {
-  auto s = load(one_talk);
+  auto s = load_schedule(one_talk);
   EXPECT_EQ(page_in(s, "Asia/Kolkata"),
             "<div class=\"tt-talk tt-talk-page\" data-talk-id=\"p\" data-kind=\"talk\" data-status=\"scheduled\" "
             "data-phase=\"upcoming\" data-start=\"1616943600\" data-end=\"1616945700\">"
@@ -67,7 +60,7 @@ TEST(TalkPage, RendersTheTalkAloneHeadingFirstWithItsDayTimesAndOpenDetails) {
 }
 
 TEST(TalkPage, NamesTheViewersDayWhereItDiffersFromTheEvents) {
-  auto html = page_in(load(one_talk), "Pacific/Auckland");
+  auto html = page_in(load_schedule(one_talk), "Pacific/Auckland");
   EXPECT_TRUE(contains(html, "<p class=\"tt-when\"><time datetime=\"2021-03-29\">Monday, 29 March 2021</time> "
                              "<time datetime=\"2021-03-29T04:00:00+13:00\">04:00</time>")) << html;
   // The event's own day is named beside its time (Sunday in New York, Monday in Auckland).
@@ -75,7 +68,7 @@ TEST(TalkPage, NamesTheViewersDayWhereItDiffersFromTheEvents) {
 }
 
 TEST(TalkPage, HasNoStarNoPermalinkAndNoListAroundIt) {
-  auto html = page_in(load(one_talk), "UTC");
+  auto html = page_in(load_schedule(one_talk), "UTC");
   for (const char* part : {"tt-star", "tt-permalink", "<li class=\"tt-talk\"", "tt-section", "tt-day", "<h4"})
     EXPECT_FALSE(contains(html, part)) << part;
 }
@@ -83,7 +76,7 @@ TEST(TalkPage, HasNoStarNoPermalinkAndNoListAroundIt) {
 // Three talks over two days, in programme order: a list rendered in parts, each part
 // skipping the talks before it, puts the Now line where the whole list has it, once.
 TEST(RenderInParts, SkippedTalksPlaceTheNowLineAsTheWholeListDoes) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
     {"id": "a", "title": "A", "start": "2024-05-02T09:00Z", "end": "2024-05-02T10:00Z"},
     {"id": "b", "title": "B", "start": "2024-05-02T10:00Z", "end": "2024-05-02T11:00Z"},
     {"id": "c", "title": "C", "start": "2024-05-03T09:00Z", "end": "2024-05-03T10:00Z"}]})");

@@ -21,12 +21,6 @@ namespace {
 using namespace talktime;
 using namespace talktime::test_support;
 
-schedule load(std::string_view text) {
-  auto r = parse_feed(text);
-  EXPECT_TRUE(r.feed.has_value());
-  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
-  return schedule(r.feed ? std::move(*r.feed) : feed{});
-}
 
 std::string render(const schedule& s, const char* zone, const char* now, bool interactive = false) {
   render_options o;
@@ -36,7 +30,6 @@ std::string render(const schedule& s, const char* zone, const char* now, bool in
   return render_html(s, s.find({}, o.now, *o.display_zone).talks, o);
 }
 
-bool contains(const std::string& html, const std::string& part) { return html.find(part) != std::string::npos; }
 
 TEST(ZoneLabelFor, MatchesZoneinfoForCollidingLetters) {
   std::istringstream lines(read_fixture("zone-labels.tsv"));
@@ -93,7 +86,7 @@ TEST(DayText, ShortDaysAndRunsOfDays) {
 }
 
 TEST(WhenLine, ShanghaiViewerOfAChicagoSeminarReadsNoCstTwice) {
-  auto s = load(R"({"talktime": 1, "timezone": "America/Chicago",
+  auto s = load_schedule(R"({"talktime": 1, "timezone": "America/Chicago",
     "talks": [{"id": "c", "title": "Candidate", "start": "2025-01-21T10:00", "duration": 60}]})");
   auto html = render(s, "Asia/Shanghai", "2025-01-01T00:00:00Z");
   EXPECT_TRUE(contains(html, "<p class=\"tt-when\"><time datetime=\"2025-01-22T00:00:00+08:00\">00:00</time>\u2013"
@@ -117,7 +110,7 @@ TEST(WhenLine, ShanghaiViewerOfAChicagoSeminarReadsNoCstTwice) {
 }
 
 TEST(WhenLine, PostponedTalksStrikeTheOldTimeAndAwaitANewDate) {
-  auto s = load(R"({"talktime": 1, "talks": [{"id": "p", "title": "P", "start": "2025-01-21T10:00Z", "status": "postponed"}]})");
+  auto s = load_schedule(R"({"talktime": 1, "talks": [{"id": "p", "title": "P", "start": "2025-01-21T10:00Z", "status": "postponed"}]})");
   auto html = render(s, "UTC", "2025-01-01T00:00:00Z");
   EXPECT_TRUE(contains(html, "<p class=\"tt-when\"><span class=\"tt-was\">was <del>"
                              "<time datetime=\"2025-01-21T10:00:00+00:00\">10:00</time> "
@@ -125,14 +118,14 @@ TEST(WhenLine, PostponedTalksStrikeTheOldTimeAndAwaitANewDate) {
                              "<span class=\"tt-badge tt-badge-status\">Postponed</span> "
                              "<span class=\"tt-new-date\">new date to be announced</span><span class=\"tt-relative\"></span></p>"))
       << html;
-  auto scheduled = render(load(R"({"talktime": 1, "talks": [{"id": "p", "title": "P", "start": "2025-01-21T10:00Z"}]})"),
+  auto scheduled = render(load_schedule(R"({"talktime": 1, "talks": [{"id": "p", "title": "P", "start": "2025-01-21T10:00Z"}]})"),
                           "UTC", "2025-01-01T00:00:00Z");
   EXPECT_FALSE(contains(scheduled, "tt-was"));
   EXPECT_FALSE(contains(scheduled, "new date"));
 }
 
 TEST(WhenLine, BreaksCarryNoStarAndNoCalendar) {
-  auto s = load(R"({"talktime": 1, "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "talks": [
     {"id": "lunch", "title": "Lunch", "kind": "break", "start": "2025-01-21T12:00Z", "duration": 60},
     {"id": "talk", "title": "Talk", "start": "2025-01-21T13:00Z", "duration": 60}]})");
   auto html = render(s, "UTC", "2025-01-01T00:00:00Z", true);
@@ -144,7 +137,7 @@ TEST(WhenLine, BreaksCarryNoStarAndNoCalendar) {
 }
 
 TEST(ParallelSessions, ShareOneTimeSlotWithTheRoomLeadingEachCard) {
-  auto s = load(R"({"talktime": 1, "timezone": "Europe/Berlin", "talks": [
+  auto s = load_schedule(R"({"talktime": 1, "timezone": "Europe/Berlin", "talks": [
     {"id": "a", "title": "A", "start": "2026-08-10T09:30", "duration": 60, "location": "Room A"},
     {"id": "b", "title": "B", "start": "2026-08-10T09:30", "duration": 45, "location": {"name": "Room B", "url": "https://example.org/b"}},
     {"id": "coffee", "title": "Coffee", "kind": "break", "start": "2026-08-10T10:30", "duration": 30},

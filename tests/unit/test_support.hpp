@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "talktime/feed.hpp"
+#include "talktime/schedule.hpp"
 
 namespace talktime::test_support {
 
@@ -96,5 +97,15 @@ inline std::vector<std::string> physical_lines(const std::string& ics) {
   }
   return lines;
 }
+
+// A feed that must load without a problem, as a schedule (an empty one if it does not).
+inline schedule load_schedule(std::string_view text) {
+  auto r = parse_feed(text);
+  EXPECT_TRUE(r.feed.has_value());
+  for (const auto& d : r.diagnostics) ADD_FAILURE() << d.to_string();
+  return schedule(r.feed ? std::move(*r.feed) : feed{});
+}
+
+inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace talktime::test_support
