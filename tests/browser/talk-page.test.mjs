@@ -79,6 +79,15 @@ test('data-view="talk": the permalink\'s talk, otherwise the next talk to come',
   await context.close();
 });
 
+test('data-view="talk" passes over a break: during FastPath\'s lunch the page is the next talk', async () => {
+  const { page, context, errors } = await openPage(session.browser, { timezoneId: 'UTC' });
+  // Lunch runs 12:45-13:45 EDT (16:45-17:45 UTC); at 16:50 UTC it is on, and Siva Hari's talk is next.
+  await mount(page, { feed: '../../../data/fastpath-2021.json', view: 'talk', now: '2021-03-28T16:50:00Z' });
+  assert.equal(await page.locator('#w .tt-talk-page').getAttribute('data-talk-id'), '2021-03-28-hari');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('data-controls="none" hides the toolbar; a switch with one useful position is not shown', async () => {
   const { page, context, errors } = await openPage(session.browser, { timezoneId: 'UTC' });
   await mount(page, { feed: '../../../data/fastpath-2021.json', controls: 'none', now: '2021-03-28T15:00:00Z' });

@@ -77,7 +77,6 @@ export default {
   'list.breakCount': { zero: 'لا استراحات', one: 'استراحة واحدة', two: 'استراحتان', few: '{count} استراحات', many: '{count} استراحة', other: '{count} استراحة' },
   'list.talksAndBreaks': '{talks}، {breaks}',
   'about.series': 'عن السلاسل',
-  'list.showMore': 'اعرض المزيد (بقي {count})',
   'list.noMatch': 'لا توجد محاضرات تطابق عوامل التصفية هذه.',
   'list.showAll': 'اعرض كل المحاضرات',
   'list.linkedMissing': 'المحاضرة المرتبطة («{id}») ليست في هذا البرنامج.',

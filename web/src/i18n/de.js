@@ -77,7 +77,6 @@ export default {
   'list.breakCount': { one: '{count} Pause', other: '{count} Pausen' },
   'list.talksAndBreaks': '{talks}, {breaks}',
   'about.series': 'Über die Reihen',
-  'list.showMore': 'Mehr zeigen (noch {count})',
   'list.noMatch': 'Keine Vorträge passen zu diesen Filtern.',
   'list.showAll': 'Alle Vorträge zeigen',
   'list.linkedMissing': 'Der verlinkte Vortrag (\u201e{id}\u201c) ist nicht in diesem Programm.',

@@ -83,7 +83,6 @@ export default {
   'list.breakCount': { one: '{count} break', other: '{count} breaks' },
   'list.talksAndBreaks': '{talks}, {breaks}',
   'about.series': 'About the series',
-  'list.showMore': 'Show more ({count} left)',
   'list.noMatch': 'No talks match these filters.',
   'list.showAll': 'Show all talks',
   'list.linkedMissing': 'The linked talk (\u201c{id}\u201d) is not in this schedule.',

@@ -77,7 +77,6 @@ export default {
   'list.breakCount': { one: '{count} pausa', other: '{count} pausas' },
   'list.talksAndBreaks': '{talks}, {breaks}',
   'about.series': 'Acerca de las series',
-  'list.showMore': 'Mostrar más (quedan {count})',
   'list.noMatch': 'Ninguna charla coincide con estos filtros.',
   'list.showAll': 'Mostrar todas las charlas',
   'list.linkedMissing': 'La charla enlazada («{id}») no está en este programa.',

@@ -77,7 +77,6 @@ export default {
   'list.breakCount': { one: '{count} pause', other: '{count} pauses' },
   'list.talksAndBreaks': '{talks}, {breaks}',
   'about.series': 'À propos des séries',
-  'list.showMore': 'Afficher plus ({count} restants)',
   'list.noMatch': 'Aucun exposé ne correspond à ces filtres.',
   'list.showAll': 'Afficher tous les exposés',
   'list.linkedMissing': 'L\u2019exposé lié (« {id} ») ne figure pas dans ce programme.',

@@ -77,7 +77,6 @@ export default {
   'list.breakCount': { other: '休憩 {count} 件' },
   'list.talksAndBreaks': '{talks}、{breaks}',
   'about.series': 'シリーズについて',
-  'list.showMore': 'さらに表示（残り {count} 件）',
   'list.noMatch': '条件に合う講演はありません。',
   'list.showAll': 'すべての講演を表示',
   'list.linkedMissing': 'リンク先の講演（「{id}」）はこのスケジュールにありません。',

@@ -77,7 +77,6 @@ export default {
   'list.breakCount': { one: '{count} intervalo', other: '{count} intervalos' },
   'list.talksAndBreaks': '{talks}, {breaks}',
   'about.series': 'Sobre as séries',
-  'list.showMore': 'Mostrar mais (faltam {count})',
   'list.noMatch': 'Nenhuma palestra corresponde a esses filtros.',
   'list.showAll': 'Mostrar todas as palestras',
   'list.linkedMissing': 'A palestra do link (\u201c{id}\u201d) não está nesta programação.',

@@ -77,7 +77,6 @@ export default {
   'list.breakCount': { other: '{count} 个休息' },
   'list.talksAndBreaks': '{talks}，{breaks}',
   'about.series': '关于系列',
-  'list.showMore': '显示更多（还有 {count} 个）',
   'list.noMatch': '没有符合筛选条件的报告。',
   'list.showAll': '显示全部报告',
   'list.linkedMissing': '链接中的报告（\u201c{id}\u201d）不在此日程中。',
