@@ -26,27 +26,32 @@ std::uint64_t fnv1a_64(const std::string& text) {
   return hash;
 }
 
-}  // namespace
-
-std::string derived_calendar_uid(const feed& f, const talk& t) {
+// What every derived UID of one feed ends with: ".<hash>@<host>" (worked out once a feed).
+std::string uid_suffix(const feed& f) {
   char digits[17];
   std::snprintf(digits, sizeof digits, "%016llx", static_cast<unsigned long long>(fnv1a_64(feed_identity(f))));
   auto host = url_host(f.url);
-  return percent_encode(t.id) + "." + digits + "@" + (host.empty() ? std::string("talktime") : host);
+  return std::string(".") + digits + "@" + (host.empty() ? std::string("talktime") : host);
 }
 
+}  // namespace
+
+std::string derived_calendar_uid(const feed& f, const talk& t) { return percent_encode(t.id) + uid_suffix(f); }
+
 std::vector<std::size_t> assign_calendar_uids(feed& f) {
-  std::set<std::string, std::less<>> taken;
-  for (const auto& t : f.talks) taken.insert(derived_calendar_uid(f, t));  // ids are unique: so are these
+  auto suffix = uid_suffix(f);
+  std::vector<std::string> derived;
+  derived.reserve(f.talks.size());
+  for (const auto& t : f.talks) derived.push_back(percent_encode(t.id) + suffix);
+  std::set<std::string, std::less<>> taken(derived.begin(), derived.end());  // ids are unique: so are these
   std::vector<std::size_t> replaced;
   for (std::size_t i = 0; i < f.talks.size(); ++i) {
     auto& t = f.talks[i];
-    auto own = derived_calendar_uid(f, t);
-    if (!t.uid.empty() && t.uid != own) {
+    if (!t.uid.empty() && t.uid != derived[i]) {
       if (taken.insert(t.uid).second) continue;
       replaced.push_back(i);
     }
-    t.uid = std::move(own);
+    t.uid = std::move(derived[i]);
   }
   return replaced;
 }
