@@ -6,8 +6,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 deps="$root/build/deps"
 
 # fonts-droid-fallback: Chinese and Japanese glyphs for the locale screenshots (DejaVu has none).
+# unicode-cldr-core: CLDR's windowsZones.xml, read at build time to map Outlook's Windows zone names.
 packages=(cmake ninja-build g++ make patch xz-utils python3 tzdata
-          emscripten nlohmann-json3-dev libhowardhinnant-date-dev googletest chromium firefox-esr poppler-utils fonts-dejavu-core fonts-droid-fallback python3-icalendar
+          emscripten nlohmann-json3-dev libhowardhinnant-date-dev googletest chromium firefox-esr poppler-utils fonts-dejavu-core fonts-droid-fallback python3-icalendar unicode-cldr-core
           clang-14 libclang-rt-14-dev llvm-14)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
@@ -55,7 +56,7 @@ SOURCES
 fi
 
 # npm packages (playwright-core and puppeteer-core, which drive Debian's Chromium and Firefox and
-# download no browser; axe-core, ajv, esbuild, terser, and FullCalendar + Luxon for the benchmark),
+# download no browser; axe-core, ajv, esbuild, terser, ical.js and jsonld (test oracles), and FullCalendar + Luxon for the benchmark),
 # pinned by package-lock.json. A node_modules that is a symbolic link is another tree's, shared:
 # npm ci would empty that tree's folder, so it is left alone.
 if [ -L "$root/node_modules" ]; then
