@@ -31,6 +31,8 @@ run "feed schema (ajv)" node tests/schema/validate-feeds.mjs \
   --expect-unparseable tests/fixtures/truncated.json tests/fixtures/latin1-bytes.json tests/browser/pages/feeds/bad-json.json
 # The example feeds carry what their public pages (../shared/seeds) list.
 run "example feeds against their pages (node)" node --test tests/data/
+# Imported calendars against Mozilla's ical.js, occurrence by occurrence (docs/calendars.md).
+run "calendar import against ical.js (node)" node --test tests/calendar/
 run "WebAssembly module (node)" node --no-experimental-fetch --test tests/wasm/
 run "browser modules (node)" node --test tests/web/
 run "browser tests (chromium)" node --test tests/browser/
