@@ -70,7 +70,9 @@ TEST(IcsWriter, WritesTheWholeCalendar) {
       product_line() +
       "CALSCALE:GREGORIAN\r\n"
       "METHOD:PUBLISH\r\n"
+      "NAME:Kolloquium\\; Winter\\, 2024\r\n"
       "X-WR-CALNAME:Kolloquium\\; Winter\\, 2024\r\n"
+      "X-WR-TIMEZONE:Europe/Berlin\r\n"
       "BEGIN:VEVENT\r\n"
       "UID:k1.b9f0eb4b27a20337@talks.example.org\r\n"
       "DTSTAMP:20240105T083000Z\r\n"
