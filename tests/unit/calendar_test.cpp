@@ -122,7 +122,8 @@ TEST(IcsWriter, WritesTheChosenTalksInTheGivenOrder) {
   EXPECT_EQ(ics.find("UID:k2."), std::string::npos);
   EXPECT_EQ(to_ics(f, {}, utc("2024-01-05T08:30:00Z")),
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + product_line() + "CALSCALE:GREGORIAN\r\n"
-            "METHOD:PUBLISH\r\nX-WR-CALNAME:Kolloquium\\; Winter\\, 2024\r\nEND:VCALENDAR\r\n");
+            "METHOD:PUBLISH\r\nNAME:Kolloquium\\; Winter\\, 2024\r\nX-WR-CALNAME:Kolloquium\\; Winter\\, 2024\r\n"
+            "X-WR-TIMEZONE:Europe/Berlin\r\nEND:VCALENDAR\r\n");
 }
 
 TEST(IcsWriter, StampsTheGivenNowNotTheClock) {

@@ -1,0 +1,81 @@
+// SEQUENCE from the calendar published before (include/talktime/ics_sequence.hpp),
+// and the subscription properties of to_ics (include/talktime/calendar.hpp).
+// Calendars here are written by hand, in the shapes to_ics and other writers use.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+
+#include "talktime/calendar.hpp"
+#include "talktime/ics_sequence.hpp"
+
+using namespace talktime;
+
+namespace {
+
+std::string calendar(const std::string& events) {
+  return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + events + "END:VCALENDAR\r\n";
+}
+
+std::string event(const std::string& uid, const std::string& start, const std::string& extra = "") {
+  return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20250101T000000Z\r\nDTSTART:" + start + "\r\n" + extra +
+         "SUMMARY:Talk\r\nEND:VEVENT\r\n";
+}
+
+std::string sequenced(const std::string& uid, const std::string& start, int sequence, const std::string& extra = "") {
+  return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20250101T000000Z\r\nSEQUENCE:" + std::to_string(sequence) +
+         "\r\nDTSTART:" + start + "\r\n" + extra + "SUMMARY:Talk\r\nEND:VEVENT\r\n";
+}
+
+}  // namespace
+
+TEST(IcsSequence, WithoutAPreviousCalendarEveryEventIsZero) {
+  auto result = sequence_events(calendar(event("a", "20250304T151500Z") + event("b", "20250311T151500Z")), "");
+  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T151500Z", 0) + sequenced("b", "20250311T151500Z", 0)));
+  EXPECT_TRUE(result.diagnostics.empty());
+}
+
+TEST(IcsSequence, OnlyTheChangedEventGoesUpFromItsPreviousNumber) {
+  auto previous = calendar(sequenced("a", "20250304T151500Z", 3) + sequenced("b", "20250311T151500Z", 7));
+  auto result = sequence_events(calendar(event("a", "20250304T161500Z") + event("b", "20250311T151500Z")), previous);
+  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T161500Z", 4) + sequenced("b", "20250311T151500Z", 7)));
+}
+
+TEST(IcsSequence, FoldingLineEndsPropertyOrderAndBookkeepingAreNoChange) {
+  // Another writer's copy of the same event: LF endings, folded SUMMARY, LAST-MODIFIED, another order.
+  std::string previous = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Ta\n lk\nUID:a\nSEQUENCE:2\n"
+                         "LAST-MODIFIED:20240101T000000Z\nDTSTART:20250304T151500Z\nDTSTAMP:20200101T000000Z\n"
+                         "END:VEVENT\nEND:VCALENDAR\n";
+  auto result = sequence_events(calendar(event("a", "20250304T151500Z")), previous);
+  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T151500Z", 2)));
+}
+
+TEST(IcsSequence, AnOccurrenceIsMatchedByUidAndRecurrenceId) {
+  std::string moved = "RECURRENCE-ID:20250311T151500Z\r\n";
+  auto previous = calendar(sequenced("s", "20250304T151500Z", 0) + sequenced("s", "20250311T151500Z", 0, moved));
+  auto result = sequence_events(calendar(event("s", "20250304T151500Z") + event("s", "20250311T161500Z", moved)), previous);
+  EXPECT_EQ(result.text, calendar(sequenced("s", "20250304T151500Z", 0) + sequenced("s", "20250311T161500Z", 1, moved)));
+}
+
+TEST(IcsSequence, AnEventLeftOutIsReportedWhereThePreviousCalendarHasIt) {
+  auto previous = calendar(sequenced("a", "20250304T151500Z", 0) + sequenced("gone@x", "20250311T151500Z", 0));
+  auto result = sequence_events(calendar(event("a", "20250304T151500Z")), previous);
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].level, severity::warning);
+  EXPECT_EQ(result.diagnostics[0].code, "ics.event_dropped");
+  EXPECT_EQ(result.diagnostics[0].line, 10);  // its BEGIN:VEVENT
+}
+
+TEST(IcsSequence, APreviousFileThatIsNoCalendarIsAnError) {
+  auto result = sequence_events(calendar(event("a", "20250304T151500Z")), "<html>Not found</html>");
+  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T151500Z", 0)));
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].code, "ics.previous_not_calendar");
+}
+
+TEST(IcsDuration, UsesTheLargestWholeUnit) {
+  using std::chrono::minutes;
+  EXPECT_EQ(ics_duration(minutes{12 * 60}), "PT12H");
+  EXPECT_EQ(ics_duration(minutes{90}), "PT90M");
+  EXPECT_EQ(ics_duration(minutes{2 * 24 * 60}), "P2D");
+}
