@@ -7,6 +7,7 @@
 #include <string>
 
 #include "talktime/calendar.hpp"
+#include "talktime/feed.hpp"
 #include "talktime/ics_sequence.hpp"
 
 using namespace talktime;
@@ -78,4 +79,22 @@ TEST(IcsDuration, UsesTheLargestWholeUnit) {
   EXPECT_EQ(ics_duration(minutes{12 * 60}), "PT12H");
   EXPECT_EQ(ics_duration(minutes{90}), "PT90M");
   EXPECT_EQ(ics_duration(minutes{2 * 24 * 60}), "P2D");
+}
+
+// The calendar-wide lines a subscribed app reads, from a feed with a title, a description
+// and a zone; without refresh_interval (the widget's download) no refresh lines.
+TEST(IcsSubscription, NameZoneAndRefreshInterval) {
+  auto parsed = parse_feed(R"({"talktime":1,"title":"Seminar; weekly","description":"Tea, then talks",
+    "timezone":"Asia/Kolkata","talks":[]})");
+  ASSERT_TRUE(parsed.feed);
+  auto now = sys_seconds{std::chrono::seconds{1735689600}};  // 2025-01-01T00:00:00Z
+  ics_options options;
+  options.product_id = "-//test//EN";
+  std::string head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n"
+                     "NAME:Seminar\\; weekly\r\nX-WR-CALNAME:Seminar\\; weekly\r\n"
+                     "DESCRIPTION:Tea\\, then talks\r\nX-WR-CALDESC:Tea\\, then talks\r\nX-WR-TIMEZONE:Asia/Kolkata\r\n";
+  EXPECT_EQ(to_ics(*parsed.feed, now, options), head + "END:VCALENDAR\r\n");
+  options.refresh_interval = std::chrono::minutes{6 * 60};
+  EXPECT_EQ(to_ics(*parsed.feed, now, options),
+            head + "REFRESH-INTERVAL;VALUE=DURATION:PT6H\r\nX-PUBLISHED-TTL:PT6H\r\nEND:VCALENDAR\r\n");
 }
