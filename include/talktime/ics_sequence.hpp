@@ -16,15 +16,15 @@ struct sequenced_calendar {
   std::vector<diagnostic> diagnostics;   ///< about `previous` (lines are its lines)
 };
 
-/// Gives every VEVENT of `calendar` (as to_ics writes it) a SEQUENCE, placed
-/// after its DTSTAMP, by comparing it with the event of the same UID (and
-/// RECURRENCE-ID) in `previous`, the calendar published before:
+/// Gives every VEVENT of `calendar` (as to_ics writes it) a SEQUENCE and a
+/// LAST-MODIFIED, placed after its DTSTAMP, by comparing it with the event of
+/// the same UID (and RECURRENCE-ID) in `previous`, the calendar published before:
 ///
-/// - not in `previous` (or `previous` is empty): SEQUENCE:0;
+/// - not in `previous` (or `previous` is empty): SEQUENCE:0, LAST-MODIFIED = its DTSTAMP;
 /// - the same content lines, DTSTAMP, SEQUENCE and LAST-MODIFIED aside:
-///   the previous SEQUENCE (0 when it had none);
+///   the previous SEQUENCE (0 when it had none) and LAST-MODIFIED (none when it had none);
 /// - anything else changed (DTSTART, DTEND, SUMMARY, LOCATION, STATUS,
-///   DESCRIPTION, URL…): the previous SEQUENCE + 1.
+///   DESCRIPTION, URL…): the previous SEQUENCE + 1, LAST-MODIFIED = its DTSTAMP.
 ///
 /// Lines are compared unfolded, so a different folding is no change. An event of
 /// `previous` whose UID is gone gets a warning [ics.event_dropped]: subscribers'

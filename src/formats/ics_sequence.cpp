@@ -84,6 +84,7 @@ struct event_summary {
   std::string key;  // UID, plus RECURRENCE-ID for one occurrence of a series
   std::vector<std::string> content;
   long sequence = 0;
+  std::string stamp, last_modified;  // DTSTAMP and LAST-MODIFIED values
   int line = 0;  // BEGIN:VEVENT
   bool seen_now = false;
 };
@@ -92,6 +93,8 @@ void add_line(event_summary& event, const std::string& line) {
   auto name = property_name(line);
   if (name == "UID") event.key = property_value(line) + event.key;
   else if (name == "RECURRENCE-ID") event.key += "\x1f" + line.substr(name.size());
+  if (name == "DTSTAMP") event.stamp = property_value(line);
+  if (name == "LAST-MODIFIED") event.last_modified = property_value(line);
   if (name == "SEQUENCE") {
     auto value = property_value(line);
     if (!value.empty() && value.size() < 10 && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -124,29 +127,39 @@ std::map<std::string, event_summary> read_events(std::string_view text) {
   return events;
 }
 
-// The SEQUENCE an event of the new calendar gets, the previous one marked as seen.
-long next_sequence(event_summary& event, std::map<std::string, event_summary>& previous) {
+// What an event of the new calendar is given: its SEQUENCE, and its LAST-MODIFIED, the
+// time it was published new or changed ("" when unknown: unchanged, and the previous
+// calendar did not say).
+struct revision {
+  long sequence = 0;
+  std::string last_modified;
+};
+
+// The revision of an event of the new calendar, the previous one marked as seen.
+revision next_revision(event_summary& event, std::map<std::string, event_summary>& previous) {
   auto found = previous.find(event.key);
-  if (found == previous.end()) return 0;
+  if (found == previous.end()) return {0, event.stamp};
   found->second.seen_now = true;
   std::sort(event.content.begin(), event.content.end());
-  return found->second.sequence + (found->second.content == event.content ? 0 : 1);
+  if (found->second.content == event.content) return {found->second.sequence, found->second.last_modified};
+  return {found->second.sequence + 1, event.stamp};
 }
 
-// One VEVENT of the new calendar written out with its SEQUENCE after DTSTAMP.
-void write_event(std::string& out, const std::vector<raw_line>& lines, long sequence) {
-  std::string sequence_line = "SEQUENCE:" + std::to_string(sequence) + "\r\n";
+// One VEVENT of the new calendar written out with SEQUENCE and LAST-MODIFIED after DTSTAMP.
+void write_event(std::string& out, const std::vector<raw_line>& lines, const revision& r) {
+  std::string added = "SEQUENCE:" + std::to_string(r.sequence) + "\r\n";
+  if (!r.last_modified.empty()) added += "LAST-MODIFIED:" + r.last_modified + "\r\n";
   bool written = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     auto name = property_name(lines[i].unfolded);
-    if (name == "SEQUENCE") continue;
+    if (name == "SEQUENCE" || name == "LAST-MODIFIED") continue;
     if (!written && i + 1 == lines.size()) {  // END:VEVENT, and no DTSTAMP before it
-      out += sequence_line;
+      out += added;
       written = true;
     }
     out.append(lines[i].bytes.data(), lines[i].bytes.size());
     if (!written && name == "DTSTAMP") {
-      out += sequence_line;
+      out += added;
       written = true;
     }
   }
@@ -189,7 +202,7 @@ sequenced_calendar sequence_events(std::string_view calendar, std::string_view p
     if (begins) event = event_summary{};
     else if (event_lines.empty()) result.text.append(line.bytes.data(), line.bytes.size());
     else if (is_line(line.unfolded, "END:VEVENT")) {
-      write_event(result.text, event_lines, next_sequence(event, published));
+      write_event(result.text, event_lines, next_revision(event, published));
       event_lines.clear();
     } else {
       add_line(event, line.unfolded);

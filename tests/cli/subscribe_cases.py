@@ -28,22 +28,27 @@ def cases(read, usage_error, fnv1a_64):
 
     assert UID_TAIL == "." + fnv1a_64("https://nt.example.org/seminar/") + "@nt.example.org"
     v1_now, v2_now = ["--now", "2025-03-01T00:00:00Z"], ["--now", "2025-03-10T00:00:00Z"]
-    dropped = (f"cli/expected/subscribe-v1.ics:35:1: warning: [ics.event_dropped] event UID \"2025-03-18-lattices{UID_TAIL}\" "
+    later = ["--now", "2025-03-12T00:00:00Z"]
+    v2_later = expected("subscribe-v2.ics").replace("DTSTAMP:20250310T000000Z", "DTSTAMP:20250312T000000Z")
+    dropped = (f"cli/expected/subscribe-v1.ics:37:1: warning: [ics.event_dropped] event UID \"2025-03-18-lattices{UID_TAIL}\" "
                "of the previous calendar is not in this one: subscribers' calendars will delete it without a word "
                "(a talk with \"status\": \"cancelled\" tells them)\n")
     return {
-        # First publication: NAME, refresh every 12 hours, SEQUENCE 0, the cancelled talk kept as CANCELLED.
+        # First publication: NAME, refresh every 12 hours, SEQUENCE 0 and LAST-MODIFIED now, the cancelled
+        # talk kept as CANCELLED.
         "ics_subscription": dict(args=["ics", V1] + v1_now, exit=0, stderr="", stdout=expected("subscribe-v1.ics")),
-        # The last talk moved: its SEQUENCE goes 0 -> 1, the others keep 0 although DTSTAMP changed.
+        # The last talk moved: its SEQUENCE goes 0 -> 1 and LAST-MODIFIED becomes this run's time; the
+        # others keep SEQUENCE 0 and the first run's LAST-MODIFIED although DTSTAMP changed.
         "ics_sequence_changed": dict(args=["ics", V2, "--previous", "cli/expected/subscribe-v1.ics"] + v2_now, exit=0,
                                      stderr="", stdout=expected("subscribe-v2.ics")),
-        # Published again unchanged: the SEQUENCE stays 1 (it would be 2 if every run counted as a change).
-        "ics_sequence_kept": dict(args=["ics", V2, "--previous", "cli/expected/subscribe-v2.ics"] + v2_now, exit=0,
-                                  stderr="", stdout=expected("subscribe-v2.ics")),
+        # Published again unchanged: SEQUENCE stays 1 (it would be 2 if every run counted as a change), and
+        # LAST-MODIFIED stays the time of the change.
+        "ics_sequence_kept": dict(args=["ics", V2, "--previous", "cli/expected/subscribe-v2.ics"] + later, exit=0,
+                                  stderr="", stdout=v2_later),
         # The calendar read from standard input with LF endings: the same lines, so no change either.
-        "ics_sequence_previous_lf": dict(args=["ics", V2, "--previous", "-"] + v2_now, exit=0, stderr="",
+        "ics_sequence_previous_lf": dict(args=["ics", V2, "--previous", "-"] + later, exit=0, stderr="",
                                          stdin_bytes=expected("subscribe-v2.ics").replace("\r\n", "\n").encode(),
-                                         stdout=expected("subscribe-v2.ics")),
+                                         stdout=v2_later),
         # A series filter keeps the series' cancelled talk; the previous calendar's other talk is reported.
         "ics_series_keeps_cancelled": dict(args=["ics", V1, "--series", "analytic", "--previous",
                                                  "cli/expected/subscribe-v1.ics"] + v1_now, exit=0, stderr=dropped,

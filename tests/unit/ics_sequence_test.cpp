@@ -14,62 +14,85 @@ using namespace talktime;
 
 namespace {
 
+// Times: the previous calendar was published at NEW_YEAR, the new one at FEBRUARY.
+constexpr const char* NEW_YEAR = "20250101T000000Z";
+constexpr const char* FEBRUARY = "20250201T000000Z";
+
 std::string calendar(const std::string& events) {
   return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + events + "END:VCALENDAR\r\n";
 }
 
-std::string event(const std::string& uid, const std::string& start, const std::string& extra = "") {
-  return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20250101T000000Z\r\nDTSTART:" + start + "\r\n" + extra +
+// An event as to_ics writes it, published at `stamp`.
+std::string event(const std::string& uid, const std::string& start, const std::string& extra = "",
+                  const std::string& stamp = FEBRUARY) {
+  return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:" + stamp + "\r\nDTSTART:" + start + "\r\n" + extra +
          "SUMMARY:Talk\r\nEND:VEVENT\r\n";
 }
 
-std::string sequenced(const std::string& uid, const std::string& start, int sequence, const std::string& extra = "") {
-  return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20250101T000000Z\r\nSEQUENCE:" + std::to_string(sequence) +
-         "\r\nDTSTART:" + start + "\r\n" + extra + "SUMMARY:Talk\r\nEND:VEVENT\r\n";
+// The same with SEQUENCE and LAST-MODIFIED (none when "") after DTSTAMP.
+std::string sequenced(const std::string& uid, const std::string& start, int sequence, const std::string& modified,
+                      const std::string& extra = "", const std::string& stamp = FEBRUARY) {
+  return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:" + stamp + "\r\nSEQUENCE:" + std::to_string(sequence) + "\r\n" +
+         (modified.empty() ? "" : "LAST-MODIFIED:" + modified + "\r\n") + "DTSTART:" + start + "\r\n" + extra +
+         "SUMMARY:Talk\r\nEND:VEVENT\r\n";
+}
+
+// An event of the previous calendar, published at NEW_YEAR.
+std::string published(const std::string& uid, const std::string& start, int sequence, const std::string& extra = "") {
+  return sequenced(uid, start, sequence, NEW_YEAR, extra, NEW_YEAR);
 }
 
 }  // namespace
 
-TEST(IcsSequence, WithoutAPreviousCalendarEveryEventIsZero) {
+TEST(IcsSequence, WithoutAPreviousCalendarEveryEventIsZeroAndModifiedNow) {
   auto result = sequence_events(calendar(event("a", "20250304T151500Z") + event("b", "20250311T151500Z")), "");
-  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T151500Z", 0) + sequenced("b", "20250311T151500Z", 0)));
+  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T151500Z", 0, FEBRUARY) +
+                                  sequenced("b", "20250311T151500Z", 0, FEBRUARY)));
   EXPECT_TRUE(result.diagnostics.empty());
 }
 
 TEST(IcsSequence, OnlyTheChangedEventGoesUpFromItsPreviousNumber) {
-  auto previous = calendar(sequenced("a", "20250304T151500Z", 3) + sequenced("b", "20250311T151500Z", 7));
+  auto previous = calendar(published("a", "20250304T151500Z", 3) + published("b", "20250311T151500Z", 7));
   auto result = sequence_events(calendar(event("a", "20250304T161500Z") + event("b", "20250311T151500Z")), previous);
-  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T161500Z", 4) + sequenced("b", "20250311T151500Z", 7)));
+  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T161500Z", 4, FEBRUARY) +
+                                  sequenced("b", "20250311T151500Z", 7, NEW_YEAR)));
 }
 
 TEST(IcsSequence, FoldingLineEndsPropertyOrderAndBookkeepingAreNoChange) {
-  // Another writer's copy of the same event: LF endings, folded SUMMARY, LAST-MODIFIED, another order.
+  // Another writer's copy of the same event: LF endings, folded SUMMARY, another order.
   std::string previous = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Ta\n lk\nUID:a\nSEQUENCE:2\n"
                          "LAST-MODIFIED:20240101T000000Z\nDTSTART:20250304T151500Z\nDTSTAMP:20200101T000000Z\n"
                          "END:VEVENT\nEND:VCALENDAR\n";
   auto result = sequence_events(calendar(event("a", "20250304T151500Z")), previous);
-  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T151500Z", 2)));
+  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T151500Z", 2, "20240101T000000Z")));
+}
+
+TEST(IcsSequence, AnUnchangedEventThatHadNoLastModifiedGetsNone) {
+  std::string previous = calendar(event("a", "20250304T151500Z", "", NEW_YEAR));  // an older talktime's calendar
+  auto result = sequence_events(calendar(event("a", "20250304T151500Z")), previous);
+  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T151500Z", 0, "")));
 }
 
 TEST(IcsSequence, AnOccurrenceIsMatchedByUidAndRecurrenceId) {
   std::string moved = "RECURRENCE-ID:20250311T151500Z\r\n";
-  auto previous = calendar(sequenced("s", "20250304T151500Z", 0) + sequenced("s", "20250311T151500Z", 0, moved));
+  auto previous = calendar(published("s", "20250304T151500Z", 0) + published("s", "20250311T151500Z", 0, moved));
   auto result = sequence_events(calendar(event("s", "20250304T151500Z") + event("s", "20250311T161500Z", moved)), previous);
-  EXPECT_EQ(result.text, calendar(sequenced("s", "20250304T151500Z", 0) + sequenced("s", "20250311T161500Z", 1, moved)));
+  EXPECT_EQ(result.text, calendar(sequenced("s", "20250304T151500Z", 0, NEW_YEAR) +
+                                  sequenced("s", "20250311T161500Z", 1, FEBRUARY, moved)));
 }
 
 TEST(IcsSequence, AnEventLeftOutIsReportedWhereThePreviousCalendarHasIt) {
-  auto previous = calendar(sequenced("a", "20250304T151500Z", 0) + sequenced("gone@x", "20250311T151500Z", 0));
+  auto previous = calendar(published("a", "20250304T151500Z", 0) + published("gone@x", "20250311T151500Z", 0));
   auto result = sequence_events(calendar(event("a", "20250304T151500Z")), previous);
   ASSERT_EQ(result.diagnostics.size(), 1u);
   EXPECT_EQ(result.diagnostics[0].level, severity::warning);
   EXPECT_EQ(result.diagnostics[0].code, "ics.event_dropped");
-  EXPECT_EQ(result.diagnostics[0].line, 10);  // its BEGIN:VEVENT
+  EXPECT_EQ(result.diagnostics[0].line, 11);  // its BEGIN:VEVENT, after 2 calendar lines and 8 of the first event
 }
 
 TEST(IcsSequence, APreviousFileThatIsNoCalendarIsAnError) {
   auto result = sequence_events(calendar(event("a", "20250304T151500Z")), "<html>Not found</html>");
-  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T151500Z", 0)));
+  EXPECT_EQ(result.text, calendar(sequenced("a", "20250304T151500Z", 0, FEBRUARY)));
   ASSERT_EQ(result.diagnostics.size(), 1u);
   EXPECT_EQ(result.diagnostics[0].code, "ics.previous_not_calendar");
 }
