@@ -124,6 +124,8 @@ options parse_arguments(int argc, char** argv) {
   if (o.fragment && o.command != "render") throw usage_error{"--fragment is for render"};
   if ((!o.previous.empty() || o.refresh_interval) && o.command != "ics")
     throw usage_error{"--previous and --refresh-interval are for ics"};
+  for (const auto& feed : o.feeds)
+    if (o.previous == "-" && feed == "-") throw usage_error{"--previous - and a FEED - cannot both read standard input"};
   bool filters = !o.series.empty();
   if (filters && o.command != "ics" && o.command != "render") throw usage_error{"--series is for ics and render"};
   if ((!o.timezone.empty() || o.hour12 || o.show.value_or(talktime::show_filter::all) != talktime::show_filter::all) &&

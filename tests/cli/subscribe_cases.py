@@ -72,6 +72,8 @@ def cases(read, usage_error, fnv1a_64):
                                                    "such as 90m, 12h, 1d (or none)")),
         "ics_refresh_zero": dict(args=["ics", V1, "--refresh-interval", "0h"], exit=2, stdout="",
                                  stderr=usage_error("--refresh-interval must be longer than 0 (none leaves it out)")),
+        "previous_and_feed_stdin": dict(args=["ics", "-", "--previous", "-"], exit=2, stdout="",
+                                        stderr=usage_error("--previous - and a FEED - cannot both read standard input")),
         "previous_for_render": dict(args=["render", V1, "--timezone", "UTC", "--previous", "x.ics"], exit=2, stdout="",
                                     stderr=usage_error("--previous and --refresh-interval are for ics")),
     }
