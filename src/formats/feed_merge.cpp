@@ -129,11 +129,16 @@ parse_result merge_feeds(std::vector<feed_source> sources, const std::string& ti
   parse_result result;
   feed merged;
   feed_merger merger(merged, result.diagnostics);
-  bool same_url = true, same_zone = true, same_location = true;
-  for (const auto& source : sources)
-    same_location = same_location && source.feed.location.name == sources.front().feed.location.name &&
-                    source.feed.location.url == sources.front().feed.location.url;
+  bool same_url = true, same_zone = true, same_location = true, same_organizer = true;
+  for (const auto& source : sources) {
+    const auto &here = source.feed, &first = sources.front().feed;
+    same_location = same_location && here.location.name == first.location.name && here.location.url == first.location.url &&
+                    here.location.address.one_line() == first.location.address.one_line();
+    same_organizer = same_organizer && here.organizer.name == first.organizer.name && here.organizer.url == first.organizer.url;
+  }
   if (same_location && !sources.empty()) merged.location = sources.front().feed.location;
+  // Feeds of different organizers have none in common to name (the merged feed has no per-talk organizer).
+  if (same_organizer && !sources.empty()) merged.organizer = sources.front().feed.organizer;
   std::string titles;
   for (std::size_t k = 0; k < sources.size(); ++k) {
     const feed& f = sources[k].feed;
