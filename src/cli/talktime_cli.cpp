@@ -24,12 +24,14 @@ Commands:
                           with --fragment, the programme as HTML to paste into the
                           widget's element (shown without JavaScript or on errors)
   convert FEED            write the feed as talktime v1 JSON to standard output
+  jsonld FEED...          write the talks as schema.org Event JSON-LD to standard output,
+                          for a <script type="application/ld+json"> in a static page
 
 Options:
   --from FORMAT           input format: talktime, frab or ics (default: detected)
   --now ISO               the current time, e.g. 2024-05-02T09:00:00Z (default: the
                           clock); ics: DTSTAMP; render: upcoming, live and past
-  --series ID             ics, render: only the talks of this series
+  --series ID             ics, render, jsonld: only the talks of this series
   --timezone ZONE         render: the IANA zone to show times in (required, except
                           with --fragment: then the feed's zone by default)
   --fragment              render: no page around the programme, no styles, no script
@@ -38,8 +40,8 @@ Options:
   -h, --help              show this help
   --version               show the version and the tz database release
 
-FEED is a file name, or - for standard input. Several feeds given to ics or
-render are merged into one schedule. Problems are printed as
+FEED is a file name, or - for standard input. Several feeds given to ics,
+render or jsonld are merged into one schedule. Problems are printed as
   FILE:LINE:COLUMN: error|warning: [code] /json/pointer: message
 (to standard output by check, to standard error by the other commands).
 
@@ -106,14 +108,16 @@ options parse_arguments(int argc, char** argv) {
   }
   if (o.command.empty()) throw usage_error{"no command given"};
   if (o.command == "help" || o.command == "version") return o;
-  if (o.command != "check" && o.command != "ics" && o.command != "render" && o.command != "convert")
+  if (o.command != "check" && o.command != "ics" && o.command != "render" && o.command != "convert" &&
+      o.command != "jsonld")
     throw usage_error{"unknown command \"" + o.command + "\""};
   if (o.feeds.empty()) throw usage_error{o.command + " needs a FEED"};
   if (o.command == "convert" && o.feeds.size() > 1) throw usage_error{"convert takes one FEED"};
   if (o.command == "render" && o.timezone.empty() && !o.fragment) throw usage_error{"render needs --timezone ZONE"};
   if (o.fragment && o.command != "render") throw usage_error{"--fragment is for render"};
   bool filters = !o.series.empty();
-  if (filters && o.command != "ics" && o.command != "render") throw usage_error{"--series is for ics and render"};
+  if (filters && o.command != "ics" && o.command != "render" && o.command != "jsonld")
+    throw usage_error{"--series is for ics, render and jsonld"};
   if ((!o.timezone.empty() || o.hour12 || o.show.value_or(talktime::show_filter::all) != talktime::show_filter::all) &&
       o.command != "render")
     throw usage_error{"--timezone, --hour12 and --show are for render"};
@@ -249,6 +253,15 @@ int run_ics(const options& o) {
   return status;
 }
 
+// Breaks are left out (to_json_ld); the text can stand inside a <script> element as it is.
+int run_jsonld(const options& o) {
+  int status = exit_ok;
+  auto f = one_feed(o, status);
+  if (!f) return status == exit_ok ? exit_errors : status;
+  std::cout << talktime::to_json_ld(*f, selected_talks(*f, o.series)) << "\n";
+  return status;
+}
+
 int run_convert(const options& o) {
   auto feeds = load_all(o, std::cerr);
   if (!feeds) return exit_usage;
@@ -277,6 +290,7 @@ int main(int argc, char** argv) {
     if (o.command == "check") return run_check(o);
     if (o.command == "ics") return run_ics(o);
     if (o.command == "render") return run_render(o);
+    if (o.command == "jsonld") return run_jsonld(o);
     return run_convert(o);
   } catch (const usage_error& e) {
     std::cout.flush();
