@@ -28,4 +28,9 @@ namespace talktime {
 ///     // {"@context":"https://schema.org","@graph":[{"@type":"Event","name":"…",…}]}
 std::string to_json_ld(const feed& f, const std::vector<std::size_t>& talks);
 
+/// Whether the structured data reads a location as online: it has no address, and its
+/// name has a word such as "Virtual", "Online" or "Zoom", or its url is on a video-call
+/// or streaming service (docs/calendars.md#structured-data-json-ld).
+bool is_online_location(const place& p);
+
 }  // namespace talktime

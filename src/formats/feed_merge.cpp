@@ -5,6 +5,7 @@
 #include <set>
 
 #include "talktime/feed_merge.hpp"
+#include "talktime/json_ld.hpp"
 #include "common/text.hpp"
 
 namespace talktime {
@@ -101,7 +102,14 @@ class feed_merger {
     for (auto& t : f.talks) {
       if (whole_feed != renamed.end()) t.series = whole_feed->second;
       else if (auto it = renamed.find(t.series); it != renamed.end()) t.series = it->second;
-      if (t.location.empty() && !same_location) t.location = f.location;
+      if (t.location.empty() && !same_location) {
+        t.location = f.location;
+      } else if (!same_location && t.location.address.empty() && !is_online_location(t.location) &&
+                 !is_online_location(f.location)) {
+        // A room of this feed's building keeps the building's address (json_ld.hpp), which
+        // the merged feed, with no location in common, no longer holds.
+        t.location.address = f.location.address;
+      }
       if (talk_ids_.contains(t.id)) {
         auto id = unique_id(t.id, prefix_, talk_ids_);
         out_.push_back(warning("merge.renamed_id", "/talks/" + std::to_string(t.index),

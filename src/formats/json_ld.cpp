@@ -67,10 +67,6 @@ bool on_online_host(const std::string& url) {
   return false;
 }
 
-// A location with an address is a place; one without is online when its name or its url says so.
-bool is_online(const place& p) {
-  return !p.empty() && p.address.empty() && (names_online_word(p.name) || on_online_host(p.url));
-}
 
 json address_json(const postal_address& a) {
   if (!a.text.empty()) return a.text;
@@ -93,11 +89,11 @@ struct event_locations {
 event_locations locations_of(const feed& f, const talk& t) {
   event_locations out;
   const place& where = t.location.empty() ? f.location : t.location;
-  bool online_place = is_online(where);
+  bool online_place = is_online_location(where);
   out.in_person = !where.empty() && !online_place;
   if (out.in_person) {
     const postal_address* address = &where.address;
-    if (address->empty() && &where == &t.location && !is_online(f.location)) address = &f.location.address;
+    if (address->empty() && &where == &t.location && !is_online_location(f.location)) address = &f.location.address;
     if (!address->empty()) {
       json p = {{"@type", "Place"}, {"name", where.name.empty() ? where.url : where.name}, {"address", address_json(*address)}};
       if (!where.url.empty()) p["url"] = where.url;
@@ -194,6 +190,11 @@ std::string script_safe(std::string text) {
 }
 
 }  // namespace
+
+// A location with an address is a place; one without is online when its name or its url says so.
+bool is_online_location(const place& p) {
+  return !p.empty() && p.address.empty() && (names_online_word(p.name) || on_online_host(p.url));
+}
 
 std::string to_json_ld(const feed& f, const std::vector<std::size_t>& talks) {
   json graph = json::array();
