@@ -16,7 +16,7 @@ namespace talktime {
 /// the event's own offset; a date alone for date-only talks), endDate when the talk
 /// has an end, eventStatus, and where known:
 /// - location: a Place only with an address (its own, or for a talk's room without
-///   one, the feed location's), a VirtualLocation only with a url (the livestream,
+///   one, the feed location's), a VirtualLocation only with an http(s) url (the livestream,
 ///   else an online location's url, else the talk's page); a hybrid talk has both;
 /// - eventAttendanceMode: online (a livestream link, or a location that is online by
 ///   its name or url), offline (a location that is not), mixed (both); left out when

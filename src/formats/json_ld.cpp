@@ -67,6 +67,10 @@ bool on_online_host(const std::string& url) {
   return false;
 }
 
+// A url a visitor can open in a browser to attend (a mailto: link is not one): `url`, or "".
+std::string web_url(const std::string& url) {
+  return detail::starts_with_ascii_nocase(url, "https://") || detail::starts_with_ascii_nocase(url, "http://") ? url : "";
+}
 
 json address_json(const postal_address& a) {
   if (!a.text.empty()) return a.text;
@@ -102,10 +106,12 @@ event_locations locations_of(const feed& f, const talk& t) {
   }
   const talk_link* stream = find_link(t, "livestream");
   out.online = stream || online_place;
-  std::string join = stream ? stream->url : online_place && !where.url.empty() ? where.url : "";
+  std::string join = stream ? web_url(stream->url) : "";
+  if (join.empty() && online_place) join = web_url(where.url);
   if (join.empty() && out.online) {
     const talk_link* site = find_link(t, "website");
-    join = site ? site->url : talk_permalink(f, t);
+    join = site ? web_url(site->url) : "";
+    if (join.empty()) join = talk_permalink(f, t);
   }
   if (!join.empty()) {
     json v = {{"@type", "VirtualLocation"}};

@@ -169,6 +169,14 @@ TEST(JsonLd, OnlineTalksHaveAVirtualLocationWithAUrl) {
   EXPECT_FALSE(more[3].contains("location"));
 }
 
+// A VirtualLocation's url is where one attends from a browser: a mailto: link is passed over.
+TEST(JsonLd, AVirtualLocationHasAWebUrl) {
+  auto f = load(R"json({"talktime": 1, "url": "https://s.example/talks", "talks": [
+    {"id": "m", "title": "Mailed", "start": "2024-05-02T10:00Z", "location": {"name": "Online", "url": "mailto:host@s.example"}}]})json");
+  EXPECT_EQ(events(f, {0})[0]["location"], json::parse(R"({"@type": "VirtualLocation", "name": "Online",
+    "url": "https://s.example/talks#talk=m"})"));
+}
+
 TEST(JsonLd, AnAddressMakesALocationAPlaceWhateverItsName) {
   auto f = load(R"json({"talktime": 1, "talks": [{"id": "s", "title": "Studio", "start": "2024-05-02T10:00Z",
     "location": {"name": "Zoom studio", "url": "https://zoom.us/studio", "address": "2 Studio Rd, Leeds"}}]})json");
