@@ -107,6 +107,7 @@ event_locations locations_of(const feed& f, const talk& t) {
   const talk_link* stream = find_link(t, "livestream");
   out.online = stream || online_place;
   std::string join = stream ? web_url(stream->url) : "";
+  bool streamed = !join.empty();
   if (join.empty() && online_place) join = web_url(where.url);
   if (join.empty() && out.online) {
     const talk_link* site = find_link(t, "website");
@@ -115,7 +116,8 @@ event_locations locations_of(const feed& f, const talk& t) {
   }
   if (!join.empty()) {
     json v = {{"@type", "VirtualLocation"}};
-    if (online_place && !where.name.empty()) v["name"] = where.name;
+    // The location's name describes its own link, not a livestream's ("Zoom (link after registration)").
+    if (online_place && !where.name.empty() && !streamed) v["name"] = where.name;
     v["url"] = join;
     out.nodes.push_back(std::move(v));
   }
