@@ -77,13 +77,17 @@ std::string calendar_description(const feed& f, const talk& t);
 /// character boundary, to 1500 bytes before encoding.
 std::string google_calendar_url(const feed& f, const talk& t);
 
-/// An Outlook on the web link that opens a prefilled event:
+/// An Outlook.com (personal Microsoft account) link that opens a prefilled event:
 ///
-///     https://outlook.live.com/calendar/0/deeplink/compose?subject=Opening
-///       &startdt=2024-05-02T07%3A00%3A00Z&enddt=2024-05-02T08%3A00%3A00Z&body=…&location=…
+///     https://outlook.live.com/calendar/0/action/compose?path=/calendar/action/compose&rru=addevent
+///       &subject=Opening&startdt=2024-05-02T07:00:00Z&enddt=2024-05-02T08:00:00Z&body=…&location=…
 ///
-/// Date-only talks give `startdt=2024-05-02&enddt=2024-05-03&allday=true`; a talk
-/// with no end has no `enddt`.
+/// Times in UTC. Date-only talks give `startdt=2024-05-02&enddt=2024-05-03&allday=true`
+/// (end exclusive); a talk with no end gives its start as `enddt` too. Values are
+/// percent-encoded as in google_calendar_url, and the description is cut the same way.
 std::string outlook_calendar_url(const feed& f, const talk& t);
+
+/// The same link for Microsoft 365 (work or school accounts), on outlook.office.com.
+std::string office365_calendar_url(const feed& f, const talk& t);
 
 }  // namespace talktime

@@ -27,7 +27,25 @@ struct speaker {
   std::string name, affiliation, url, photo, bio;
 };
 
+/// A postal address (docs/feed-format.md#locations): the feed gives it as one line
+/// of text or in parts named as schema.org's PostalAddress names them.
+struct postal_address {
+  std::string text;  ///< the one-line form, when the feed gave a string
+  std::string street, locality, region, postal_code, country;
+  bool empty() const;
+  /// `text`, else the parts that are given joined with ", ":
+  /// "353 Jane Stanford Way, Stanford, CA, 94305, US".
+  std::string one_line() const;
+};
+
 struct place {
+  std::string name, url;
+  postal_address address;  ///< where a visitor goes; empty when the feed gives none
+  bool empty() const { return name.empty() && url.empty() && address.empty(); }
+};
+
+/// Who runs the seminar or event (the feed's optional `organizer`).
+struct organizer_info {
   std::string name, url;
   bool empty() const { return name.empty() && url.empty(); }
 };
@@ -75,6 +93,7 @@ struct feed {
   std::string title, description, url;
   const time_zone* zone = nullptr;
   place location;
+  organizer_info organizer;
   std::vector<series_info> series;
   std::vector<talk> talks;  ///< the talks that loaded, in feed order
 

@@ -24,13 +24,16 @@ Commands:
                           with --fragment, the programme as HTML to paste into the
                           widget's element (shown without JavaScript or on errors)
   convert FEED            write the feed as talktime v1 JSON to standard output
+  jsonld FEED...          write the talks as schema.org Event JSON-LD to standard output,
+                          for a <script type="application/ld+json"> in a static page
 
 Options:
   --from FORMAT           input format: talktime, frab or ics (default: detected)
   --now ISO               the current time, e.g. 2024-05-02T09:00:00Z (default: the
                           clock); ics: DTSTAMP; render: upcoming, live and past
-  --series ID             ics, render: only the talks of this series (cancelled
-                          talks stay in the calendar, marked STATUS:CANCELLED)
+  --series ID             ics, render, jsonld: only the talks of this series
+                          (cancelled talks stay in the calendar, marked
+                          STATUS:CANCELLED)
   --previous FILE         ics: the calendar published last time; a talk that
                           changed since gets SEQUENCE one higher than there
   --refresh-interval T    ics: how often subscribed apps fetch the calendar again,
@@ -43,8 +46,8 @@ Options:
   -h, --help              show this help
   --version               show the version and the tz database release
 
-FEED is a file name, or - for standard input. Several feeds given to ics or
-render are merged into one schedule. Problems are printed as
+FEED is a file name, or - for standard input. Several feeds given to ics,
+render or jsonld are merged into one schedule. Problems are printed as
   FILE:LINE:COLUMN: error|warning: [code] /json/pointer: message
 (to standard output by check, to standard error by the other commands).
 
@@ -116,7 +119,8 @@ options parse_arguments(int argc, char** argv) {
   }
   if (o.command.empty()) throw usage_error{"no command given"};
   if (o.command == "help" || o.command == "version") return o;
-  if (o.command != "check" && o.command != "ics" && o.command != "render" && o.command != "convert")
+  if (o.command != "check" && o.command != "ics" && o.command != "render" && o.command != "convert" &&
+      o.command != "jsonld")
     throw usage_error{"unknown command \"" + o.command + "\""};
   if (o.feeds.empty()) throw usage_error{o.command + " needs a FEED"};
   if (o.command == "convert" && o.feeds.size() > 1) throw usage_error{"convert takes one FEED"};
@@ -127,7 +131,8 @@ options parse_arguments(int argc, char** argv) {
   for (const auto& feed : o.feeds)
     if (o.previous == "-" && feed == "-") throw usage_error{"--previous - and a FEED - cannot both read standard input"};
   bool filters = !o.series.empty();
-  if (filters && o.command != "ics" && o.command != "render") throw usage_error{"--series is for ics and render"};
+  if (filters && o.command != "ics" && o.command != "render" && o.command != "jsonld")
+    throw usage_error{"--series is for ics, render and jsonld"};
   if ((!o.timezone.empty() || o.hour12 || o.show.value_or(talktime::show_filter::all) != talktime::show_filter::all) &&
       o.command != "render")
     throw usage_error{"--timezone, --hour12 and --show are for render"};
@@ -257,6 +262,15 @@ std::vector<std::size_t> selected_talks(const talktime::feed& f, const std::stri
 
 namespace {
 
+// Breaks are left out (to_json_ld); the text can stand inside a <script> element as it is.
+int run_jsonld(const options& o) {
+  int status = exit_ok;
+  auto f = one_feed(o, status);
+  if (!f) return status == exit_ok ? exit_errors : status;
+  std::cout << talktime::to_json_ld(*f, selected_talks(*f, o.series)) << "\n";
+  return status;
+}
+
 int run_convert(const options& o) {
   auto feeds = load_all(o, std::cerr);
   if (!feeds) return exit_usage;
@@ -285,6 +299,7 @@ int main(int argc, char** argv) {
     if (o.command == "check") return run_check(o);
     if (o.command == "ics") return run_ics(o);
     if (o.command == "render") return run_render(o);
+    if (o.command == "jsonld") return run_jsonld(o);
     return run_convert(o);
   } catch (const usage_error& e) {
     std::cout.flush();

@@ -20,6 +20,21 @@ std::string_view to_string(talk_status status) {
   return names[static_cast<int>(status)];
 }
 
+bool postal_address::empty() const {
+  return text.empty() && street.empty() && locality.empty() && region.empty() && postal_code.empty() && country.empty();
+}
+
+std::string postal_address::one_line() const {
+  if (!text.empty()) return text;
+  std::string out;
+  for (const auto* part : {&street, &locality, &region, &postal_code, &country}) {
+    if (part->empty()) continue;
+    if (!out.empty()) out += ", ";
+    out += *part;
+  }
+  return out;
+}
+
 const series_info* feed::find_series(std::string_view id) const {
   for (const auto& s : series)
     if (s.id == id) return &s;

@@ -86,12 +86,44 @@ class feed_reader {
   place place_field(const json& object, const std::string& at, const char* scope) {
     auto it = object.find("location");
     if (it == object.end() || it->is_null()) return {};
-    if (it->is_string()) return {std::string(detail::trim(it->get_ref<const std::string&>())), {}};
+    if (it->is_string()) return {std::string(detail::trim(it->get_ref<const std::string&>())), {}, {}};
     if (it->is_object()) {
-      return {text_field(*it, "name", at + "/location", scope), url_field(*it, "url", at + "/location", scope)};
+      return {text_field(*it, "name", at + "/location", scope), url_field(*it, "url", at + "/location", scope),
+              address_field(*it, at + "/location", scope)};
     }
     warn(std::string(scope) + ".bad_field", at + "/location",
          "\"location\" should be a string or an object, not " + type_name(*it) + "; ignored");
+    return {};
+  }
+
+  // A location's "address": one line of text, or its parts by schema.org's names.
+  postal_address address_field(const json& location, const std::string& at, const char* scope) {
+    auto it = location.find("address");
+    if (it == location.end() || it->is_null()) return {};
+    postal_address out;
+    if (it->is_string()) {
+      out.text = std::string(detail::trim(it->get_ref<const std::string&>()));
+    } else if (it->is_object()) {
+      auto where = at + "/address";
+      out.street = text_field(*it, "streetAddress", where, scope);
+      out.locality = text_field(*it, "addressLocality", where, scope);
+      out.region = text_field(*it, "addressRegion", where, scope);
+      out.postal_code = text_field(*it, "postalCode", where, scope);
+      out.country = text_field(*it, "addressCountry", where, scope);
+    } else {
+      warn(std::string(scope) + ".bad_field", at + "/address",
+           "\"address\" should be a string or an object, not " + type_name(*it) + "; ignored");
+    }
+    return out;
+  }
+
+  // The feed's "organizer": a name, or {name, url}.
+  organizer_info organizer_field(const json& root) {
+    auto it = root.find("organizer");
+    if (it == root.end() || it->is_null()) return {};
+    if (it->is_string()) return {std::string(detail::trim(it->get_ref<const std::string&>())), {}};
+    if (it->is_object()) return {text_field(*it, "name", "/organizer", "feed"), url_field(*it, "url", "/organizer", "feed")};
+    warn("feed.bad_field", "/organizer", "\"organizer\" should be a string or an object, not " + type_name(*it) + "; ignored");
     return {};
   }
 
@@ -500,6 +532,7 @@ bool read_feed_fields(feed_reader& r, const json& root, feed& f) {
   f.url = r.url_field(root, "url", "", "feed");
   r.base_url = f.url;
   f.location = r.place_field(root, "", "feed");
+  f.organizer = r.organizer_field(root);
   read_series(r, root, f);
   return true;
 }

@@ -43,7 +43,13 @@ std::string link_label(const std::string& kind) {
 
 const place& where(const feed& f, const talk& t) { return t.location.empty() ? f.location : t.location; }
 
-std::string location_text(const place& p) { return p.name.empty() ? p.url : p.name; }
+// The place as calendars show it and map it: its name (else url), then its address.
+std::string location_text(const place& p) {
+  std::string text = p.name.empty() ? p.url : p.name;
+  auto address = p.address.one_line();
+  if (!address.empty()) text += (text.empty() ? "" : ", ") + address;
+  return text;
+}
 
 const talk_link* find_link(const talk& t, std::string_view kind) {
   for (const auto& l : t.links)
@@ -236,18 +242,30 @@ std::string google_calendar_url(const feed& f, const talk& t) {
   return url;
 }
 
-std::string outlook_calendar_url(const feed& f, const talk& t) {
-  std::string url = "https://outlook.live.com/calendar/0/deeplink/compose?subject=" + detail::percent_encode(t.title);
+namespace {
+
+// Outlook on the web's compose form (Outlook.com and Microsoft 365 take the same
+// parameters). It needs an end: a talk without one ends when it starts, as in the
+// Google link and the .ics file (a point in time), rather than an invented length.
+std::string outlook_compose_url(std::string_view host, const feed& f, const talk& t) {
+  std::string url = "https://" + std::string(host) +
+                    "/calendar/0/action/compose?path=/calendar/action/compose&rru=addevent&subject=" +
+                    detail::percent_encode(t.title);
   if (t.date_only) {
     url += "&startdt=" + detail::format_iso_date(t.start_day) + "&enddt=" + detail::format_iso_date(exclusive_end_day(t)) +
            "&allday=true";
   } else {
-    url += "&startdt=" + detail::percent_encode(format_iso_utc(t.start));
-    if (t.end) url += "&enddt=" + detail::percent_encode(format_iso_utc(*t.end));
+    url += "&startdt=" + format_iso_utc(t.start) + "&enddt=" + format_iso_utc(t.end.value_or(t.start));
   }
   if (auto details = link_details(f, t); !details.empty()) url += "&body=" + detail::percent_encode(details);
   if (auto place = location_text(where(f, t)); !place.empty()) url += "&location=" + detail::percent_encode(place);
   return url;
 }
+
+}  // namespace
+
+std::string outlook_calendar_url(const feed& f, const talk& t) { return outlook_compose_url("outlook.live.com", f, t); }
+
+std::string office365_calendar_url(const feed& f, const talk& t) { return outlook_compose_url("outlook.office.com", f, t); }
 
 }  // namespace talktime

@@ -1,6 +1,7 @@
 // A feed written back as talktime v1 JSON (docs/feed-format.md).
 #include <cstdio>
 #include <optional>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -12,11 +13,22 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+json address_json(const postal_address& a) {
+  if (!a.text.empty()) return a.text;
+  json out = json::object();
+  const std::pair<const char*, const std::string*> parts[] = {{"streetAddress", &a.street}, {"addressLocality", &a.locality},
+      {"addressRegion", &a.region}, {"postalCode", &a.postal_code}, {"addressCountry", &a.country}};
+  for (const auto& [key, value] : parts)
+    if (!value->empty()) out[key] = *value;
+  return out;
+}
+
 json place_json(const place& p) {
-  if (p.url.empty()) return p.name;
+  if (p.url.empty() && p.address.empty()) return p.name;
   json out = json::object();
   if (!p.name.empty()) out["name"] = p.name;
-  out["url"] = p.url;
+  if (!p.url.empty()) out["url"] = p.url;
+  if (!p.address.empty()) out["address"] = address_json(p.address);
   return out;
 }
 
@@ -132,6 +144,12 @@ std::string to_feed_json(const feed& f) {
   if (!f.url.empty()) root["url"] = f.url;
   if (f.zone) root["timezone"] = std::string(f.zone->name());
   if (!f.location.empty()) root["location"] = place_json(f.location);
+  if (!f.organizer.empty()) {
+    json who = json::object();
+    if (!f.organizer.name.empty()) who["name"] = f.organizer.name;
+    if (!f.organizer.url.empty()) who["url"] = f.organizer.url;
+    root["organizer"] = f.organizer.url.empty() ? json(f.organizer.name) : who;
+  }
   if (!f.series.empty()) root["series"] = series_json(f.series);
   json talks = json::array();
   for (const auto& t : f.talks) talks.push_back(talk_json(t, f));

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "talktime/feed_merge.hpp"
+#include "talktime/json_ld.hpp"
 #include "common/text.hpp"
 
 namespace talktime {
@@ -101,7 +102,14 @@ class feed_merger {
     for (auto& t : f.talks) {
       if (whole_feed != renamed.end()) t.series = whole_feed->second;
       else if (auto it = renamed.find(t.series); it != renamed.end()) t.series = it->second;
-      if (t.location.empty() && !same_location) t.location = f.location;
+      if (t.location.empty() && !same_location) {
+        t.location = f.location;
+      } else if (!same_location && t.location.address.empty() && !is_online_location(t.location) &&
+                 !is_online_location(f.location)) {
+        // A room of this feed's building keeps the building's address (json_ld.hpp), which
+        // the merged feed, with no location in common, no longer holds.
+        t.location.address = f.location.address;
+      }
       if (talk_ids_.contains(t.id)) {
         auto id = unique_id(t.id, prefix_, talk_ids_);
         out_.push_back(warning("merge.renamed_id", "/talks/" + std::to_string(t.index),
@@ -129,11 +137,16 @@ parse_result merge_feeds(std::vector<feed_source> sources, const std::string& ti
   parse_result result;
   feed merged;
   feed_merger merger(merged, result.diagnostics);
-  bool same_url = true, same_zone = true, same_location = true;
-  for (const auto& source : sources)
-    same_location = same_location && source.feed.location.name == sources.front().feed.location.name &&
-                    source.feed.location.url == sources.front().feed.location.url;
+  bool same_url = true, same_zone = true, same_location = true, same_organizer = true;
+  for (const auto& source : sources) {
+    const auto &here = source.feed, &first = sources.front().feed;
+    same_location = same_location && here.location.name == first.location.name && here.location.url == first.location.url &&
+                    here.location.address.one_line() == first.location.address.one_line();
+    same_organizer = same_organizer && here.organizer.name == first.organizer.name && here.organizer.url == first.organizer.url;
+  }
   if (same_location && !sources.empty()) merged.location = sources.front().feed.location;
+  // Feeds of different organizers have none in common to name (the merged feed has no per-talk organizer).
+  if (same_organizer && !sources.empty()) merged.organizer = sources.front().feed.organizer;
   std::string titles;
   for (std::size_t k = 0; k < sources.size(); ++k) {
     const feed& f = sources[k].feed;

@@ -349,8 +349,8 @@ emscripten::val render(int handle, const std::string& view_text) {
   return reply::ok(out);
 }
 
-// The same view as schema.org Event JSON-LD (the loader asks for it once typing
-// pauses, not on every keystroke).
+// The talks a query selects (all of them, not `limit`'s part) as schema.org Event
+// JSON-LD: the loader asks for every talk the page offers once, not for each view.
 emscripten::val json_ld(int handle, const std::string& view_text) {
   auto r = request_for(handle, view_text, true);
   if (r.failure) return *r.failure;
@@ -363,9 +363,9 @@ const talktime::talk* talk_by_id(const talktime::schedule& s, const std::string&
   return nullptr;
 }
 
-// A talk's Google Calendar and Outlook links, made when its "Add to calendar"
-// menu first opens (two long URLs a talk would double the markup of every
-// render): {google, outlook}, or {} for a cancelled talk.
+// A talk's Google Calendar, Outlook.com and Microsoft 365 links, made when its
+// "Add to calendar" menu first opens (three long URLs a talk would more than double
+// the markup of every render): {google, outlook, office365}, or {} for a cancelled talk.
 emscripten::val calendar_links(int handle, const std::string& id) {
   auto* s = schedule_for(handle);
   if (!s) return reply::failure("request.no_such_feed", "no open feed has handle " + std::to_string(handle));
@@ -373,7 +373,8 @@ emscripten::val calendar_links(int handle, const std::string& id) {
   if (!t) return reply::failure("request.no_such_talk", "the feed has no talk with id \"" + id + "\"");
   if (t->status == talktime::talk_status::cancelled) return reply::ok(json::object());
   return reply::ok(json{{"google", talktime::google_calendar_url(s->feed(), *t)},
-                        {"outlook", talktime::outlook_calendar_url(s->feed(), *t)}});
+                        {"outlook", talktime::outlook_calendar_url(s->feed(), *t)},
+                        {"office365", talktime::office365_calendar_url(s->feed(), *t)}});
 }
 
 // An iCalendar file for every talk the query matches (or for {"ids": [...]}, in feed order).

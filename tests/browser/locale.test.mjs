@@ -83,6 +83,12 @@ test('de-DE: the whole widget speaks German', async () => {
     tba: 'Uhrzeit folgt',
     kind: 'Vortrag',
   });
+  // The calendar menu: product names as they are, Microsoft 365 named for its accounts in German.
+  const later = page.locator('#w [data-talk-id="later"]');
+  await later.locator('.tt-calendar summary').click();
+  await later.locator('.tt-calendar a').first().waitFor();
+  assert.deepEqual(await later.locator('.tt-calendar li').allTextContents(),
+    ['.ics herunterladen', 'Google Calendar', 'Outlook.com', 'Outlook (Geschäfts- oder Schulkonto)']);
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: `${shots}/de-DE-desktop.png`, fullPage: true });
   assert.deepEqual(errors, []);

@@ -11,7 +11,7 @@ and overlaps), and the event must have them:
   * DTSTART/DTEND in UTC for timed talks (no DTEND when the talk has no end or
     duration), VALUE=DATE with an exclusive DTEND for date-only talks;
   * SUMMARY = title, STATUS from status, CATEGORIES = tags, LOCATION = the talk's
-    (or feed's) location name, UID = the feed's "uid" or
+    (or feed's) location name, then ", " and its address when it has one, UID = the feed's "uid" or
     percent-encoded id "." FNV-1a-64(url without fragment, else title) "@" host of url
     (docs/calendars.md), DTSTAMP = --now,
     X-WR-CALNAME = feed title, DESCRIPTION containing the abstract;
@@ -127,7 +127,12 @@ def location_name(feed, talk):
         return None
     if isinstance(where, str):
         return where.strip()
-    return (where.get("name") or where.get("url") or "").strip()
+    name = (where.get("name") or where.get("url") or "").strip()
+    address = where.get("address")
+    if isinstance(address, dict):  # its parts in schema.org's order, as one line
+        parts = [address.get(k, "").strip() for k in ("streetAddress", "addressLocality", "addressRegion", "postalCode", "addressCountry")]
+        address = ", ".join(p for p in parts if p)
+    return ", ".join(p for p in (name, (address or "").strip()) if p)
 
 
 # --- icalendar values -------------------------------------------------------

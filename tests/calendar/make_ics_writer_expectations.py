@@ -44,10 +44,16 @@ print(cpp(ics))
 q=lambda s: quote(s, safe='')
 g=("https://calendar.google.com/calendar/render?action=TEMPLATE&text="+q("Große Zahlen, kleine Beweise")+
    "&dates="+z("2024-01-17T16:15")+"/"+z("2024-01-17T17:45")+"&details="+q(desc1+"\n\n"+url+"#talk=k1")+"&location="+q("Hörsaal 1"))
-o=("https://outlook.live.com/calendar/0/deeplink/compose?subject="+q("Große Zahlen, kleine Beweise")+
-   "&startdt="+q("2024-01-17T15:15:00Z")+"&enddt="+q("2024-01-17T16:45:00Z")+"&body="+q(desc1+"\n\n"+url+"#talk=k1")+"&location="+q("Hörsaal 1"))
-print(g); print(o)
+# Outlook on the web's compose form: path and rru first, then the fields; times in UTC with
+# their colons as they are (a query may hold ":"), an end always (the start when the talk has none).
+def outlook(host, query):
+    return "https://"+host+"/calendar/0/action/compose?path=/calendar/action/compose&rru=addevent&"+query
+o=("subject="+q("Große Zahlen, kleine Beweise")+"&startdt=2024-01-17T15:15:00Z&enddt=2024-01-17T16:45:00Z"+
+   "&body="+q(desc1+"\n\n"+url+"#talk=k1")+"&location="+q("Hörsaal 1"))
+print(g); print(outlook("outlook.live.com", o)); print(outlook("outlook.office.com", o))
 print("https://calendar.google.com/calendar/render?action=TEMPLATE&text=Retreat&dates=20240304/20240307&details="+q(url+"#talk=k3"))
-print("https://outlook.live.com/calendar/0/deeplink/compose?subject=Retreat&startdt=2024-03-04&enddt=2024-03-07&allday=true&body="+q(url+"#talk=k3"))
+print(outlook("outlook.live.com", "subject=Retreat&startdt=2024-03-04&enddt=2024-03-07&allday=true&body="+q(url+"#talk=k3")))
 print("https://calendar.google.com/calendar/render?action=TEMPLATE&text="+q("Postponed talk")+"&dates="+z("2024-02-01T10:00")+"/"+z("2024-02-01T10:00")+"&details="+q("Postponed: the new date has not been announced yet.\n\n"+url+"#talk=k2"))
-print("https://outlook.live.com/calendar/0/deeplink/compose?subject="+q("Postponed talk")+"&startdt="+q("2024-02-01T09:00:00Z")+"&body="+q("Postponed: the new date has not been announced yet.\n\n"+url+"#talk=k2"))
+print(outlook("outlook.live.com", "subject="+q("Postponed talk")+"&startdt=2024-02-01T09:00:00Z&enddt=2024-02-01T09:00:00Z&body="+q("Postponed: the new date has not been announced yet.\n\n"+url+"#talk=k2")))
+# A place with an address: its name, then the address, in every link.
+print(outlook("outlook.office.com", "subject=A&startdt=2024-05-02T09:00:00Z&enddt=2024-05-02T09:00:00Z&location="+q("Gates 104, 353 Jane Stanford Way, Stanford, CA, 94305, US")))

@@ -183,6 +183,22 @@ def json_feed(talk_count, title):
     return check
 
 
+def json_ld_events(out, feeds, series):
+    """The JSON-LD names one Event for each talk of the feeds (of `series`), breaks aside,
+    and holds no markup character, so it can stand in a <script> element as it is."""
+    feeds = feeds if isinstance(feeds, list) else [feeds]
+    expected = sorted(t["title"] for f in feeds for t in json.loads(read(f))["talks"]
+                      if t.get("kind") != "break" and (series is None or t.get("series") == series))
+    document = json.loads(out)
+    got = sorted(e["name"] for e in document["@graph"])
+    problems = [] if got == expected else [f"events {got!r}, expected {expected!r}"]
+    if document["@context"] != "https://schema.org":
+        problems.append("context")
+    if any(c in out for c in "<>&") or not out.endswith("}\n"):
+        problems.append("markup characters or no final newline")
+    return problems
+
+
 NOW = ["--now", "2024-01-01T00:00:00Z"]
 SEMINAR_UIDS = ["amc-2024-09-12-nakamura@math.example.edu", "amc-2024-09-19-okafor@math.example.edu",
                 "amc-2024-10-14-holiday@math.example.edu", "amc-2024-10-21-workshop@math.example.edu",
@@ -230,7 +246,7 @@ CASES = {
     "convert_two_feeds": dict(args=["convert", "fixtures/seminar.ics", "fixtures/frab-schedule.json"], exit=2, stdout="",
                               stderr=usage_error("convert takes one FEED")),
     "series_for_check": dict(args=["check", "--series", "x", "fixtures/seminar.ics"], exit=2, stdout="",
-                             stderr=usage_error("--series is for ics and render")),
+                             stderr=usage_error("--series is for ics, render and jsonld")),
     "timezone_for_ics": dict(args=["ics", "--timezone", "UTC", "fixtures/seminar.ics"], exit=2, stdout="",
                              stderr=usage_error("--timezone, --hour12 and --show are for render")),
     "render_without_zone": dict(args=["render", "fixtures/seminar.ics"], exit=2, stdout="",
@@ -295,6 +311,12 @@ CASES = {
     "ics_failed_feed": dict(args=["ics", "fixtures/truncated.json"] + NOW, exit=1, stdout="",
                             stderr=lambda err: [] if re.fullmatch(r"fixtures/truncated\.json:\d+:\d+: error: \[feed\.syntax\] [^\n]+\n", err)
                             else [f"stderr {err!r}"]),
+
+    # --- jsonld ---------------------------------------------------------------
+    "jsonld_series": dict(args=["jsonld", "../data/stanford-mlsys-seminar.json", "--series", "fm-2023"], exit=0, stderr="",
+                          stdout=lambda out: json_ld_events(out, "../data/stanford-mlsys-seminar.json", "fm-2023")),
+    "jsonld_merged": dict(args=["jsonld", "../data/fastpath-2021.json", "../data/mlforsystems-neurips-2023.json"], exit=0,
+                          stderr="", stdout=lambda out: json_ld_events(out, ["../data/fastpath-2021.json", "../data/mlforsystems-neurips-2023.json"], None)),
 
     # --- render ---------------------------------------------------------------
     "render_page": dict(args=["render", "fixtures/seminar.ics", "--timezone", "Europe/Berlin",

@@ -299,15 +299,22 @@ TEST(CalendarLinks, BuildsAGoogleCalendarLink) {
             "B6rsaal%201");
 }
 
-TEST(CalendarLinks, BuildsAnOutlookLink) {
+TEST(CalendarLinks, BuildsOutlookComAndMicrosoft365Links) {
   auto f = load(kolloquium);
   EXPECT_EQ(outlook_calendar_url(f, f.talks[0]),
-            "https://outlook.live.com/calendar/0/deeplink/compose?subject=Gro%C3%9Fe%20Zahlen%2C%20kleine%20Beweise"
-            "&startdt=2024-01-17T15%3A15%3A00Z&enddt=2024-01-17T16%3A45%3A00Z&body=Speaker%3A%20Ada%20M%C3%BCller%20%28T"
-            "U%20Wien%29%0A%0ALine%20one%0ALine%20two%3B%20with%20a%20semicolon%2C%20and%20a%20comma%20%5C%20backslash%0A%"
-            "0ALivestream%3A%20https%3A%2F%2Fstream.example.org%2Fk1%0ASlides%3A%20https%3A%2F%2FTalks.Example.org%3A8443%"
-            "2Fkolloquium%2Fslides%2Fk1.pdf%0A%0Ahttps%3A%2F%2FTalks.Example.org%3A8443%2Fkolloquium%2F%3Flang%3Den%23talk"
-            "%3Dk1&location=H%C3%B6rsaal%201");
+            "https://outlook.live.com/calendar/0/action/compose?path=/calendar/action/compose&rru=addevent&subject=Gro%C3%9"
+            "Fe%20Zahlen%2C%20kleine%20Beweise&startdt=2024-01-17T15:15:00Z&enddt=2024-01-17T16:45:00Z&body=Speaker%3A%20Ad"
+            "a%20M%C3%BCller%20%28TU%20Wien%29%0A%0ALine%20one%0ALine%20two%3B%20with%20a%20semicolon%2C%20and%20a%20comma%"
+            "20%5C%20backslash%0A%0ALivestream%3A%20https%3A%2F%2Fstream.example.org%2Fk1%0ASlides%3A%20https%3A%2F%2FTalks"
+            ".Example.org%3A8443%2Fkolloquium%2Fslides%2Fk1.pdf%0A%0Ahttps%3A%2F%2FTalks.Example.org%3A8443%2Fkolloquium%2F"
+            "%3Flang%3Den%23talk%3Dk1&location=H%C3%B6rsaal%201");
+  EXPECT_EQ(office365_calendar_url(f, f.talks[0]),
+            "https://outlook.office.com/calendar/0/action/compose?path=/calendar/action/compose&rru=addevent&subject=Gro%C3"
+            "%9Fe%20Zahlen%2C%20kleine%20Beweise&startdt=2024-01-17T15:15:00Z&enddt=2024-01-17T16:45:00Z&body=Speaker%3A%20"
+            "Ada%20M%C3%BCller%20%28TU%20Wien%29%0A%0ALine%20one%0ALine%20two%3B%20with%20a%20semicolon%2C%20and%20a%20comm"
+            "a%20%5C%20backslash%0A%0ALivestream%3A%20https%3A%2F%2Fstream.example.org%2Fk1%0ASlides%3A%20https%3A%2F%2FTal"
+            "ks.Example.org%3A8443%2Fkolloquium%2Fslides%2Fk1.pdf%0A%0Ahttps%3A%2F%2FTalks.Example.org%3A8443%2Fkolloquium%"
+            "2F%3Flang%3Den%23talk%3Dk1&location=H%C3%B6rsaal%201");
 }
 
 TEST(CalendarLinks, GivesDateOnlyTalksWholeDays) {
@@ -316,8 +323,9 @@ TEST(CalendarLinks, GivesDateOnlyTalksWholeDays) {
             "https://calendar.google.com/calendar/render?action=TEMPLATE&text=Retreat&dates=20240304/20240307"
             "&details=https%3A%2F%2FTalks.Example.org%3A8443%2Fkolloquium%2F%3Flang%3Den%23talk%3Dk3");
   EXPECT_EQ(outlook_calendar_url(f, f.talks[2]),
-            "https://outlook.live.com/calendar/0/deeplink/compose?subject=Retreat&startdt=2024-03-04&enddt=2024-03-07"
-            "&allday=true&body=https%3A%2F%2FTalks.Example.org%3A8443%2Fkolloquium%2F%3Flang%3Den%23talk%3Dk3");
+            "https://outlook.live.com/calendar/0/action/compose?path=/calendar/action/compose&rru=addevent&subject=Retreat&"
+            "startdt=2024-03-04&enddt=2024-03-07&allday=true&body=https%3A%2F%2FTalks.Example.org%3A8443%2Fkolloquium%2F%3F"
+            "lang%3Den%23talk%3Dk3");
 }
 
 TEST(CalendarLinks, HandleTalksWithoutAnEnd) {
@@ -326,10 +334,12 @@ TEST(CalendarLinks, HandleTalksWithoutAnEnd) {
             "https://calendar.google.com/calendar/render?action=TEMPLATE&text=Postponed%20talk&dates=20240201T090000Z/"
             "20240201T090000Z&details=Postponed%3A%20the%20new%20date%20has%20not%20been%20announced%20yet.%0A%0Ahttps%3A"
             "%2F%2FTalks.Example.org%3A8443%2Fkolloquium%2F%3Flang%3Den%23talk%3Dk2");
+  // Outlook needs an end: the start again, as in the Google link.
   EXPECT_EQ(outlook_calendar_url(f, f.talks[1]),
-            "https://outlook.live.com/calendar/0/deeplink/compose?subject=Postponed%20talk&startdt=2024-02-01T09%3A00%3A0"
-            "0Z&body=Postponed%3A%20the%20new%20date%20has%20not%20been%20announced%20yet.%0A%0Ahttps%3A%2F%2FTalks.Exampl"
-            "e.org%3A8443%2Fkolloquium%2F%3Flang%3Den%23talk%3Dk2");
+            "https://outlook.live.com/calendar/0/action/compose?path=/calendar/action/compose&rru=addevent&subject=Postpone"
+            "d%20talk&startdt=2024-02-01T09:00:00Z&enddt=2024-02-01T09:00:00Z&body=Postponed%3A%20the%20new%20date%20has%20"
+            "not%20been%20announced%20yet.%0A%0Ahttps%3A%2F%2FTalks.Example.org%3A8443%2Fkolloquium%2F%3Flang%3Den%23talk%3"
+            "Dk2");
 }
 
 TEST(CalendarLinks, LeaveOutEmptyDetailsAndLocation) {
@@ -337,8 +347,20 @@ TEST(CalendarLinks, LeaveOutEmptyDetailsAndLocation) {
   EXPECT_EQ(google_calendar_url(f, f.talks[0]),
             "https://calendar.google.com/calendar/render?action=TEMPLATE&text=A%26B&dates=20240502T090000Z/20240502T100000Z");
   EXPECT_EQ(outlook_calendar_url(f, f.talks[0]),
-            "https://outlook.live.com/calendar/0/deeplink/compose?subject=A%26B&startdt=2024-05-02T09%3A00%3A00Z"
-            "&enddt=2024-05-02T10%3A00%3A00Z");
+            "https://outlook.live.com/calendar/0/action/compose?path=/calendar/action/compose&rru=addevent&subject=A%26B"
+            "&startdt=2024-05-02T09:00:00Z&enddt=2024-05-02T10:00:00Z");
+}
+
+TEST(CalendarLinks, NameThePlaceWithItsAddress) {
+  auto f = load(R"({"talktime":1,"location":{"name":"Gates 104","address":{"streetAddress":"353 Jane Stanford Way",
+      "addressLocality":"Stanford","addressRegion":"CA","postalCode":"94305","addressCountry":"US"}},
+      "talks":[{"id":"a","title":"A","start":"2024-05-02T09:00Z"}]})");
+  EXPECT_EQ(office365_calendar_url(f, f.talks[0]),
+            "https://outlook.office.com/calendar/0/action/compose?path=/calendar/action/compose&rru=addevent&subject=A&star"
+            "tdt=2024-05-02T09:00:00Z&enddt=2024-05-02T09:00:00Z&location=Gates%20104%2C%20353%20Jane%20Stanford%20Way%2C%2"
+            "0Stanford%2C%20CA%2C%2094305%2C%20US");
+  auto ics = to_ics(f, utc("2024-01-01T00:00:00Z"));
+  EXPECT_NE(ics.find("\r\nLOCATION:Gates 104\\, 353 Jane Stanford Way\\, Stanford\\, CA\\, 94305\\, US\r\n"), std::string::npos) << ics;
 }
 
 TEST(CalendarLinks, CutLongDescriptionsAtACharacterAndKeepThePage) {

@@ -263,7 +263,9 @@ void expect_ics_round_trip(const feed& original, const std::string& what, const 
     EXPECT_EQ(y.status, x.status == talk_status::postponed ? talk_status::tentative : x.status);
     EXPECT_EQ(y.tags, x.tags);
     const place& where = x.location.empty() ? original.location : x.location;
-    EXPECT_EQ(y.location.name, where.name.empty() ? where.url : where.name);
+    // LOCATION is one text: the name, then the address (its exact form: calendar_test.cpp).
+    std::string address = where.address.empty() ? "" : ", " + where.address.one_line();
+    EXPECT_EQ(y.location.name, (where.name.empty() ? where.url : where.name) + address);
     EXPECT_EQ(y.abstract.rfind(status_note(x.status), 0), 0u) << y.abstract;
     EXPECT_NE(y.abstract.find(x.abstract), std::string::npos) << y.abstract;
     for (const auto& sp : x.speakers) EXPECT_NE(y.abstract.find(sp.name), std::string::npos) << sp.name;

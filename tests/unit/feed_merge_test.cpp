@@ -108,6 +108,29 @@ TEST(FeedMerge, GivesTalksTheirFeedsLocationAndNewIndices) {
   for (std::size_t i = 0; i < f.talks.size(); ++i) EXPECT_EQ(f.talks[i].index, i);
 }
 
+// A talk's room without an address is in its feed's building (docs/calendars.md,
+// structured data): merged with a feed elsewhere, it keeps that building's address.
+TEST(FeedMerge, KeepsTheBuildingsAddressForATalksRoom) {
+  auto campus = load(R"({"talktime": 1, "title": "Campus", "location": {"name": "Main Hall", "address": "1 College Rd, Oxford"},
+    "talks": [{"id": "room", "title": "In a room", "start": "2024-05-02T10:00Z", "location": "Room 5"},
+              {"id": "remote", "title": "Remote", "start": "2024-05-02T11:00Z", "location": "Virtual"},
+              {"id": "hall", "title": "In the hall", "start": "2024-05-02T12:00Z"}]})");
+  auto other = load(R"({"talktime": 1, "title": "Other", "location": "Elsewhere",
+    "talks": [{"id": "x", "title": "X", "start": "2024-05-02T10:00Z"}]})");
+  auto merged = merge_feeds({{"campus.json", campus}, {"other.json", other}});
+  ASSERT_TRUE(merged.feed);
+  const auto& talks = merged.feed->talks;
+  ASSERT_EQ(talks.size(), 4u);
+  EXPECT_TRUE(merged.feed->location.empty());
+  EXPECT_EQ(talks[0].location.name, "Room 5");
+  EXPECT_EQ(talks[0].location.address.text, "1 College Rd, Oxford");
+  EXPECT_EQ(talks[1].location.name, "Virtual");
+  EXPECT_TRUE(talks[1].location.address.empty());  // online stays online
+  EXPECT_EQ(talks[2].location.name, "Main Hall");
+  EXPECT_EQ(talks[2].location.address.text, "1 College Rd, Oxford");
+  EXPECT_EQ(talks[3].location.name, "Elsewhere");
+}
+
 TEST(FeedMerge, KeepsEachTalksZoneAndInstant) {
   auto r = merge_feeds({{"seminar.json", load(seminar)}, {"workshop.json", load(workshop)}});
   ASSERT_TRUE(r.feed);

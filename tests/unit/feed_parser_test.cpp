@@ -512,6 +512,48 @@ TEST(FeedParse, TalkLocationReplacesTheFeedLocation) {
   EXPECT_EQ(by_id(f, "c").location.url, "https://z.example/r");
 }
 
+// An address is one line of text or schema.org PostalAddress parts; the feed's
+// organizer a name or {name, url} (docs/feed-format.md#locations, #top-level-fields).
+TEST(FeedParse, ReadsAddressesAndTheOrganizer) {
+  auto f = load(R"({"talktime": 1, "timezone": "UTC", "url": "https://seminar.example.org/",
+    "organizer": {"name": " Stanford MLSys ", "url": "/about"},
+    "location": {"name": "Gates 104", "address": {"streetAddress": "353 Jane Stanford Way", "addressLocality": "Stanford",
+                 "addressRegion": "CA", "postalCode": "94305", "addressCountry": "US"}},
+    "talks": [{"id": "a", "title": "A", "start": "2024-05-02",
+               "location": {"name": "Hall", "address": " 1 Main St, Springfield "}},
+              {"id": "b", "title": "B", "start": "2024-05-02", "location": {"name": "Room 5"}}]})");
+  EXPECT_EQ(f.organizer.name, "Stanford MLSys");
+  EXPECT_EQ(f.organizer.url, "https://seminar.example.org/about");  // relative, so resolved like every url
+  EXPECT_EQ(f.location.address.street, "353 Jane Stanford Way");
+  EXPECT_EQ(f.location.address.locality, "Stanford");
+  EXPECT_EQ(f.location.address.region, "CA");
+  EXPECT_EQ(f.location.address.postal_code, "94305");
+  EXPECT_EQ(f.location.address.country, "US");
+  EXPECT_EQ(f.location.address.one_line(), "353 Jane Stanford Way, Stanford, CA, 94305, US");
+  EXPECT_EQ(by_id(f, "a").location.address.text, "1 Main St, Springfield");
+  EXPECT_EQ(by_id(f, "a").location.address.one_line(), "1 Main St, Springfield");
+  EXPECT_TRUE(by_id(f, "b").location.address.empty());
+  auto named = load(R"({"talktime": 1, "organizer": "CDS", "talks": [{"title": "A", "start": "2024-05-02"}]})");
+  EXPECT_EQ(named.organizer.name, "CDS");
+  EXPECT_EQ(named.organizer.url, "");
+}
+
+TEST(FeedParse, WrongTypedAddressAndOrganizerAreIgnoredWithWarnings) {
+  const std::string text = R"({"talktime": 1, "organizer": 7,
+    "location": {"name": "Hall", "address": ["x"]},
+    "talks": [{"title": "A", "start": "2024-05-02", "location": {"name": "Room", "address": {"postalCode": 94305}}}]})";
+  auto f = load(text, {"[feed.bad_field] /location/address " + where(text, "[\"x\"]") +
+                           ": \"address\" should be a string or an object, not an array; ignored",
+                       "[feed.bad_field] /organizer " + where(text, "7,") +
+                           ": \"organizer\" should be a string or an object, not a number; ignored",
+                       "[talk.bad_field] /talks/0/location/address/postalCode " + where(text, "94305") +
+                           ": \"postalCode\" should be a string, not a number; ignored"});
+  EXPECT_TRUE(f.organizer.empty());
+  EXPECT_EQ(f.location.name, "Hall");
+  EXPECT_TRUE(f.location.address.empty());
+  EXPECT_TRUE(f.talks[0].location.address.empty());
+}
+
 TEST(FeedParse, ReadsSeriesAndWarnsAboutUndeclaredOnes) {
   const std::string text = R"({"talktime": 1, "timezone": "UTC",
     "series": [{"id": "fm", "title": "Foundation Models", "description": "Winter", "url": "https://fm.example/"}],

@@ -1,9 +1,11 @@
 // "Add to calendar": .ics downloads (one talk, or every talk the view shows) and the
-// Google Calendar and Outlook links a talk's menu gets when it is first opened (two
-// long URLs a talk would double the markup of every render).
+// Google Calendar, Outlook.com and Microsoft 365 links a talk's menu gets when it is
+// first opened (three long URLs a talk would more than double the markup of every render).
 import { download, element } from './dom.js';
 
-const LINKS = [['google', 'Google Calendar'], ['outlook', 'Outlook']];
+// The core's link keys and their labels: product names stay as they are; Microsoft 365
+// is named for the accounts it serves, in the visitor's words (t).
+const LINKS = [['google', () => 'Google Calendar'], ['outlook', () => 'Outlook.com'], ['office365', (t) => t('calendar.outlookWork')]];
 
 // "FastPath 2021" -> "fastpath-2021.ics".
 export function calendarFileName(title) {
@@ -15,8 +17,8 @@ export function downloadCalendar(root, title, text) {
 }
 
 // Fills each .tt-calendar menu in `list` when it first opens; linksFor(talkId) returns
-// {google, outlook} (either may be missing).
-export function addLinksWhenOpened(list, linksFor) {
+// {google, outlook, office365} (any may be missing); t gives the visitor's words.
+export function addLinksWhenOpened(list, linksFor, t) {
   list.addEventListener('toggle', (event) => {
     const menu = event.target;
     if (!menu.open || !menu.classList || !menu.classList.contains('tt-calendar') || menu.getAttribute('data-links')) return;
@@ -25,8 +27,8 @@ export function addLinksWhenOpened(list, linksFor) {
     const items = menu.querySelector('ul');
     for (const [key, label] of LINKS) {
       if (!links[key]) continue;
-      const link = element('a', '', label);
-      link.href = links[key];  // built by the core: https://calendar.google.com/… or https://outlook.live.com/…
+      const link = element('a', '', label(t));
+      link.href = links[key];  // built by the core: https://calendar.google.com/…, https://outlook.live.com/… or https://outlook.office.com/…
       link.target = '_blank';
       link.rel = 'noopener noreferrer';
       const item = element('li');

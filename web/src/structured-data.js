@@ -1,10 +1,10 @@
-// schema.org Events for the talks shown, in the host document's <head> where search
-// engines look: written at once for the first view (crawlers may not wait), then once
-// the view has stopped changing, not on every keystroke.
+// schema.org Events for every talk the page offers (widget.js structuredDataScope), in the
+// host document's <head> where search engines look: written at once the first time
+// (crawlers may not wait), and again, after a pause, when a reloaded feed changes them.
 
 const WRITE_DELAY_MS = 300;
 
-// describe(request) returns the JSON-LD text of a view, or '' when there is none to
+// describe(request) returns the JSON-LD text of the talks a request selects, or '' when there is none to
 // write. Returns {schedule(request), remove()}.
 export function structuredData(key, describe) {
   let script = null;

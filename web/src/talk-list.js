@@ -55,7 +55,7 @@ export function createTalkList(widget) {
     disconnect: () => parts.cancel()
   };
   list.addEventListener('click', (event) => clicked(widget, talks, event));
-  addLinksWhenOpened(list, (id) => widget.core.calendarLinks(widget.handle, id));
+  addLinksWhenOpened(list, (id) => widget.core.calendarLinks(widget.handle, id), widget.t);
   handleListKeys(list);
   return talks;
 }

@@ -258,7 +258,7 @@ export class Widget {
     const query = this.talkPage ? { zone: this.zone, now: this.now(), onlyStarred: true, starred: [this.pageTalk], page: true }
       : this.currentQuery();
     const request = { ...query, hour12: this.hour12, renderText: this.renderText };
-    const view = this.talks.render(request, () => this.listComplete(request));
+    const view = this.talks.render(request, () => this.listComplete());
     this.zonePicker.show(this.zone, view);
     this.status.textContent = countText(view, this.t);
     this.about.show(this.query.series);
@@ -266,10 +266,22 @@ export class Widget {
     updateRelative(this.talks.items, this.now(), this.language);
   }
 
-  // Every talk of the view is in the document: their hints, and the structured data.
-  listComplete(request) {
+  // Every talk of the view is in the document: their hints; and, once a feed is open,
+  // the structured data.
+  listComplete() {
     updateRelative(this.talks.items, this.now(), this.language);
-    if (this.jsonLd) this.jsonLd.schedule(request);
+    if (this.jsonLd && this.describedHandle !== this.handle) {
+      this.describedHandle = this.handle;
+      this.jsonLd.schedule(this.structuredDataScope());
+    }
+  }
+
+  // What search engines are told about: every talk the page offers, that is those the
+  // host's data-series, data-kind and data-tag allow, past and upcoming, whatever the
+  // visitor searches, filters or has yet to scroll to (breaks are left out by the core).
+  structuredDataScope() {
+    const o = this.options;
+    return { zone: this.zone, now: this.now(), series: o.series || '', kind: o.kind || '', tag: o.tag || '', show: 'all' };
   }
 
   update(changes) {

@@ -71,6 +71,7 @@ export default {
   'toolbar.starredTitle': 'اعرض المحاضرات المميَّزة فقط',
   'toolbar.export': 'تصدير ‎.ics',
   'toolbar.exportTitle': 'نزّل المحاضرات المعروضة كملف تقويم',
+  'calendar.outlookWork': 'Outlook (حساب العمل أو المؤسسة التعليمية)',
   'toolbar.share': 'مشاركة المميَّزة',
   'toolbar.shared': { one: 'شريط العنوان يشير الآن إلى محاضرتك المميَّزة.', other: 'شريط العنوان يشير الآن إلى محاضراتك المميَّزة ({count}).' },
   'subscribe.button': 'اشتراك',

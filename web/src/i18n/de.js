@@ -71,6 +71,7 @@ export default {
   'toolbar.starredTitle': 'Nur gemerkte Vorträge zeigen',
   'toolbar.export': '.ics exportieren',
   'toolbar.exportTitle': 'Die gezeigten Vorträge als Kalenderdatei herunterladen',
+  'calendar.outlookWork': 'Outlook (Geschäfts- oder Schulkonto)',
   'toolbar.share': 'Gemerkte teilen',
   'toolbar.shared': { one: 'Die Adresszeile verweist jetzt auf Ihren gemerkten Vortrag.', other: 'Die Adresszeile verweist jetzt auf Ihre {count} gemerkten Vorträge.' },
   'subscribe.button': 'Abonnieren',

@@ -76,6 +76,8 @@ export default {
   'toolbar.starredTitle': 'Show only the talks you starred',
   'toolbar.export': 'Export .ics',
   'toolbar.exportTitle': 'Download the talks shown here as a calendar file',
+  // The Microsoft 365 link in a talk's calendar menu (next to "Google Calendar" and "Outlook.com").
+  'calendar.outlookWork': 'Outlook (work or school)',
   'toolbar.share': 'Share starred',
   'toolbar.shared': { one: 'The address bar now links to your starred talk.', other: 'The address bar now links to your {count} starred talks.' },
   // The "Subscribe" menu under the title (data-subscribe).

@@ -71,6 +71,7 @@ export default {
   'toolbar.starredTitle': 'Mostrar solo las charlas marcadas',
   'toolbar.export': 'Exportar .ics',
   'toolbar.exportTitle': 'Descargar las charlas mostradas como archivo de calendario',
+  'calendar.outlookWork': 'Outlook (cuenta profesional o educativa)',
   'toolbar.share': 'Compartir marcadas',
   'toolbar.shared': { one: 'La barra de direcciones enlaza ahora a tu charla marcada.', other: 'La barra de direcciones enlaza ahora a tus {count} charlas marcadas.' },
   'subscribe.button': 'Suscribirse',

@@ -71,6 +71,7 @@ export default {
   'toolbar.starredTitle': 'N\u2019afficher que les exposés marqués',
   'toolbar.export': 'Exporter en .ics',
   'toolbar.exportTitle': 'Télécharger les exposés affichés dans un fichier de calendrier',
+  'calendar.outlookWork': 'Outlook (compte professionnel ou scolaire)',
   'toolbar.share': 'Partager les marqués',
   'toolbar.shared': { one: 'La barre d\u2019adresse pointe maintenant vers votre exposé marqué.', other: 'La barre d\u2019adresse pointe maintenant vers vos {count} exposés marqués.' },
   'subscribe.button': 'S’abonner',

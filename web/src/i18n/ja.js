@@ -71,6 +71,7 @@ export default {
   'toolbar.starredTitle': 'お気に入りの講演だけを表示',
   'toolbar.export': '.ics を書き出す',
   'toolbar.exportTitle': '表示中の講演をカレンダーファイルとしてダウンロード',
+  'calendar.outlookWork': 'Outlook（職場または学校アカウント）',
   'toolbar.share': 'お気に入りを共有',
   'toolbar.shared': { other: 'アドレスバーがお気に入りの {count} 件の講演へのリンクになりました。' },
   'subscribe.button': '購読',

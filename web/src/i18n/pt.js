@@ -71,6 +71,7 @@ export default {
   'toolbar.starredTitle': 'Mostrar só as palestras marcadas',
   'toolbar.export': 'Exportar .ics',
   'toolbar.exportTitle': 'Baixar as palestras mostradas como arquivo de calendário',
+  'calendar.outlookWork': 'Outlook (conta corporativa ou de estudante)',
   'toolbar.share': 'Compartilhar marcadas',
   'toolbar.shared': { one: 'A barra de endereço agora aponta para a sua palestra marcada.', other: 'A barra de endereço agora aponta para as suas {count} palestras marcadas.' },
   'subscribe.button': 'Assinar',

@@ -71,6 +71,7 @@ export default {
   'toolbar.starredTitle': '只显示已收藏的报告',
   'toolbar.export': '导出 .ics',
   'toolbar.exportTitle': '将此处显示的报告下载为日历文件',
+  'calendar.outlookWork': 'Outlook（工作或学校帐户）',
   'toolbar.share': '分享收藏',
   'toolbar.shared': { other: '地址栏现在链接到你收藏的 {count} 个报告。' },
   'subscribe.button': '订阅',
