@@ -165,4 +165,16 @@ parse_result parse_any_feed(std::string_view text, feed_format format_hint, cons
   return result;
 }
 
+void locate_feed_pointers(std::string_view text, feed_format format_hint, std::vector<diagnostic>& diagnostics,
+                          const feed_limits& limits) {
+  auto format = format_hint == feed_format::detect ? detect_feed_format(text) : format_hint;
+  if (format != feed_format::talktime) {
+    auto imported = format == feed_format::frab ? import_frab(text, limits) : import_ical(text, limits);
+    for (auto& d : diagnostics) d = relocate(std::move(d), imported.origins);
+  }
+  locate_in_source(diagnostics, 0, text);
+  for (auto& d : diagnostics)
+    if (d.line == 0) d.line = d.column = 1;
+}
+
 }  // namespace talktime
