@@ -7,10 +7,11 @@
 //      most one past the end of its line).
 //   2. A rejected feed carries a feed-level error with a line and column.
 //   3. An accepted feed has only talk-level errors (or the feed.too_many_problems
-//      count, or feed.no_talks when none of its talks loaded); every talk that did not load has an error pointing into it (when
-//      all problems are listed), and no talk that loaded has one.
+//      count, or feed.no_talks when none of its talks loaded); every talk that did
+//      not load has an error pointing into it (when all problems are listed), and no
+//      talk that loaded has one.
 //   4. Loaded talks have a title, a unique id, end not before start, and only
-//      http(s)/mailto or relative URLs.
+//      absolute http(s)/mailto URLs.
 //   5. Feed text never becomes markup: the whole feed rendered is made only of the
 //      renderer's own elements and attributes (no "<script", no " on…=").
 //   6. The size limit is enforced exactly: one byte over it fails as feed.too_large.
