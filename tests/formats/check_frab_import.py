@@ -12,11 +12,15 @@ rooms, speakers and links. `talktime convert` must give the same talks occurrenc
 occurrence: same count, same instants, no talk cancelled (these formats have no
 cancellation), same titles, locations and speakers, the feed url (conference.url,
 else schedule.base_url), attachments as absolute "slides" (or known-kind) links, and
-every link absolute.
+every link absolute. The converted feeds must also pass the feed schema
+(tests/schema/validate-feeds.mjs, when node is installed).
 """
 import json
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
@@ -109,6 +113,20 @@ def check(talktime, path):
     return problems
 
 
+def schema_problems(talktime, paths):
+    """The feed schema's verdict on every converted feed (JSON Schema via ajv, in node)."""
+    if not shutil.which("node"):
+        return []
+    with tempfile.TemporaryDirectory() as folder:
+        converted = []
+        for path in paths:
+            converted.append(os.path.join(folder, os.path.basename(path)))
+            with open(converted[-1], "w", encoding="utf-8") as f:
+                f.write(subprocess.run([talktime, "convert", path], capture_output=True, text=True).stdout)
+        result = subprocess.run(["node", "schema/validate-feeds.mjs", *converted], capture_output=True, text=True)
+    return [] if result.returncode == 0 else [f"the schema rejects a converted feed:\n{result.stdout}{result.stderr}"]
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -119,6 +137,9 @@ def main():
         for p in problems:
             print("     " + p)
         failed += bool(problems)
+    for p in schema_problems(talktime, sys.argv[2:]):
+        print("FAIL " + p)
+        failed += 1
     return 1 if failed else 0
 
 
