@@ -23,6 +23,9 @@ struct diagnostic {
   int line = 0;
   int column = 0;
   std::string message;
+  /// The input it is about when several are read together (merge_feeds: the
+  /// feed_source's name, with `pointer` into that feed as parsed); "" otherwise.
+  std::string source;
 
   /// "[code] pointer (line L, column C): message", parts left out when empty.
   std::string to_string() const;

@@ -43,4 +43,13 @@ feed_format detect_feed_format(std::string_view text);
 parse_result parse_any_feed(std::string_view text, feed_format format_hint = feed_format::detect,
                             const feed_limits& limits = {});
 
+/// Gives diagnostics whose pointer names a place in the feed parse_any_feed made of
+/// `text` ("/talks/3", as merge_feeds reports) the line and column of its source in
+/// `text` (and, for imported formats, the source's own pointer); one that cannot be
+/// found gets line 1, column 1. For tools that print positions (the CLI).
+///
+///     talktime::locate_feed_pointers(text, feed_format::detect, merged.diagnostics);
+void locate_feed_pointers(std::string_view text, feed_format format_hint, std::vector<diagnostic>& diagnostics,
+                          const feed_limits& limits = {});
+
 }  // namespace talktime

@@ -1,6 +1,7 @@
 // Other feed formats in: frab/C3VOC schedule.json and iCalendar converted to
 // talktime v1 JSON text (parse_any_feed, in feed_formats.hpp, then parses it).
-// import_frab lives in src/formats/import_frab.cpp, import_ical in src/formats/import_ical.cpp.
+// import_frab lives in src/formats/import_frab.cpp (with frab_converter.cpp,
+// frab_event.cpp and import_schedule2.cpp), import_ical in src/formats/import_ical.cpp.
 #pragma once
 
 #include <map>
@@ -31,20 +32,34 @@ struct import_result {
   /// JSON Pointer in `feed_json` ("", "/timezone", "/talks/3", "/talks/3/start", …)
   /// -> where it came from. parse_any_feed moves the parser's diagnostics there.
   std::map<std::string, source_location> origins;
+  /// How many events the input holds (VEVENTs, frab events), skipped ones included,
+  /// and where they are: parse_any_feed turns an input with events but no talk into
+  /// the error feed.no_talks there, never a silent empty schedule.
+  std::size_t source_events = 0;
+  source_location events_at;
 };
 
-/// frab / C3VOC schedule.json -> talktime v1 JSON.
+/// frab, pretalx or C3VOC schedule.json -> talktime v1 JSON.
 ///
-/// conference.title (and acronym) -> title, conference.url -> url,
-/// conference.time_zone_name -> timezone; per event: date (ISO with offset; else
-/// the day's date and "start" read in the conference zone) -> start, duration
-/// "HH:MM" -> duration, slug (else id, else guid) -> id, title, subtitle +
-/// abstract + description -> abstract, persons[].public_name|name (+ biography)
-/// -> speakers, room -> location, track -> series (declared), type -> kind,
-/// language -> tag, url -> links.website, links[] -> links (title as kind),
-/// recording url -> links.recording. Diagnostics carry JSON Pointers; after 100
-/// of them the rest are counted (frab.too_many_problems), and a conversion that
-/// would grow past `limits.max_bytes` fails as frab.too_large.
+/// Two layouts: events in schedule.conference.days[].rooms {room: [event…]} (frab,
+/// pretalx), or in schedule.events[] with days that are only dates (C3VOC schedule2).
+/// conference.title (and acronym) -> title, conference.url (else schedule.base_url,
+/// as pretalx writes it) -> url, conference.time_zone_name -> timezone; per event:
+/// date (ISO with offset; schedule2: start; else the day's date and "start" read in
+/// the conference zone) -> start, schedule2's end -> end, else duration "HH:MM" ->
+/// duration, slug (else id, else guid) -> id, title, subtitle + abstract +
+/// description (schedule2: also per language {"en": …}) -> abstract,
+/// persons[] or participants[] (+ schedule.persons by guid): public_name|name,
+/// biography, url, avatar -> speakers, room (a name or {name, guid}) or the room it
+/// is listed under -> location, track (a name or {slug}) -> series (declared), type
+/// -> kind, language -> tag, url -> links.website, links[] -> links (a known type
+/// such as "slides" as kind, else the title as written, capitals kept),
+/// attachments[] -> links.slides (or the known kind their type or title names),
+/// recording url -> links.recording. Relative link URLs resolve against
+/// schedule.base_url; every URL then follows the feed parser's link rule.
+/// Diagnostics carry JSON Pointers; after 100 of them the rest are counted
+/// (frab.too_many_problems); days that list no events fail as frab.no_events, and a
+/// conversion that would grow past `limits.max_bytes` fails as frab.too_large.
 import_result import_frab(std::string_view text, const feed_limits& limits = {});
 
 /// iCalendar -> talktime v1 JSON. Lines are unfolded and text unescaped.

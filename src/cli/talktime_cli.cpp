@@ -28,7 +28,8 @@ Commands:
                           for a <script type="application/ld+json"> in a static page
 
 Options:
-  --from FORMAT           input format: talktime, frab or ics (default: detected)
+  --from FORMAT           input format: talktime, frab (also pretalx and C3VOC
+                          schedule2) or ics (default: detected)
   --now ISO               the current time, e.g. 2024-05-02T09:00:00Z (default: the
                           clock); ics: DTSTAMP; render: upcoming, live and past
   --series ID             ics, render, jsonld: only the talks of this series
@@ -49,7 +50,8 @@ Options:
 FEED is a file name, or - for standard input. Several feeds given to ics,
 render or jsonld are merged into one schedule. Problems are printed as
   FILE:LINE:COLUMN: error|warning: [code] /json/pointer: message
-(to standard output by check, to standard error by the other commands).
+(to standard output by check, to standard error by the other commands); the
+/json/pointer part only for JSON input, 1:1 for a problem about a whole file.
 
 Exit status: 0 when no errors were found (warnings are fine), 1 when a feed has
 errors, 2 for a usage error or a file that cannot be read.
@@ -162,9 +164,11 @@ std::optional<std::string> read_feed(const std::string& name) {
   return text;
 }
 
+// The one format of every problem line (README, "Command line"; a CI problem
+// matcher relies on it): FILE:LINE:COLUMN: error|warning: [code] /pointer: message.
+// A problem about the whole file, which has no place of its own, is at 1:1.
 void print_diagnostic(std::ostream& out, const std::string& file, const talktime::diagnostic& d) {
-  out << file;
-  if (d.line > 0) out << ":" << d.line << ":" << d.column;
+  out << file << ":" << (d.line > 0 ? d.line : 1) << ":" << (d.line > 0 && d.column > 0 ? d.column : 1);
   out << ": " << (d.level == talktime::severity::error ? "error" : "warning") << ": [" << d.code << "] ";
   if (!d.pointer.empty()) out << d.pointer << ": ";
   out << d.message << "\n";
@@ -172,8 +176,11 @@ void print_diagnostic(std::ostream& out, const std::string& file, const talktime
 
 namespace {
 
+std::string shown_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
+
 struct loaded {
   std::string name;
+  std::string text;  // kept to locate the merge's problems in it
   talktime::parse_result result;
 };
 
@@ -184,8 +191,8 @@ std::optional<std::vector<loaded>> load_all(const options& o, std::ostream& prob
     auto text = read_feed(name);
     if (!text) return std::nullopt;
     auto result = talktime::parse_any_feed(*text, o.from.value_or(talktime::feed_format::detect));
-    for (const auto& d : result.diagnostics) print_diagnostic(problems, name == "-" ? "<stdin>" : name, d);
-    feeds.push_back({name, std::move(result)});
+    for (const auto& d : result.diagnostics) print_diagnostic(problems, shown_name(name), d);
+    feeds.push_back({name, std::move(*text), std::move(result)});
   }
   return feeds;
 }
@@ -203,7 +210,7 @@ int run_check(const options& o) {
       continue;
     }
     auto result = talktime::parse_any_feed(*text, o.from.value_or(talktime::feed_format::detect));
-    std::string shown = name == "-" ? "<stdin>" : name;
+    std::string shown = shown_name(name);
     std::size_t error_count = 0, warning_count = 0;
     for (const auto& d : result.diagnostics) {
       print_diagnostic(std::cout, shown, d);
@@ -235,7 +242,15 @@ std::optional<talktime::feed> one_feed(const options& o, int& status) {
   if (sources.empty()) return std::nullopt;
   if (sources.size() == 1) return std::move(sources[0].feed);
   auto merged = talktime::merge_feeds(std::move(sources));
-  for (const auto& d : merged.diagnostics) print_diagnostic(std::cerr, "talktime", d);
+  // Each merge problem is about one feed: printed with its file and the talk's (or series') place there.
+  for (const auto& f : *feeds) {
+    std::vector<talktime::diagnostic> about;
+    for (const auto& d : merged.diagnostics)
+      if (d.source == f.name) about.push_back(d);
+    if (about.empty()) continue;
+    talktime::locate_feed_pointers(f.text, o.from.value_or(talktime::feed_format::detect), about);
+    for (const auto& d : about) print_diagnostic(std::cerr, shown_name(f.name), d);
+  }
   return std::move(*merged.feed);
 }
 

@@ -74,13 +74,12 @@ class feed_reader {
 
   std::string checked_url(const std::string& raw, const std::string& at, const char* scope) {
     if (raw.empty()) return {};
-    std::string why;
-    auto url = detail::safe_url(raw, base_url, why);
-    if (!url) {
-      warn(std::string(scope) + ".bad_url", at, "link " + quote_for_message(raw) + " dropped: " + why);
-      return {};
+    auto checked = detail::check_url(raw, base_url);
+    if (!checked.problem.empty()) {
+      warn(std::string(scope) + (checked.without_scheme ? ".url_without_scheme" : ".bad_url"), at,
+           "link " + quote_for_message(raw) + (checked.url ? " " : " dropped: ") + checked.problem);
     }
-    return *url;
+    return checked.url.value_or(std::string());
   }
 
   place place_field(const json& object, const std::string& at, const char* scope) {
@@ -438,7 +437,7 @@ class talk_reader {
           continue;
         }
         auto safe = r_.checked_url(std::string(detail::trim(url.get_ref<const std::string&>())), at, "talk");
-        if (!safe.empty()) t.links.push_back({detail::ascii_lower(detail::trim(kind)), safe});
+        if (!safe.empty()) t.links.push_back({detail::canonical_link_kind(kind), safe});
       }
     }
   }
@@ -537,6 +536,15 @@ bool read_feed_fields(feed_reader& r, const json& root, feed& f) {
   return true;
 }
 
+// A schedule that shows nothing is never silent: "talks": [] is a warning (a
+// feed may be published before its first talk is), talks none of which load an error.
+void report_empty(feed_reader& r, std::size_t given, std::size_t loaded) {
+  if (given == 0) r.warn("feed.empty", "/talks", "the feed has no talks yet");
+  else if (loaded == 0)
+    r.error("feed.no_talks", "/talks", "none of the " + std::to_string(given) + (given == 1 ? " talk" : " talks") +
+                                           " could be loaded (each is reported); the schedule would be empty");
+}
+
 // Every talk that loads, each with a unique id: the feed's own, else one derived
 // from its day and title (after all explicit ones, so it never takes one of them).
 void read_talks(feed_reader& r, const json& talks, feed& f) {
@@ -560,6 +568,7 @@ void read_talks(feed_reader& r, const json& talks, feed& f) {
     }
     f.talks.push_back(std::move(*t));
   }
+  report_empty(r, talks.size(), f.talks.size());
   for (auto k : needs_id) {
     f.talks[k].id = used.claim(derived_id(f.talks[k]));
     f.talks[k].id_derived = true;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "feed/json_scan.hpp"
+#include "common/text.hpp"
 
 namespace talktime::detail {
 namespace {
@@ -32,14 +33,27 @@ class dom_builder {
     auto& open = stack_.back();
     auto& members = open.value->get_ref<json::object_t&>();
     if (auto place = find_member(open, members, name)) {
+      note_duplicate(name);
       member_ = &(members.begin() + std::ptrdiff_t(*place))->second;
+      member_name_ = &(members.begin() + std::ptrdiff_t(*place))->first;
       return true;
     }
     if (!open.index.empty()) open.index.emplace(name, members.size());
     members.json::object_t::Container::emplace_back(std::move(name), nullptr);
     member_ = &members.back().second;
+    member_name_ = &members.back().first;
     return true;
   }
+
+  /// A key seen again in its object: the object's pointer, the key, and which
+  /// occurrence of it this is (2 for the first repeat).
+  struct duplicate {
+    std::string object, key;
+    int occurrence;
+  };
+  std::vector<duplicate> duplicates;  // the first max_listed_duplicates
+  std::size_t unlisted_duplicates = 0;
+  static constexpr std::size_t max_listed_duplicates = 10;
 
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
     error_position = position;
@@ -54,7 +68,20 @@ class dom_builder {
   struct open_value {
     json* value;
     std::map<std::string, std::size_t, std::less<>> index;  // member name -> place (objects only)
+    std::string token;  // its JSON Pointer token in its parent
   };
+
+  void note_duplicate(const std::string& name) {
+    if (duplicates.size() >= max_listed_duplicates) {
+      ++unlisted_duplicates;
+      return;
+    }
+    std::string object;
+    for (std::size_t i = 1; i < stack_.size(); ++i) object += "/" + escape_pointer_token(stack_[i].token);
+    int occurrence = 2;
+    for (const auto& d : duplicates) occurrence += d.object == object && d.key == name;
+    duplicates.push_back({std::move(object), name, occurrence});
+  }
 
   // Small objects (a talk) are searched; an index is built once one grows past that.
   static constexpr std::size_t indexed_from = 16;
@@ -86,7 +113,10 @@ class dom_builder {
     return true;
   }
   bool open(json empty) {
-    stack_.push_back({put(std::move(empty)), {}});
+    std::string token;
+    if (!stack_.empty())
+      token = stack_.back().value->is_array() ? std::to_string(stack_.back().value->size()) : *member_name_;
+    stack_.push_back({put(std::move(empty)), {}, std::move(token)});
     return true;
   }
   bool close() {
@@ -97,7 +127,64 @@ class dom_builder {
   json& root_;
   std::vector<open_value> stack_;
   json* member_ = nullptr;
+  const std::string* member_name_ = nullptr;  // the key of member_, until the next key
 };
+
+// The offset of the `occurrence`th key `key` of the object that starts at `object`
+// ('{'), found by a walk over that object's text; nullopt when it is not there.
+std::optional<std::size_t> key_offset(std::string_view text, std::size_t object, const std::string& key, int occurrence) {
+  int depth = 0;
+  for (std::size_t i = object; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '{' || c == '[') ++depth;
+    else if (c == '}' || c == ']') {
+      if (--depth == 0) return std::nullopt;
+    } else if (c == '"') {
+      std::size_t start = i;
+      bool escaped = false;
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\') escaped = true, ++i;
+      if (depth != 1) continue;
+      auto after = text.find_first_not_of(" \t\r\n", i + 1);
+      if (after == std::string_view::npos || text[after] != ':') continue;
+      auto raw = text.substr(start, i + 1 - start);
+      bool same = escaped ? json::parse(raw, nullptr, false) == json(key) : raw.substr(1, raw.size() - 2) == key;
+      if (same && --occurrence == 0) return start;
+    }
+  }
+  return std::nullopt;
+}
+
+// Warnings for keys given twice in one object (the last value is used, as in
+// JavaScript's JSON.parse), each at its repeat.
+void report_duplicates(const dom_builder& sax, std::string_view text, std::string_view code_prefix,
+                       std::vector<diagnostic>& diagnostics) {
+  if (sax.duplicates.empty()) return;
+  std::vector<std::string> objects;
+  for (const auto& d : sax.duplicates) objects.push_back(d.object);
+  auto starts = pointer_offsets(text, objects);
+  for (std::size_t i = 0; i < sax.duplicates.size(); ++i) {
+    const auto& dup = sax.duplicates[i];
+    diagnostic d;
+    d.level = severity::warning;
+    d.code = std::string(code_prefix) + ".duplicate_key";
+    d.pointer = dup.object + "/" + escape_pointer_token(dup.key);
+    d.message = "key " + quote_for_message(dup.key) + " is given again in this object; its last value is used";
+    auto at = starts[i] ? key_offset(text, *starts[i], dup.key, dup.occurrence) : std::nullopt;
+    auto position = position_at(text, at.value_or(0));
+    d.line = position.line;
+    d.column = position.column;
+    diagnostics.push_back(std::move(d));
+  }
+  if (sax.unlisted_duplicates > 0) {
+    diagnostic d;
+    d.level = severity::warning;
+    d.code = std::string(code_prefix) + ".duplicate_key";
+    d.line = d.column = 1;
+    d.message = std::to_string(sax.unlisted_duplicates) + " more keys are given twice but are not listed";
+    diagnostics.push_back(std::move(d));
+  }
+}
 
 // "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error
 // while parsing value - unexpected '}'; expected ..." -> "unexpected '}'; expected ..."
@@ -130,7 +217,10 @@ bool parse_json_document(std::string_view input, const feed_limits& limits, std:
   doc.text = preflight.changed ? std::string_view(doc.repaired) : input;
 
   dom_builder sax(doc.root);
-  if (json::sax_parse(doc.text, &sax)) return true;
+  if (json::sax_parse(doc.text, &sax)) {
+    report_duplicates(sax, doc.text, code_prefix, diagnostics);
+    return true;
+  }
   diagnostic d;
   d.code = std::string(code_prefix) + ".syntax";
   auto at = position_at(doc.text, sax.error_position > 0 ? sax.error_position - 1 : 0);

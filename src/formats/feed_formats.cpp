@@ -95,6 +95,27 @@ void locate_in_source(std::vector<diagnostic>& diagnostics, std::size_t first, s
   detail::locate_diagnostics(diagnostics, which, source, detail::pointer_offsets);
 }
 
+// An input with events of which none became a talk: an error where the events
+// are (the importer or the parser said why for each), not the "no talks yet"
+// warning an empty talks array gets.
+void report_no_talks(const import_result& imported, parse_result& result) {
+  if (!result.feed || !result.feed->talks.empty() || imported.source_events == 0) return;
+  auto& ds = result.diagnostics;
+  ds.erase(std::remove_if(ds.begin(), ds.end(), [](const diagnostic& d) { return d.code == "feed.empty"; }), ds.end());
+  auto found = std::find_if(ds.begin(), ds.end(), [](const diagnostic& d) { return d.code == "feed.no_talks"; });
+  if (found == ds.end()) {
+    diagnostic d;
+    auto n = imported.source_events;
+    d.code = "feed.no_talks";
+    d.message = "none of the " + std::to_string(n) + (n == 1 ? " event" : " events") +
+                " became a talk (each is reported); the schedule would be empty";
+    found = ds.insert(ds.end(), std::move(d));
+  }
+  found->pointer = imported.events_at.pointer;  // where the events are, not the calendar or conference
+  found->line = imported.events_at.line;
+  found->column = imported.events_at.column;
+}
+
 }  // namespace
 
 std::string_view to_string(feed_format format) {
@@ -136,11 +157,24 @@ parse_result parse_any_feed(std::string_view text, feed_format format_hint, cons
   auto parsed = parse_feed(*imported.feed_json, generated);
   auto first = result.diagnostics.size();
   for (auto& d : parsed.diagnostics) result.diagnostics.push_back(relocate(std::move(d), imported.origins));
+  result.feed = std::move(parsed.feed);
+  report_no_talks(imported, result);
   locate_in_source(result.diagnostics, first, text);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
                    [](const diagnostic& a, const diagnostic& b) { return a.line < b.line; });
-  result.feed = std::move(parsed.feed);
   return result;
+}
+
+void locate_feed_pointers(std::string_view text, feed_format format_hint, std::vector<diagnostic>& diagnostics,
+                          const feed_limits& limits) {
+  auto format = format_hint == feed_format::detect ? detect_feed_format(text) : format_hint;
+  if (format != feed_format::talktime) {
+    auto imported = format == feed_format::frab ? import_frab(text, limits) : import_ical(text, limits);
+    for (auto& d : diagnostics) d = relocate(std::move(d), imported.origins);
+  }
+  locate_in_source(diagnostics, 0, text);
+  for (auto& d : diagnostics)
+    if (d.line == 0) d.line = d.column = 1;
 }
 
 }  // namespace talktime

@@ -13,13 +13,18 @@ namespace {
 
 using detail::quote_for_message;
 
+// "/home/me/data/fastpath-2021.json" -> "fastpath-2021": a name without the
+// folders it is in, which may be a local path no one else should see.
+std::string_view base_name_of(std::string_view name) {
+  if (auto query = name.find_first_of("?#"); query != std::string_view::npos) name = name.substr(0, query);
+  if (auto slash = name.find_last_of("/\\"); slash != std::string_view::npos) name.remove_prefix(slash + 1);
+  if (auto dot = name.rfind('.'); dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+  return name;
+}
+
 // "data/fastpath-2021.json" -> "fastpath-2021"
 std::string prefix_of(const std::string& name, std::size_t position) {
-  std::string_view base = name;
-  if (auto slash = base.find_last_of("/\\"); slash != std::string_view::npos) base.remove_prefix(slash + 1);
-  if (auto query = base.find_first_of("?#"); query != std::string_view::npos) base = base.substr(0, query);
-  if (auto dot = base.rfind('.'); dot != std::string_view::npos && dot > 0) base = base.substr(0, dot);
-  auto prefix = detail::slugify(base, 32);
+  auto prefix = detail::slugify(base_name_of(name), 32);
   return prefix.empty() ? "feed-" + std::to_string(position + 1) : prefix;
 }
 
@@ -36,8 +41,9 @@ bool same_series(const series_info& a, const series_info& b) {
   return a.id == b.id && a.title == b.title && a.description == b.description && a.url == b.url;
 }
 
-diagnostic warning(std::string code, std::string pointer, std::string message) {
+diagnostic warning(std::string source, std::string code, std::string pointer, std::string message) {
   diagnostic d;
+  d.source = std::move(source);
   d.level = severity::warning;
   d.code = std::move(code);
   d.pointer = std::move(pointer);
@@ -60,10 +66,13 @@ class feed_merger {
   }
 
  private:
-  // A feed that declares no series gets one for all its talks.
+  // A feed that declares no series gets one for all its talks, titled with the
+  // feed's title, else its file's base name: exports publish it (an .ics
+  // description says "Series: …"), and a path such as /home/me/… must never leak.
   static void give_series(feed& f, const std::string& name, const std::string& prefix) {
     series_info s;
-    s.title = f.title.empty() ? name : f.title;
+    s.title = f.title.empty() ? std::string(base_name_of(name)) : f.title;
+    if (s.title.empty()) s.title = prefix;
     s.id = detail::slugify(s.title, 48);
     if (s.id.empty()) s.id = prefix;
     s.description = f.description;
@@ -83,7 +92,7 @@ class feed_merger {
         auto existing = merged_.find_series(s.id);
         if (existing && same_series(*existing, s)) continue;  // the same series, declared by both feeds
         auto id = unique_id(s.id, prefix_, series_ids_);
-        out_.push_back(warning("merge.renamed_series", whole_feed ? "" : "/series/" + std::to_string(i),
+        out_.push_back(warning(name_, "merge.renamed_series", whole_feed ? "" : "/series/" + std::to_string(i),
                                label_ + ": series id " + quote_for_message(s.id) + " is already used by feed " +
                                    quote_for_message(series_owner_[s.id]) + "; renamed to " + quote_for_message(id)));
         renamed[s.id] = id;
@@ -112,7 +121,7 @@ class feed_merger {
       }
       if (talk_ids_.contains(t.id)) {
         auto id = unique_id(t.id, prefix_, talk_ids_);
-        out_.push_back(warning("merge.renamed_id", "/talks/" + std::to_string(t.index),
+        out_.push_back(warning(name_, "merge.renamed_id", "/talks/" + std::to_string(t.index),
                                label_ + ": talk id " + quote_for_message(t.id) + " is already used by feed " +
                                    quote_for_message(talk_owner_[t.id]) + "; renamed to " + quote_for_message(id)));
         t.id = id;

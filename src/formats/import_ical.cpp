@@ -100,6 +100,7 @@ class ical_importer {
           event_ = std::vector<content_line>{};
           event_kept_ = 0;
           event_line_ = cl.line;
+          if (r_.source_events++ == 0) r_.events_at = {"", cl.line, 1};  // for feed.no_talks (importers.hpp)
         }
         continue;
       }

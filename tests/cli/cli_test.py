@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import fragment_cases
 import subscribe_cases
+import problem_line_cases
 
 USAGE_HINT = "(talktime --help shows how to use it)\n"
 
@@ -369,6 +370,7 @@ CASES = {
 
 CASES.update(fragment_cases.cases(read, where, usage_error))
 CASES.update(subscribe_cases.cases(read, usage_error, fnv1a_64))
+CASES.update(problem_line_cases.cases(read, where, usage_error))
 
 
 def compare(what, expected, actual):
@@ -381,6 +383,8 @@ def compare(what, expected, actual):
 
 def run_case(talktime, name):
     case = CASES[name]
+    if "run" in case:  # several commands, checked together (problem_line_cases.py)
+        return case["run"](talktime)
     stdin = open(case["stdin"], "rb") if "stdin" in case else subprocess.DEVNULL
     if "stdin_bytes" in case:
         result = subprocess.run([talktime, *case["args"]], input=case["stdin_bytes"], capture_output=True)

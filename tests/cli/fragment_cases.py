@@ -24,7 +24,8 @@ def cases(read, where, usage_error):
                                                "--show", "upcoming", "--now", "2024-10-27T10:00:00Z"], exit=0, stderr="",
                                          stdout=read("cli/expected/fragment-frab-upcoming.html")),
         "fragment_no_zone": dict(args=["render", "--fragment", "-"], stdin_bytes=b'{"talktime":1,"talks":[]}', exit=2,
-                                 stdout="", stderr=usage_error("the feed names no time zone: render --fragment needs --timezone ZONE")),
+                                 stdout="", stderr="<stdin>:1:23: warning: [feed.empty] /talks: the feed has no talks yet\n" +
+                                 usage_error("the feed names no time zone: render --fragment needs --timezone ZONE")),
         "fragment_for_ics": dict(args=["ics", "--fragment", "fixtures/seminar.ics"], exit=2, stdout="",
                                  stderr=usage_error("--fragment is for render")),
         "fragment_with_value": dict(args=["render", "--fragment=yes", "fixtures/seminar.ics"], exit=2, stdout="",

@@ -87,7 +87,8 @@ void check_origins(const import_result& r, const nlohmann::json& input) {
 
 const fuzz::converted_rules& rules() {
   static const fuzz::converted_rules r{
-      {"feed.bad_zone /timezone", "feed.bad_field /url", "feed.bad_url /url"}, {"talk.not_object", "talk.bad_zone"}, {}};
+      {"feed.bad_zone /timezone", "feed.bad_field /url", "feed.bad_url /url", "feed.url_without_scheme /url",
+       "feed.empty /talks", "feed.no_talks /talks"}, {"talk.not_object", "talk.bad_zone"}, {}};
   return r;
 }
 

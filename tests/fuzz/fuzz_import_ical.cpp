@@ -104,7 +104,7 @@ bool at_end_of_time(const fuzz::json& talk, const char* key) {
 
 const fuzz::converted_rules& rules() {
   static const fuzz::converted_rules r{
-      {"feed.bad_url /url"},
+      {"feed.bad_url /url", "feed.url_without_scheme /url", "feed.empty /talks", "feed.no_talks /talks"},
       {"talk.not_object", "talk.bad_zone"},
       // DTSTART and DTEND are read and written by the importer; the parser can only
       // object to an end when one of them is a date and the other a date-time, and

@@ -147,12 +147,14 @@ inline std::string browser_scheme(std::string_view url) {
   return {};
 }
 
-/// Only http(s) and mailto links, or relative ones; never control characters.
+/// Only absolute http(s) and mailto links (a relative one is resolved against the
+/// feed's url or dropped, by the link rule of src/common/url.hpp); never control characters.
 /// The problem with `url`, or "" when it has none.
 inline std::string url_problem(std::string_view url, std::string_view where) {
   if (url.empty()) return {};
   auto scheme = browser_scheme(url);
-  if (!(scheme.empty() || scheme == "http" || scheme == "https" || scheme == "mailto"))
+  if (scheme.empty()) return std::string(where) + ": a relative URL got through";
+  if (!(scheme == "http" || scheme == "https" || scheme == "mailto"))
     return std::string(where) + ": URL with scheme \"" + scheme + "\" got through";
   for (char c : url)
     if (std::uint8_t(c) < 0x20 || c == 0x7F) return std::string(where) + ": URL with a control character";
@@ -228,7 +230,7 @@ inline std::string unescape(std::string_view value) {
 
 /// The renderer's output is well-formed markup made only of its own elements and
 /// attributes: feed text can only appear as escaped text or inside quoted attribute
-/// values, and links carry only http(s)/mailto or relative URLs. Returns what is
+/// values, and links carry only absolute http(s)/mailto URLs. Returns what is
 /// wrong with `html` (and where), or "" when nothing is; unit tests call it too.
 inline std::string rendered_html_problem(std::string_view html) {
   std::vector<std::string_view> open;

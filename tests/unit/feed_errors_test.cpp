@@ -3,6 +3,8 @@
 // computed here with a plain text search, independently of the parser.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "test_support.hpp"
 
 #include <fstream>
@@ -34,7 +36,13 @@ void expect_talk_diagnostics(std::string_view text, const std::vector<std::strin
   std::vector<std::string> ids;
   for (const auto& t : r.feed->talks) ids.push_back(t.id);
   EXPECT_EQ(ids, loaded_ids);
-  EXPECT_EQ(messages(r), expected);
+  auto all = expected;
+  if (loaded_ids.empty()) {  // none of the talks loaded: the feed says so where its talks are
+    auto given = std::to_string(nlohmann::json::parse(text)["talks"].size());
+    all.push_back("[feed.no_talks] /talks " + where(text, "[", "\"talks\"") + ": none of the " +
+                  given + (given == "1" ? " talk" : " talks") + " could be loaded (each is reported); the schedule would be empty");
+  }
+  EXPECT_EQ(messages(r), all);
 }
 
 // ------------------------------------------------------------ feed errors
@@ -73,11 +81,22 @@ TEST(FeedErrors, RequiresATalksArray) {
                     "[feed.missing_talks] /talks (line 1, column 26): \"talks\" should be an array, not null");
 }
 
-TEST(FeedErrors, AnEmptyTalksArrayIsFine) {
+// An empty schedule is allowed (published before its first talk) but never silent.
+TEST(FeedErrors, AnEmptyTalksArrayIsAWarning) {
   auto r = parse_feed(R"({"talktime": 1, "talks": []})");
   ASSERT_TRUE(r.feed);
   EXPECT_TRUE(r.feed->talks.empty());
-  EXPECT_TRUE(r.diagnostics.empty());
+  EXPECT_EQ(messages(r), std::vector<std::string>{"[feed.empty] /talks (line 1, column 26): the feed has no talks yet"});
+}
+
+// Talks of which none loads: an error at the talks array, besides each talk's own.
+TEST(FeedErrors, TalksNoneOfWhichLoadAreAnError) {
+  auto r = parse_feed(R"({"talktime": 1, "talks": [3, {"title": "x"}]})");
+  ASSERT_TRUE(r.feed);
+  EXPECT_TRUE(has_errors(r.diagnostics));
+  EXPECT_EQ(r.diagnostics.back().to_string(),
+            "[feed.no_talks] /talks (line 1, column 26): none of the 2 talks could be loaded (each is reported); "
+            "the schedule would be empty");
 }
 
 TEST(FeedErrors, UnknownFeedZoneFailsTheFeed) {
@@ -147,7 +166,7 @@ TEST(FeedErrors, EnforcesTheDepthLimit) {
   };
   auto ok = parse_feed(nested(63));
   EXPECT_TRUE(ok.feed) << testing::PrintToString(messages(ok));
-  EXPECT_TRUE(ok.diagnostics.empty());
+  EXPECT_EQ(ok.diagnostics.size(), 1u);  // feed.empty: the talks array is empty
   const std::string deep = nested(64);
   expect_feed_error(deep, "[feed.too_deep] line 1, column " + std::to_string(deep.find('[', 30) + 64) +
                               ": arrays and objects nest deeper than 64 levels, the limit");

@@ -484,10 +484,33 @@ TEST(FeedParse, ChecksEveryUrlField) {
   EXPECT_EQ(links["site"], "https://seminar.example.org/about");
 }
 
-TEST(FeedParse, KeepsRelativeUrlsWhenTheFeedHasNoUrl) {
-  auto f = load(with_talks(R"({"id": "a", "title": "A", "start": "2024-05-02", "links": {"slides": "slides/a.pdf"}})"));
-  ASSERT_EQ(f.talks[0].links.size(), 1u);
-  EXPECT_EQ(f.talks[0].links[0].url, "slides/a.pdf");
+// The link rule (src/common/url.hpp, docs/feed-format.md): a relative URL needs the
+// feed's url; a host name without a scheme is read as https:, with a warning.
+TEST(FeedParse, DropsRelativeUrlsWhenTheFeedHasNoUrl) {
+  const std::string text = with_talks(R"({"id": "a", "title": "A", "start": "2024-05-02", "links": {"slides": "slides/a.pdf"}})");
+  auto f = load(text, {"[talk.url_without_scheme] /talks/0/links/slides " + where(text, "\"slides/a.pdf\"") +
+                       ": link \"slides/a.pdf\" dropped: it has no scheme, and the feed has no \"url\" to resolve it against"});
+  EXPECT_TRUE(f.talks[0].links.empty());
+}
+
+TEST(FeedParse, ReadsAHostNameWithoutSchemeAsHttps) {
+  const std::string text = R"({"talktime": 1, "url": "seminar.example.org/talks/", "talks": [{"id": "a", "title": "A",
+    "start": "2024-05-02", "links": {"Website": "nymtech.net", "Slides": "slides/a.pdf", "Mail": "talks@example.org"}}]})";
+  auto f = load(text, {"[feed.url_without_scheme] /url " + where(text, "\"seminar.example.org") +
+                           ": link \"seminar.example.org/talks/\" has no scheme; read as \"https://seminar.example.org/talks/\"",
+                       "[talk.url_without_scheme] /talks/0/links/Website " + where(text, "\"nymtech.net\"") +
+                           ": link \"nymtech.net\" has no scheme; read as \"https://nymtech.net\"",
+                       "[talk.url_without_scheme] /talks/0/links/Mail " + where(text, "\"talks@") +
+                           ": link \"talks@example.org\" has no scheme; read as \"mailto:talks@example.org\""});
+  EXPECT_EQ(f.url, "https://seminar.example.org/talks/");
+  ASSERT_EQ(f.talks[0].links.size(), 3u);
+  // Known kinds in their canonical spelling, a feed's own label as written.
+  EXPECT_EQ(f.talks[0].links[0].kind, "website");
+  EXPECT_EQ(f.talks[0].links[0].url, "https://nymtech.net");
+  EXPECT_EQ(f.talks[0].links[1].kind, "slides");
+  EXPECT_EQ(f.talks[0].links[1].url, "https://seminar.example.org/talks/slides/a.pdf");
+  EXPECT_EQ(f.talks[0].links[2].kind, "Mail");
+  EXPECT_EQ(f.talks[0].links[2].url, "mailto:talks@example.org");
 }
 
 TEST(FeedParse, IgnoresUnknownFields) {
@@ -577,7 +600,8 @@ TEST(FeedParse, WrongTypedFeedFieldsAreIgnoredWithWarnings) {
                            ": \"description\" should be a string, not an array; ignored",
                        "[feed.bad_field] /location " + where(text, "[]") +
                            ": \"location\" should be a string or an object, not an array; ignored",
-                       "[feed.bad_field] /series " + where(text, "{}") + ": \"series\" should be an array, not an object; ignored"});
+                       "[feed.bad_field] /series " + where(text, "{}") + ": \"series\" should be an array, not an object; ignored",
+                       "[feed.empty] /talks " + where(text, "[]}") + ": the feed has no talks yet"});
   EXPECT_TRUE(f.title.empty());
   EXPECT_TRUE(f.series.empty());
 }
@@ -587,7 +611,8 @@ TEST(FeedParse, BadSeriesEntriesAreIgnoredWithWarnings) {
       R"({"talktime": 1, "series": [{"title": "No id"}, {"id": "a", "title": "A"}, {"id": "a", "title": "Again"}, 7], "talks": []})";
   auto f = load(text, {"[feed.bad_field] /series/0 " + where(text, "{\"title\"") + ": a series without an \"id\" is ignored",
                        "[feed.bad_field] /series/2/id " + where(text, "\"a\", \"title\": \"Again\"") + ": series \"a\" is declared twice; the first is kept",
-                       "[feed.bad_field] /series/3 " + where(text, "7]") + ": a series should be an object, not a number; ignored"});
+                       "[feed.bad_field] /series/3 " + where(text, "7]") + ": a series should be an object, not a number; ignored",
+                       "[feed.empty] /talks " + where(text, "[]}") + ": the feed has no talks yet"});
   ASSERT_EQ(f.series.size(), 1u);
   EXPECT_EQ(f.series[0].title, "A");
 }

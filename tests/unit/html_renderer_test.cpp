@@ -124,7 +124,7 @@ TEST(HtmlRenderer, RendersOneTalkExactly) {
 }
 
 TEST(HtmlRenderer, EmptyOrderRendersNothing) {
-  auto s = load_schedule(R"({"talktime": 1, "talks": []})");
+  schedule s(feed{});
   EXPECT_EQ(render(s, "UTC", utc("2021-03-01T00:00:00Z")), "");
 }
 

@@ -275,7 +275,7 @@ TEST(FrabImport, LocatesTheParsersProblemsAfterAByteOrderMark) {
 
 TEST(FrabImport, NumbersLinksOfOneKind) {
   auto r = parse_any_feed(schedule_with(R"({"id": 1, "date": "2024-05-02T10:00:00+02:00", "title": "A", "links": [
-      "https://a.example/1", {"url": "https://a.example/2", "title": "Link"},
+      "https://a.example/1", {"url": "https://a.example/2", "title": "link"},
       {"url": "https://a.example/3", "title": "link 2"}, "https://a.example/4"]})"));
   ASSERT_TRUE(r.feed);
   EXPECT_EQ(messages(r), std::vector<std::string>{});

@@ -246,7 +246,9 @@ TEST(IcalImport, ReportsAnEventWithoutStartOnItsBeginLine) {
   auto r = parse_any_feed(with_events({"BEGIN:VEVENT", "UID:someday", "SUMMARY:Some day", "END:VEVENT"}));
   ASSERT_TRUE(r.feed);
   EXPECT_EQ(messages(r), (std::vector<std::string>{
-                             "[talk.missing_start] line 5, column 1: the talk has no \"start\" (talk \"someday\")"}));
+                             "[talk.missing_start] line 5, column 1: the talk has no \"start\" (talk \"someday\")",
+                             // at the first VEVENT: an input with events, none of which became a talk
+                             "[feed.no_talks] line 5, column 1: none of the 1 talk could be loaded (each is reported); the schedule would be empty"}));
   EXPECT_TRUE(r.feed->talks.empty());
 }
 
@@ -254,6 +256,7 @@ TEST(IcalImport, NeedsAZoneForFloatingTimes) {
   auto r = parse_any_feed(with_events({"BEGIN:VEVENT", "UID:f", "SUMMARY:F", "DTSTART:20240502T090000", "END:VEVENT"}, ""));
   ASSERT_TRUE(r.feed);
   EXPECT_EQ(messages(r), (std::vector<std::string>{
+                             "[feed.no_talks] line 5, column 1: none of the 1 talk could be loaded (each is reported); the schedule would be empty",
                              "[talk.no_zone] line 8, column 1: local time \"2024-05-02T09:00\" needs a zone: give the talk "
                              "or the feed a \"timezone\", or add Z or an offset (talk \"f\")"}));
   EXPECT_TRUE(r.feed->talks.empty());
@@ -269,6 +272,8 @@ TEST(IcalImport, RejectsTimesItCannotRead) {
   ASSERT_TRUE(r.feed);
   EXPECT_EQ(messages(r),
             (std::vector<std::string>{
+                "[feed.no_talks] line 5, column 1: none of the 4 events became a talk (each is reported); the schedule "
+                "would be empty",
                 "[ics.bad_time] line 8, column 1: DTSTART \"2024-05-02\" is not an iCalendar date (YYYYMMDD) or date-time "
                 "(YYYYMMDDTHHMMSS); the event is skipped",
                 "[ics.bad_time] line 13, column 1: DTSTART \"20240230T100000\" is not a valid date; the event is skipped",
@@ -410,8 +415,8 @@ TEST(IcalImport, WritesAnEndInAnotherZoneThatTheParserReadsBack) {
                                       "DTSTART;TZID=America/New_York:99991231T200000",
                                       "DTEND;TZID=America/Chicago:99991231T220000", "END:VEVENT", "END:VCALENDAR"}));
   ASSERT_TRUE(any.feed);
-  EXPECT_EQ(messages(any), std::vector<std::string>{"[talk.bad_end] line 6, column 1: the talk ends after 9999-12-30 (UTC), "
-                                                    "later than calendars can hold (their years have four digits) (talk \"a\")"});
+  EXPECT_EQ(messages(any), (std::vector<std::string>{"[feed.no_talks] line 2, column 1: none of the 1 talk could be loaded (each is reported); the schedule would be empty", "[talk.bad_end] line 6, column 1: the talk ends after 9999-12-30 (UTC), "
+                                                    "later than calendars can hold (their years have four digits) (talk \"a\")"}));
   EXPECT_TRUE(any.feed->talks.empty());
 
   // Within the years, the end stays in UTC.

@@ -59,10 +59,55 @@ TEST(SafeUrl, ResolvesRelativeUrlsAgainstTheFeedUrl) {
   EXPECT_EQ(url_or_why("a", "https://h.example"), "https://h.example/a");
 }
 
-TEST(SafeUrl, LeavesRelativeUrlsWithoutAnHttpBase) {
-  EXPECT_EQ(url_or_why("slides/a.pdf", ""), "slides/a.pdf");
-  EXPECT_EQ(url_or_why("slides/a.pdf", "ftp://h.example/"), "slides/a.pdf");
+TEST(SafeUrl, DropsRelativeUrlsWithoutAnHttpBase) {
+  const std::string no_base = "DROPPED: it has no scheme, and the feed has no \"url\" to resolve it against";
+  EXPECT_EQ(url_or_why("slides/a.pdf", ""), no_base);
+  EXPECT_EQ(url_or_why("slides/a.pdf", "ftp://h.example/"), no_base);
+  EXPECT_EQ(url_or_why("/img/a.jpg", ""), no_base);
+  EXPECT_EQ(url_or_why("./nymtech.net", ""), no_base);  // "./" makes it a path, whatever follows
   EXPECT_EQ(url_or_why("javascript:alert(1)", ""), "DROPPED: only http:, https: and mailto: links are allowed");
+}
+
+// The link rule for a text without a scheme (url.hpp): a host name gets "https://"
+// and an e-mail address "mailto:", each with a warning, with or without a base.
+TEST(CheckUrl, ReadsHostNamesAndMailAddressesWithoutSchemeWithAWarning) {
+  struct expectation {
+    const char* raw;
+    const char* url;
+  };
+  for (const char* b : {"", base}) {
+    for (auto [raw, url] : {expectation{"nymtech.net", "https://nymtech.net"},
+                            expectation{"www.example.org/a?b#c", "https://www.example.org/a?b#c"},
+                            expectation{"example.org:8080/x", "https://example.org:8080/x"},
+                            expectation{"sub.host-name.example.museum", "https://sub.host-name.example.museum"},
+                            expectation{"talks@example.org", "mailto:talks@example.org"}}) {
+      auto checked = check_url(raw, b);
+      EXPECT_EQ(checked.url.value_or("DROPPED"), url) << raw;
+      EXPECT_TRUE(checked.without_scheme) << raw;
+      EXPECT_EQ(checked.problem, std::string("has no scheme; read as \"") + url + "\"") << raw;
+    }
+  }
+  // Without a base, "//host" takes https:; with one, it is an ordinary relative URL (no problem).
+  EXPECT_EQ(check_url("//cdn.example.net/x", "").url.value_or(""), "https://cdn.example.net/x");
+  EXPECT_TRUE(check_url("//cdn.example.net/x", "").without_scheme);
+  EXPECT_TRUE(check_url("//cdn.example.net/x", base).problem.empty());
+  // Not host names: one label, a numeric or too short top-level label, a leading hyphen, a bad port.
+  for (const char* raw : {"localhost", "a.b1", "10.0.0.1", "x.y", "-a.example.org", "a..org"}) {
+    EXPECT_FALSE(check_url(raw, "").url) << raw;
+    EXPECT_EQ(check_url(raw, base).url.value_or(""), std::string("https://seminar.example.org/talks/") + raw) << raw;
+  }
+  // Absolute URLs pass without a problem; other schemes are bad URLs, not missing schemes.
+  EXPECT_TRUE(check_url("https://a.example/", "").problem.empty());
+  EXPECT_FALSE(check_url("ftp://a.example/", "").without_scheme);
+}
+
+TEST(LinkKind, KnownKindsAreLowerCaseAndTheRestKeepTheirCapitals) {
+  EXPECT_EQ(canonical_link_kind(" Slides "), "slides");
+  EXPECT_EQ(canonical_link_kind("LIVESTREAM"), "livestream");
+  EXPECT_EQ(canonical_link_kind("Blog DE"), "Blog DE");
+  EXPECT_EQ(canonical_link_kind("GitHub"), "GitHub");
+  EXPECT_TRUE(is_known_link_kind("website"));
+  EXPECT_FALSE(is_known_link_kind("Website"));
 }
 
 TEST(UrlHost, FindsTheHostOfAUrl) {
