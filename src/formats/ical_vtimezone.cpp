@@ -67,6 +67,7 @@ std::optional<std::int32_t> utc_offset(std::string_view text) {
 bool read_rule(std::string_view text, std::int32_t offset_from, yearly_rule& rule, std::string& problem) {
   static constexpr std::string_view weekdays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
   bool yearly = false;
+  int set_position = 0;
   for (auto part : split(ascii_upper(text), ';')) {
     auto eq = part.find('=');
     if (eq == std::string::npos) continue;
@@ -91,12 +92,19 @@ bool read_rule(std::string_view text, std::int32_t offset_from, yearly_rule& rul
       rule.until = sys_seconds{until->time_since_epoch() - std::chrono::seconds{utc ? 0 : offset_from}};
     } else if (key == "COUNT") {
       rule.count = std::atol(value.c_str());
+    } else if (key == "BYSETPOS") {  // BYDAY=SU;BYSETPOS=-1, as some Exchange exports write -1SU
+      set_position = std::atoi(value.c_str());
     } else if (key != "INTERVAL" || value != "1") {
       if (key != "WKST") return problem = key + "=" + value + " is not a yearly onset rule talktime reads", false;
     }
   }
   for (auto m : rule.months)
     if (m < 1 || m > 12) return problem = "BYMONTH is not 1 to 12", false;
+  if (set_position != 0) {
+    if (rule.weekday < 0 || rule.ordinal != 0 || !rule.month_days.empty() || rule.months.size() > 1)
+      return problem = "BYSETPOS is used other than with one BYDAY weekday in one month", false;
+    rule.ordinal = set_position;  // one weekday in one month: the n-th of them
+  }
   if (!yearly) problem = "its RRULE is not FREQ=YEARLY";
   return yearly;
 }
