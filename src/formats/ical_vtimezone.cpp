@@ -1,12 +1,14 @@
 #include "formats/ical_vtimezone.hpp"
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "common/text.hpp"
 #include "formats/ical_reader.hpp"
 #include "formats/ics_text.hpp"
 #include "time/observance_zone.hpp"
+#include "time/time_text.hpp"
 #include "time/zone_rules.hpp"
 
 namespace talktime::detail {
@@ -109,6 +111,13 @@ bool read_rule(std::string_view text, std::int32_t offset_from, yearly_rule& rul
   return yearly;
 }
 
+// What read_observance reads; other lines are not kept, so they cost no memory.
+bool observance_property(std::string_view name) {
+  for (std::string_view wanted : {"DTSTART", "TZOFFSETFROM", "TZOFFSETTO", "TZNAME", "RRULE", "RDATE"})
+    if (name == wanted) return true;
+  return false;
+}
+
 struct observance_lines {
   bool daylight = false;
   std::vector<content_line> lines;
@@ -191,7 +200,7 @@ calendar_zones::calendar_zones(std::string_view text) {
       if (--depth == 0) finish();
     } else if (depth == 1 && cl.name == "TZID") {
       tzid = std::string(trim(cl.value));
-    } else if (depth == 2 && in_observance) {
+    } else if (depth == 2 && in_observance && observance_property(cl.name)) {
       blocks.back().lines.push_back(std::move(cl));
     }
   }
@@ -200,6 +209,24 @@ calendar_zones::calendar_zones(std::string_view text) {
 const calendar_zones::entry* calendar_zones::find(std::string_view tzid) const {
   auto it = zones_.find(trim(tzid));
   return it == zones_.end() ? nullptr : &it->second;
+}
+
+calendar_zones::use_result calendar_zones::use(const std::string& tzid) {
+  const entry* e = find(tzid);
+  if (!e || !e->zone)
+    return {nullptr, "unknown time zone TZID=" + quote_for_message(tzid) +
+                         (e ? " (its VTIMEZONE on line " + std::to_string(e->line) + " " + e->problem + ")"
+                            : " (not an IANA or Windows zone name, and the calendar has no VTIMEZONE of that TZID)") +
+                         "; the event is skipped"};
+  if (std::exchange(used_[tzid], true)) return {e->zone.get(), {}};
+  return {e->zone.get(), "TZID=" + quote_for_message(tzid) +
+                             " is not an IANA or Windows zone name: its times are read with the calendar's VTIMEZONE (line " +
+                             std::to_string(e->line) + ") and written with their UTC offset, so these talks show in the feed's zone"};
+}
+
+std::string local_time_with_offset(const time_zone& zone, local_seconds local) {
+  auto instant = zone.resolve(local).instant;
+  return format_iso_local(zone.to_local(instant), std::int32_t(zone.offset_at(instant).utc_offset.count()));
 }
 
 }  // namespace talktime::detail

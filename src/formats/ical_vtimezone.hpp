@@ -30,8 +30,22 @@ class calendar_zones {
   /// trimmed), or nullptr when the calendar has none.
   const entry* find(std::string_view tzid) const;
 
+  /// What an event's TZID=`tzid` finds: the zone, and on the first use of each
+  /// TZID the warning ics.calendar_zone to report; or no zone and the message of
+  /// the error ics.unknown_zone.
+  struct use_result {
+    const time_zone* zone = nullptr;
+    std::string message;  ///< the error without a zone; the warning on a first use; else empty
+  };
+  use_result use(const std::string& tzid);
+
  private:
   std::map<std::string, entry, std::less<>> zones_;
+  std::map<std::string, bool, std::less<>> used_;
 };
+
+/// "2025-02-18T18:00:00+13:00": `local` in `zone` with the offset in force, which
+/// the feed reads as an exact instant (a zone of the calendar's own has no IANA name).
+std::string local_time_with_offset(const time_zone& zone, local_seconds local);
 
 }  // namespace talktime::detail

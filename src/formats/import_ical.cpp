@@ -3,7 +3,6 @@
 // records where each generated value came from (its line) for diagnostics.
 // As the feed parser does, it lists at most 100 problems and counts the rest.
 #include <cstdio>
-#include <set>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -68,7 +67,7 @@ std::optional<std::string> iana_name(std::string_view tzid) {
 class ical_importer {
  public:
   ical_importer(std::string_view text, import_result& result)
-      : text_(text), r_(result), problems_(text, "ics", result.diagnostics), calendar_zones_(text) {}
+      : text_(text), r_(result), problems_(text, "ics", result.diagnostics) {}
 
   void run() {
     detail::logical_lines lines(text_);
@@ -246,20 +245,11 @@ class ical_importer {
   // A TZID that is neither IANA nor Windows: the file's own VTIMEZONE of that
   // name (reported once per TZID), else an error that skips the event.
   const time_zone* calendar_zone(const std::string& tzid, int line) {
-    const auto* entry = calendar_zones_.find(tzid);
-    if (!entry || !entry->zone) {
-      error("ics.unknown_zone", line,
-            "unknown time zone TZID=" + detail::quote_for_message(tzid) +
-                (entry ? " (its VTIMEZONE on line " + std::to_string(entry->line) + " " + entry->problem + ")"
-                       : " (not an IANA or Windows zone name, and the calendar has no VTIMEZONE of that TZID)") +
-                "; the event is skipped");
-      return nullptr;
-    }
-    if (calendar_zones_used_.insert(tzid).second)
-      warn("ics.calendar_zone", line,
-           "TZID=" + detail::quote_for_message(tzid) + " is not an IANA or Windows zone name: its times are read with the calendar's "
-           "VTIMEZONE (line " + std::to_string(entry->line) + ") and written with their UTC offset, so these talks show in the feed's zone");
-    return entry->zone.get();
+    if (!calendar_zones_) calendar_zones_.emplace(text_);  // a pass of its own, made only for such a TZID
+    auto found = calendar_zones_->use(tzid);
+    if (!found.zone) error("ics.unknown_zone", line, std::move(found.message));
+    else if (!found.message.empty()) warn("ics.calendar_zone", line, std::move(found.message));
+    return found.zone;
   }
 
   void origin(const std::string& pointer, int line) { r_.origins[pointer] = {"", line, line > 0 ? 1 : 0}; }
@@ -307,14 +297,8 @@ class ical_importer {
     }
   }
 
-  // A time in a zone of the calendar's own: the wall-clock time with the offset its VTIMEZONE gives.
-  static std::string offset_text(const ics_time& time) {
-    auto instant = time.zone->resolve(time.local()).instant;
-    return detail::format_iso_local(time.zone->to_local(instant), std::int32_t(time.zone->offset_at(instant).utc_offset.count()));
-  }
-
   void write_start(const ics_time& start, int line, const std::string& at, json& t) {
-    t["start"] = start.in_calendar_zone() ? offset_text(start) : start.feed_text();
+    t["start"] = start.in_calendar_zone() ? detail::local_time_with_offset(*start.zone, start.local()) : start.feed_text();
     origin(at + "/start", line);
     if (start.kind == ics_time::zoned && !start.in_calendar_zone()) {
       t["timezone"] = start.zone_name;
@@ -334,7 +318,7 @@ class ical_importer {
       }
       return;
     }
-    std::string text = end.in_calendar_zone() ? offset_text(end) : end.feed_text();
+    std::string text = end.in_calendar_zone() ? detail::local_time_with_offset(*end.zone, end.local()) : end.feed_text();
     bool same_zone = start && start->kind == ics_time::zoned && end.kind == ics_time::zoned && start->zone == end.zone;
     if (end.kind == ics_time::zoned && !same_zone && !end.in_calendar_zone())  // the feed has one zone per talk: give the end as an instant
       text = detail::instant_feed_text(end.zone->resolve(end.local()).instant).value_or(text);
@@ -466,8 +450,7 @@ class ical_importer {
   bool cleaning_reported_ = false;
   json talks_ = json::array();
   detail::problem_reporter problems_;
-  detail::calendar_zones calendar_zones_;  // the VTIMEZONEs, for TZIDs that are not IANA or Windows names
-  std::set<std::string, std::less<>> calendar_zones_used_;
+  std::optional<detail::calendar_zones> calendar_zones_;  // the VTIMEZONEs, for TZIDs that are not IANA or Windows names
 };
 
 }  // namespace

@@ -17,6 +17,7 @@ struct change {
   std::int64_t at;
   zone_type type;
   std::int32_t offset_from;  // what it changes from
+  std::size_t order = 0;     // position in the file, for changes at one instant
 };
 
 std::int64_t seconds_of(local_seconds t) { return t.time_since_epoch().count(); }
@@ -54,7 +55,7 @@ std::vector<sys_days> days_in_month(const yearly_rule& rule, year y, month m, da
 void expand(const observance& o, int through_year, std::vector<change>& out, const zone_type& type, std::string& problem) {
   auto add = [&](std::int64_t at) {
     if (out.size() >= max_changes) problem = "has more than " + std::to_string(max_changes) + " changes of offset";
-    else out.push_back({at, type, o.offset_from});
+    else out.push_back({at, type, o.offset_from, 0});
   };
   for (auto date : o.dates) add(date.time_since_epoch().count());
   if (!o.rule) {
@@ -160,7 +161,10 @@ std::optional<time_zone::data> zone_from_observances(const std::string& tzid, co
   std::vector<change> changes;
   for (const auto& o : observances) expand(o, through_year, changes, type_of(o), problem);
   if (!problem.empty()) return std::nullopt;
-  std::stable_sort(changes.begin(), changes.end(), [](const change& a, const change& b) { return a.at < b.at; });
+  // By instant; of two at one instant the later observance wins (as a stable sort would keep them).
+  for (std::size_t i = 0; i < changes.size(); ++i) changes[i].order = i;
+  std::sort(changes.begin(), changes.end(),
+            [](const change& a, const change& b) { return a.at != b.at ? a.at < b.at : a.order < b.order; });
 
   time_zone::data z;
   z.name = tzid;
