@@ -12,9 +12,10 @@ const types = {
 
 /**
  * Starts a server for `root`; `routes` maps a path to a handler (req, res) for
- * tests that need a misbehaving endpoint. Resolves to { server, url }.
+ * tests that need a misbehaving endpoint; `headers` are added to every file served (a test
+ * that plays a CDN sends Access-Control-Allow-Origin). Resolves to { server, url }.
  */
-export function startStaticServer({ root, port = 0, host = '127.0.0.1', routes = {} }) {
+export function startStaticServer({ root, port = 0, host = '127.0.0.1', routes = {}, headers = {} }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -31,7 +32,7 @@ export function startStaticServer({ root, port = 0, host = '127.0.0.1', routes =
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
-      res.writeHead(200, { 'Content-Type': types[extname(path)] || 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, { 'Content-Type': types[extname(path)] || 'application/octet-stream', 'Cache-Control': 'no-cache', ...headers });
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });

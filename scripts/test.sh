@@ -37,6 +37,8 @@ run "WebAssembly module (node)" node --no-experimental-fetch --test tests/wasm/
 run "browser modules (node)" node --test tests/web/
 run "browser tests (chromium)" node --test tests/browser/
 run "browser tests (firefox)" node --test tests/firefox/
+# The npm package: packed, installed into a throwaway site, loaded from a CDN-like origin in Chromium.
+run "npm package (pack, install, load)" node --test tests/package/
 # A small benchmark run (100 talks, one load each) so the harness cannot rot; the figures are not judged.
 run "benchmark harness (N=100)" node tests/bench/run_bench.mjs --sizes 100 --runs 1 --out test-results/benchmarks-quick.md
 

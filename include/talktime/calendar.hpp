@@ -2,6 +2,7 @@
 // links for Google Calendar and Outlook on the web (docs/calendars.md).
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -14,10 +15,20 @@ namespace talktime {
 struct ics_options {
   /// The calendar's PRODID: "-//talktime//talktime <version>//EN" unless set.
   std::string product_id = "-//talktime//talktime " + std::string(version()) + "//EN";
+  /// For a calendar that apps subscribe to: how often they should fetch it again,
+  /// written as REFRESH-INTERVAL (RFC 7986) and X-PUBLISHED-TTL (what Outlook and
+  /// Apple Calendar read). Zero, the default, writes neither (a one-off download).
+  std::chrono::minutes refresh_interval{0};
 };
+
+/// An RFC 5545 duration with the largest whole unit: "P1D", "PT12H", "PT90M".
+std::string ics_duration(std::chrono::minutes interval);
 
 /// An RFC 5545 calendar (VERSION 2.0, CALSCALE GREGORIAN, METHOD PUBLISH) with
 /// one VEVENT per talk that `talks` names (indices into `f.talks`, in that order).
+/// The calendar is named after the feed's title (NAME, RFC 7986, and X-WR-CALNAME),
+/// described by its description (DESCRIPTION and X-WR-CALDESC), and X-WR-TIMEZONE
+/// names the feed's zone, which apps take as the calendar's own.
 /// Lines end with CRLF and are folded at 75 octets, never inside a UTF-8 character.
 ///
 /// - UID: calendar_uid (the talk's own `uid`, else one made from its id and feed).

@@ -14,6 +14,7 @@
 #include "talktime/feed_json.hpp"
 #include "talktime/feed_merge.hpp"
 #include "talktime/html_renderer.hpp"
+#include "talktime/ics_sequence.hpp"
 #include "talktime/importers.hpp"
 #include "talktime/json_ld.hpp"
 #include "talktime/schedule.hpp"

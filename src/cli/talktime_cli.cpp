@@ -29,7 +29,12 @@ Options:
   --from FORMAT           input format: talktime, frab or ics (default: detected)
   --now ISO               the current time, e.g. 2024-05-02T09:00:00Z (default: the
                           clock); ics: DTSTAMP; render: upcoming, live and past
-  --series ID             ics, render: only the talks of this series
+  --series ID             ics, render: only the talks of this series (cancelled
+                          talks stay in the calendar, marked STATUS:CANCELLED)
+  --previous FILE         ics: the calendar published last time; a talk that
+                          changed since gets SEQUENCE one higher than there
+  --refresh-interval T    ics: how often subscribed apps fetch the calendar again,
+                          e.g. 6h, 90m, 1d, or none (default: 12h)
   --timezone ZONE         render: the IANA zone to show times in (required, except
                           with --fragment: then the feed's zone by default)
   --fragment              render: no page around the programme, no styles, no script
@@ -87,6 +92,11 @@ options parse_arguments(int argc, char** argv) {
       o.now = parse_now(take_value());
     } else if (arg == "--series") {
       o.series = take_value();
+    } else if (arg == "--previous") {
+      o.previous = take_value();
+      if (o.previous.empty()) throw usage_error{"--previous needs a file name"};
+    } else if (arg == "--refresh-interval") {
+      o.refresh_interval = parse_refresh_interval(take_value());
     } else if (arg == "--timezone") {
       o.timezone = take_value();
     } else if (arg == "--show") {
@@ -112,6 +122,10 @@ options parse_arguments(int argc, char** argv) {
   if (o.command == "convert" && o.feeds.size() > 1) throw usage_error{"convert takes one FEED"};
   if (o.command == "render" && o.timezone.empty() && !o.fragment) throw usage_error{"render needs --timezone ZONE"};
   if (o.fragment && o.command != "render") throw usage_error{"--fragment is for render"};
+  if ((!o.previous.empty() || o.refresh_interval) && o.command != "ics")
+    throw usage_error{"--previous and --refresh-interval are for ics"};
+  for (const auto& feed : o.feeds)
+    if (o.previous == "-" && feed == "-") throw usage_error{"--previous - and a FEED - cannot both read standard input"};
   bool filters = !o.series.empty();
   if (filters && o.command != "ics" && o.command != "render") throw usage_error{"--series is for ics and render"};
   if ((!o.timezone.empty() || o.hour12 || o.show.value_or(talktime::show_filter::all) != talktime::show_filter::all) &&
@@ -120,7 +134,8 @@ options parse_arguments(int argc, char** argv) {
   return o;
 }
 
-// The bytes of a file, or of standard input for "-"; nullopt with a message printed.
+}  // namespace
+
 std::optional<std::string> read_feed(const std::string& name) {
   std::FILE* file = name == "-" ? stdin : std::fopen(name.c_str(), "rb");
   if (!file) {
@@ -149,6 +164,8 @@ void print_diagnostic(std::ostream& out, const std::string& file, const talktime
   if (!d.pointer.empty()) out << d.pointer << ": ";
   out << d.message << "\n";
 }
+
+namespace {
 
 struct loaded {
   std::string name;
@@ -239,15 +256,6 @@ std::vector<std::size_t> selected_talks(const talktime::feed& f, const std::stri
 }
 
 namespace {
-
-int run_ics(const options& o) {
-  int status = exit_ok;
-  auto f = one_feed(o, status);
-  if (!f) return status == exit_ok ? exit_errors : status;
-  auto talks = selected_talks(*f, o.series);
-  std::cout << talktime::to_ics(*f, talks, now_of(o));
-  return status;
-}
 
 int run_convert(const options& o) {
   auto feeds = load_all(o, std::cerr);

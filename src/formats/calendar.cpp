@@ -7,6 +7,7 @@
 #include "common/url.hpp"
 #include "feed/talk_uids.hpp"
 #include "formats/ics_text.hpp"
+#include "talktime/time_zone.hpp"
 #include "time/time_text.hpp"
 
 namespace talktime {
@@ -119,6 +120,35 @@ std::string describe(const talk& t, const series_info* series) {
 
 }  // namespace
 
+std::string ics_duration(std::chrono::minutes interval) {
+  auto minutes = interval.count();
+  if (minutes % (24 * 60) == 0) return "P" + std::to_string(minutes / (24 * 60)) + "D";
+  if (minutes % 60 == 0) return "PT" + std::to_string(minutes / 60) + "H";
+  return "PT" + std::to_string(minutes) + "M";
+}
+
+namespace {
+
+// What a subscribing app shows as the calendar's name and zone, and how often it refreshes.
+void append_calendar_properties(std::string& out, const feed& f, const ics_options& options) {
+  if (!f.title.empty()) {
+    append_ics_line(out, "NAME:" + ics_escape_text(f.title));
+    append_ics_line(out, "X-WR-CALNAME:" + ics_escape_text(f.title));
+  }
+  if (!f.description.empty()) {
+    append_ics_line(out, "DESCRIPTION:" + ics_escape_text(f.description));
+    append_ics_line(out, "X-WR-CALDESC:" + ics_escape_text(f.description));
+  }
+  if (f.zone) append_ics_line(out, "X-WR-TIMEZONE:" + std::string(f.zone->name()));
+  if (options.refresh_interval.count() > 0) {
+    auto duration = ics_duration(options.refresh_interval);
+    append_ics_line(out, "REFRESH-INTERVAL;VALUE=DURATION:" + duration);
+    append_ics_line(out, "X-PUBLISHED-TTL:" + duration);
+  }
+}
+
+}  // namespace
+
 std::string calendar_description(const feed& f, const talk& t) { return describe(t, f.find_series(t.series)); }
 
 std::string to_ics(const feed& f, const std::vector<std::size_t>& talks, sys_seconds now, const ics_options& options) {
@@ -128,8 +158,7 @@ std::string to_ics(const feed& f, const std::vector<std::size_t>& talks, sys_sec
   append_ics_line(out, "PRODID:" + ics_escape_text(options.product_id));
   append_ics_line(out, "CALSCALE:GREGORIAN");
   append_ics_line(out, "METHOD:PUBLISH");
-  if (!f.title.empty()) append_ics_line(out, "X-WR-CALNAME:" + ics_escape_text(f.title));
-  if (!f.description.empty()) append_ics_line(out, "X-WR-CALDESC:" + ics_escape_text(f.description));
+  append_calendar_properties(out, f, options);
   auto stamp = compact_utc(now);
   series_index series(f.series);
   for (auto index : talks) {

@@ -15,6 +15,10 @@ and overlaps), and the event must have them:
     percent-encoded id "." FNV-1a-64(url without fragment, else title) "@" host of url
     (docs/calendars.md), DTSTAMP = --now,
     X-WR-CALNAME = feed title, DESCRIPTION containing the abstract;
+  * for subscribers: NAME = feed title, X-WR-TIMEZONE = feed zone,
+    REFRESH-INTERVAL and X-PUBLISHED-TTL of 12 hours, SEQUENCE 0; published
+    again with --previous after the first talk got a new title, that talk's
+    SEQUENCE is 1 and every other talk's stays 0;
   * every physical line ends with CRLF, is valid UTF-8 and at most 75 octets.
 
 Import (each FILE.ics): parses the file with `icalendar` and computes each
@@ -29,6 +33,7 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
@@ -210,6 +215,35 @@ def check_export(talktime, path):
         check((str(got) if got is not None else None) == (name or None), f"{where}: LOCATION {got!r} != {name!r}")
         if talk.get("abstract"):
             check(talk["abstract"].strip() in str(event.get("DESCRIPTION")), f"{where}: DESCRIPTION lacks the abstract")
+    check_subscription(talktime, path, feed, calendar)
+
+
+def check_subscription(talktime, path, feed, calendar):
+    """The calendar-wide properties subscribers read, and SEQUENCE after one talk changed."""
+    if feed.get("title"):
+        check(str(calendar.get("NAME")) == feed["title"].strip(), f"{path}: NAME")
+    zone = calendar.get("X-WR-TIMEZONE")
+    check((str(zone) if zone else None) == feed.get("timezone"), f"{path}: X-WR-TIMEZONE {zone}")
+    # icalendar 4 does not know RFC 7986's REFRESH-INTERVAL: its value is read as a duration here.
+    check(icalendar.vDuration.from_ical(str(calendar.get("REFRESH-INTERVAL"))) == timedelta(hours=12),
+          f"{path}: REFRESH-INTERVAL {calendar.get('REFRESH-INTERVAL')}")
+    check(calendar["REFRESH-INTERVAL"].params.get("VALUE") == "DURATION", f"{path}: REFRESH-INTERVAL VALUE")
+    check(icalendar.vDuration.from_ical(str(calendar.get("X-PUBLISHED-TTL"))) == timedelta(hours=12),
+          f"{path}: X-PUBLISHED-TTL")
+    check([int(e.get("SEQUENCE")) for e in calendar.walk("VEVENT")] == [0] * len(feed["talks"]), f"{path}: SEQUENCE")
+    if not feed["talks"]:
+        return
+    moved = json.loads(json.dumps(feed))
+    moved["talks"][0]["title"] += " (new title)"
+    with tempfile.TemporaryDirectory() as folder:
+        published, moved_path = f"{folder}/talks.ics", f"{folder}/moved.json"
+        with open(published, "wb") as f:
+            f.write(run(talktime, "ics", path, "--now", NOW))
+        with open(moved_path, "w", encoding="utf-8") as f:
+            json.dump(moved, f)
+        again = icalendar.Calendar.from_ical(run(talktime, "ics", moved_path, "--previous", published, "--now", NOW))
+    sequences = [int(e.get("SEQUENCE")) for e in again.walk("VEVENT")]
+    check(sequences == [1] + [0] * (len(feed["talks"]) - 1), f"{path}: SEQUENCE after retitling the first talk {sequences}")
 
 
 def check_import(talktime, path):

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import fragment_cases
+import subscribe_cases
 
 USAGE_HINT = "(talktime --help shows how to use it)\n"
 
@@ -345,6 +346,7 @@ CASES = {
 }
 
 CASES.update(fragment_cases.cases(read, where, usage_error))
+CASES.update(subscribe_cases.cases(read, usage_error, fnv1a_64))
 
 
 def compare(what, expected, actual):

@@ -70,7 +70,9 @@ TEST(IcsWriter, WritesTheWholeCalendar) {
       product_line() +
       "CALSCALE:GREGORIAN\r\n"
       "METHOD:PUBLISH\r\n"
+      "NAME:Kolloquium\\; Winter\\, 2024\r\n"
       "X-WR-CALNAME:Kolloquium\\; Winter\\, 2024\r\n"
+      "X-WR-TIMEZONE:Europe/Berlin\r\n"
       "BEGIN:VEVENT\r\n"
       "UID:k1.b9f0eb4b27a20337@talks.example.org\r\n"
       "DTSTAMP:20240105T083000Z\r\n"
@@ -120,7 +122,8 @@ TEST(IcsWriter, WritesTheChosenTalksInTheGivenOrder) {
   EXPECT_EQ(ics.find("UID:k2."), std::string::npos);
   EXPECT_EQ(to_ics(f, {}, utc("2024-01-05T08:30:00Z")),
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + product_line() + "CALSCALE:GREGORIAN\r\n"
-            "METHOD:PUBLISH\r\nX-WR-CALNAME:Kolloquium\\; Winter\\, 2024\r\nEND:VCALENDAR\r\n");
+            "METHOD:PUBLISH\r\nNAME:Kolloquium\\; Winter\\, 2024\r\nX-WR-CALNAME:Kolloquium\\; Winter\\, 2024\r\n"
+            "X-WR-TIMEZONE:Europe/Berlin\r\nEND:VCALENDAR\r\n");
 }
 
 TEST(IcsWriter, StampsTheGivenNowNotTheClock) {

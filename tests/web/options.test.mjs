@@ -1,18 +1,18 @@
 // web/src/options.js: data-* attributes to options, mount() options over them, data-now.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeOptions, optionsFromDataset, parseNow } from '../../web/src/options.js';
+import { mergeOptions, optionsFromDataset, parseNow, subscriptionLinks } from '../../web/src/options.js';
 
 test('every data-* attribute becomes its option, numbers and booleans converted', () => {
   const dataset = {
     feed: 'a.json b.ics', timezone: 'Asia/Tokyo', show: 'past', series: 'fm-2023', kind: 'panel', tag: 'gpu',
     now: '2025-06-02T08:30:00Z', view: 'compact', format: 'ics', hour12: 'true', maxBytes: '1000', maxDepth: '8',
-    timeout: '5', jsonld: 'false', theme: 'dark', talktime: '', target: '#talks'
+    timeout: '5', jsonld: 'false', theme: 'dark', talktime: '', target: '#talks', subscribe: 'talks.ics'
   };
   assert.deepEqual(optionsFromDataset(dataset), {
     feed: 'a.json b.ics', timezone: 'Asia/Tokyo', show: 'past', series: 'fm-2023', kind: 'panel', tag: 'gpu',
     now: '2025-06-02T08:30:00Z', view: 'compact', format: 'ics', hour12: true, maxBytes: 1000, maxDepth: 8,
-    timeout: 5, jsonld: false, theme: 'dark'
+    timeout: 5, jsonld: false, theme: 'dark', subscribe: 'talks.ics'
   });
 });
 
@@ -43,4 +43,46 @@ test('data-now: an ISO instant or seconds since 1970, as milliseconds', () => {
 
 test('data-now that is not a date-time is an error naming the value', () => {
   assert.throws(() => parseNow('next tuesday'), { message: 'data-now "next tuesday" is not an ISO date-time' });
+});
+
+// Console warnings during fn(), as a list.
+function warningsOf(fn) {
+  const warnings = [];
+  const original = console.warn;
+  console.warn = (...args) => warnings.push(args.join(' '));
+  try {
+    return { result: fn(), warnings };
+  } finally {
+    console.warn = original;
+  }
+}
+
+test('data-subscribe: resolved against the page, as webcal:, Google, Outlook.com and Microsoft 365 addresses', () => {
+  const { result, warnings } = warningsOf(() =>
+    subscriptionLinks('../talks.ics?v=2', 'https://seminar.example.org/talks/index.html', 'Zahlen & Beweise'));
+  assert.deepEqual(result, {
+    https: 'https://seminar.example.org/talks.ics?v=2',
+    webcal: 'webcal://seminar.example.org/talks.ics?v=2',
+    google: 'https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fseminar.example.org%2Ftalks.ics%3Fv%3D2',
+    outlook: 'https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fseminar.example.org%2Ftalks.ics%3Fv%3D2' +
+      '&name=Zahlen%20%26%20Beweise',
+    office: 'https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Fseminar.example.org%2Ftalks.ics%3Fv%3D2' +
+      '&name=Zahlen%20%26%20Beweise'
+  });
+  assert.deepEqual(warnings, []);
+});
+
+test('data-subscribe: http becomes webcal too; no name, no &name', () => {
+  const links = subscriptionLinks('http://talks.example.net/a.ics', 'https://seminar.example.org/', '');
+  assert.equal(links.webcal, 'webcal://talks.example.net/a.ics');
+  assert.equal(links.outlook, 'https://outlook.live.com/calendar/0/addfromweb?url=http%3A%2F%2Ftalks.example.net%2Fa.ics');
+});
+
+test('data-subscribe: absent gives nothing; javascript:, data:, webcal: and nonsense are refused with a warning', () => {
+  for (const value of [undefined, null, '']) assert.deepEqual(warningsOf(() => subscriptionLinks(value, 'https://a.example/')), { result: null, warnings: [] });
+  for (const value of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/calendar,BEGIN', 'webcal://a.example/x.ics', 'http://[bad']) {
+    const { result, warnings } = warningsOf(() => subscriptionLinks(value, 'https://a.example/'));
+    assert.equal(result, null, value);
+    assert.deepEqual(warnings, [`talktime: data-subscribe "${value}" is not an http(s) address of an .ics file; no Subscribe menu is shown`]);
+  }
 });

@@ -2,7 +2,7 @@
 // merged with those given to TalkTime.mount, and the defaults the browser supplies.
 // README.md's "Options" table lists them.
 
-const TEXT_OPTIONS = ['feed', 'timezone', 'show', 'order', 'series', 'kind', 'tag', 'now', 'view', 'format', 'locale', 'theme', 'controls'];
+const TEXT_OPTIONS = ['feed', 'timezone', 'show', 'order', 'series', 'kind', 'tag', 'now', 'view', 'format', 'locale', 'theme', 'controls', 'subscribe'];
 
 // An element's dataset as options; an empty attribute counts as absent.
 export function optionsFromDataset(dataset) {
@@ -53,4 +53,36 @@ export function defaultHour12(locale) {
   } catch {
     return false;
   }
+}
+
+// data-subscribe (the address of the site's talks.ics, resolved against the page like
+// data-feed) as the addresses the "Subscribe" menu offers: {https, webcal, google,
+// outlook, office}, or null when there is none. Only http(s) calendars: a javascript:
+// or data: value would otherwise become a link in the menu, so it is refused with a warning.
+// name: the calendar's name for Outlook's "add from web" page.
+export function subscriptionLinks(value, base, name) {
+  if (value === undefined || value === null || value === '') return null;
+  let url;
+  try {
+    url = new URL(String(value), base);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    console.warn('talktime: data-subscribe "' + String(value).slice(0, 80) + '" is not an http(s) address of an .ics file; no Subscribe menu is shown');
+    return null;
+  }
+  const https = url.href;
+  const webcal = 'webcal:' + https.slice(url.protocol.length);
+  // Google adds a calendar from a webcal: address given as cid; Outlook.com and
+  // Microsoft 365 take the http(s) address and a name ("add from web").
+  const addFromWeb = (host) => 'https://' + host + '/calendar/0/addfromweb?url=' + encodeURIComponent(https) +
+    (name ? '&name=' + encodeURIComponent(name) : '');
+  return {
+    https,
+    webcal,
+    google: 'https://calendar.google.com/calendar/render?cid=' + encodeURIComponent(webcal),
+    outlook: addFromWeb('outlook.live.com'),
+    office: addFromWeb('outlook.office.com')
+  };
 }

@@ -11,6 +11,7 @@ import { plainReason } from './error-text.js';
 import { chooseLocale, renderText, translator } from './i18n/index.js';
 import { errorBox, failedFeedsNotice, logDiagnostics, logError, problemsNote } from './problems.js';
 import { createSharedNotice } from './shared-notice.js';
+import { subscribeMenu } from './subscribe.js';
 import { addStars, loadStars, sharedPicks } from './stars.js';
 import { browserStorage, eventTimeChosen, rememberEventTime, rememberZone, rememberedZone } from './storage.js';
 import { structuredData } from './structured-data.js';
@@ -140,7 +141,7 @@ export class Widget {
     wrapper.appendChild(skip.link);
     if (this.meta.title) wrapper.appendChild(element('h2', 'tt-feed-title', this.meta.title));
     this.about = createFeedAbout(this.meta, this.t);
-    wrapper.append(...this.about.nodes);
+    wrapper.append(...this.about.nodes, ...subscribeMenu(this));
     const failedNotice = failedFeedsNotice(this.failedSources, this.t);
     if (failedNotice) wrapper.appendChild(failedNotice);
     if (this.talks) this.talks.disconnect();

@@ -78,6 +78,17 @@ export default {
   'toolbar.exportTitle': 'Download the talks shown here as a calendar file',
   'toolbar.share': 'Share starred',
   'toolbar.shared': { one: 'The address bar now links to your starred talk.', other: 'The address bar now links to your {count} starred talks.' },
+  // The "Subscribe" menu under the title (data-subscribe).
+  'subscribe.button': 'Subscribe',
+  'subscribe.title': 'Add these talks to your calendar as a subscription',
+  'subscribe.note': 'Your calendar then updates when a talk moves or is cancelled.',
+  'subscribe.webcal': 'Calendar app on this device',
+  'subscribe.google': 'Google Calendar',
+  'subscribe.outlook': 'Outlook.com',
+  'subscribe.office': 'Microsoft 365 (work or school)',
+  'subscribe.copy': 'Copy calendar address',
+  'subscribe.copied': 'Calendar address copied: paste it where your calendar app asks for a URL.',
+  'subscribe.copyFailed': 'Copy this calendar address: {url}',
   // The list and the notices around it.
   'list.talkCount': { one: '{count} talk', other: '{count} talks' },
   'list.breakCount': { one: '{count} break', other: '{count} breaks' },
