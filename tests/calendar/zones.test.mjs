@@ -6,6 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { icalOccurrences, talktimeOccurrences, talktimeCli, readText } from './ical-oracle.mjs';
 
@@ -50,4 +53,12 @@ test('a custom TZID whose VTIMEZONE has history: UNTIL-bounded rules and RDATEs'
   // under the 1987-2006 rule, which 2007's rule would make daylight time.
   assert.equal(found[0].start, '1975-03-10T20:30:00Z');
   assert.equal(found[1].start, '2005-03-20T21:30:00Z');
+});
+
+test('a legacy zone name as the feed\'s zone: a warning naming the zone probably meant', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'tt-zones-')), 'legacy.json');
+  writeFileSync(file, '{"talktime": 1,\n "timezone": "EST",\n "talks": [{"title": "A", "start": "2025-06-01T10:00"}]}\n');
+  assert.equal(problems(file),
+               `${file}:2:14: warning: [feed.legacy_zone] /timezone: EST is fixed UTC\u22125 all year and never observes ` +
+               `daylight saving time; did you mean America/New_York?\n${file}: 1 talk, 0 errors, 1 warning\n`);
 });
