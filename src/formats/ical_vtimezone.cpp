@@ -60,9 +60,19 @@ std::optional<std::int32_t> utc_offset(std::string_view text) {
   if (text[0] != '+' && text[0] != '-') return std::nullopt;
   auto h = digits(text, 1, 2), m = digits(text, 3, 2);
   auto s = text.size() == 7 ? digits(text, 5, 2) : std::optional<int>(0);
-  if (!h || !m || !s || *m > 59 || *s > 59) return std::nullopt;
+  if (!h || !m || !s || *h > 23 || *m > 59 || *s > 59) return std::nullopt;  // RFC 5545's utc-offset
   std::int32_t seconds = *h * 3600 + *m * 60 + *s;
   return text[0] == '-' ? -seconds : seconds;
+}
+
+// "+2", "-1", "10": an integer within [-limit, limit]; nullopt otherwise (no overflow on "99999999999").
+std::optional<int> bounded_int(std::string_view text, int limit) {
+  int sign = 1;
+  if (!text.empty() && (text[0] == '+' || text[0] == '-')) sign = text[0] == '-' ? -1 : 1, text.remove_prefix(1);
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  auto value = digits(text, 0, text.size());
+  if (!value || *value > limit) return std::nullopt;
+  return sign * *value;
 }
 
 // An RRULE of an observance; false (with `problem`) for a part that is not understood.
@@ -77,31 +87,42 @@ bool read_rule(std::string_view text, std::int32_t offset_from, yearly_rule& rul
     if (key == "FREQ") {
       yearly = value == "YEARLY";
     } else if (key == "BYMONTH") {
-      for (auto m : split(value, ',')) rule.months.push_back(unsigned(std::atoi(m.c_str())));
+      for (auto m : split(value, ',')) {
+        auto month = bounded_int(m, 12);
+        if (!month || *month < 1) return problem = "BYMONTH=" + value + " is not 1 to 12", false;
+        rule.months.push_back(unsigned(*month));
+      }
     } else if (key == "BYMONTHDAY") {
-      for (auto d : split(value, ',')) rule.month_days.push_back(std::atoi(d.c_str()));
+      for (auto d : split(value, ',')) {
+        auto day = bounded_int(d, 31);
+        if (!day || *day == 0) return problem = "BYMONTHDAY=" + value + " is not 1 to 31 or -31 to -1", false;
+        rule.month_days.push_back(*day);
+      }
     } else if (key == "BYDAY") {
       if (value.find(',') != std::string::npos || value.size() < 2) return problem = "BYDAY=" + value + " is not one weekday", false;
       auto name = value.substr(value.size() - 2);
       for (int w = 0; w < 7; ++w)
         if (weekdays[w] == name) rule.weekday = w;
-      rule.ordinal = value.size() > 2 ? std::atoi(value.substr(0, value.size() - 2).c_str()) : 0;
-      if (rule.weekday < 0) return problem = "BYDAY=" + value + " is not a weekday", false;
+      auto ordinal = value.size() > 2 ? bounded_int(std::string_view(value).substr(0, value.size() - 2), 5) : 0;
+      if (rule.weekday < 0 || !ordinal) return problem = "BYDAY=" + value + " is not a weekday of a month", false;
+      rule.ordinal = *ordinal;
     } else if (key == "UNTIL") {
       bool utc = false;
       auto until = date_time(value, utc);
       if (!until) return problem = "UNTIL=" + value + " is not a date-time", false;
       rule.until = sys_seconds{until->time_since_epoch() - std::chrono::seconds{utc ? 0 : offset_from}};
     } else if (key == "COUNT") {
-      rule.count = std::atol(value.c_str());
+      auto count = bounded_int(value, 100000000);
+      if (!count || *count < 1) return problem = "COUNT=" + value + " is not a count", false;
+      rule.count = *count;
     } else if (key == "BYSETPOS") {  // BYDAY=SU;BYSETPOS=-1, as some Exchange exports write -1SU
-      set_position = std::atoi(value.c_str());
+      auto position = bounded_int(value, 5);
+      if (!position || *position == 0) return problem = "BYSETPOS=" + value + " is not a weekday's position in a month", false;
+      set_position = *position;
     } else if (key != "INTERVAL" || value != "1") {
       if (key != "WKST") return problem = key + "=" + value + " is not a yearly onset rule talktime reads", false;
     }
   }
-  for (auto m : rule.months)
-    if (m < 1 || m > 12) return problem = "BYMONTH is not 1 to 12", false;
   if (set_position != 0) {
     if (rule.weekday < 0 || rule.ordinal != 0 || !rule.month_days.empty() || rule.months.size() > 1)
       return problem = "BYSETPOS is used other than with one BYDAY weekday in one month", false;
