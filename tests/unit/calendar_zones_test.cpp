@@ -130,10 +130,14 @@ TEST(CalendarZones, UnusableVtimezoneSaysWhy) {
       "BEGIN:VCALENDAR\r\nBEGIN:VTIMEZONE\r\nTZID:Monthly\r\nBEGIN:STANDARD\r\nDTSTART:20000101T000000\r\n"
       "RRULE:FREQ=MONTHLY\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
       "BEGIN:VTIMEZONE\r\nTZID:Half\r\nBEGIN:STANDARD\r\nDTSTART:20000101T000000\r\nTZOFFSETFROM:+0100\r\n"
-      "END:STANDARD\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n";
+      "END:STANDARD\r\nEND:VTIMEZONE\r\n"
+      "BEGIN:VTIMEZONE\r\nTZID:Huge\r\nBEGIN:DAYLIGHT\r\nDTSTART:20000101T000000\r\n"
+      "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=99999999999SU\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT\r\n"
+      "END:VTIMEZONE\r\nEND:VCALENDAR\r\n";
   detail::calendar_zones zones(ics);
   EXPECT_EQ(zones.find("Monthly")->problem, "its RRULE is not FREQ=YEARLY");
   EXPECT_EQ(zones.find("Half")->problem, "a STANDARD block lacks DTSTART, TZOFFSETFROM or TZOFFSETTO");
+  EXPECT_EQ(zones.find("Huge")->problem, "BYDAY=99999999999SU is not a weekday of a month");
   EXPECT_EQ(zones.find("Other"), nullptr);
 }
 
