@@ -69,8 +69,12 @@ import_result import_frab(std::string_view text, const feed_limits& limits = {})
 /// VALUE=DATE, floating) -> start (+ timezone), DTEND (exclusive for dates) ->
 /// end, DURATION -> duration, DESCRIPTION -> abstract, LOCATION (ALTREP) ->
 /// location, URL -> links.website, CONFERENCE -> links.livestream, STATUS ->
-/// status, CATEGORIES -> tags. An unknown TZID skips the event with a located
-/// error; RRULE/RDATE are not expanded (the first occurrence is kept, with a warning).
+/// status, CATEGORIES -> tags. A TZID is an IANA name, else a Windows name
+/// mapped through CLDR ("Eastern Standard Time" -> America/New_York), else the
+/// zone of the file's own VTIMEZONE of that TZID, whose times are written with
+/// their UTC offset (warning ics.calendar_zone); any other TZID skips the event
+/// with a located error (docs/calendars.md, "Zones"). RRULE/RDATE are not
+/// expanded (the first occurrence is kept, with a warning).
 /// After 100 listed problems the rest are counted (ics.too_many_problems).
 import_result import_ical(std::string_view text, const feed_limits& limits = {});
 

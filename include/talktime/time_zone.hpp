@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <date/date.h>
@@ -85,5 +86,23 @@ std::vector<std::string_view> zone_names();
 
 /// The tz database release the table was generated from, e.g. "2025b".
 std::string_view tz_database_version();
+
+/// The zone a Windows zone name stands for, as Outlook and Exchange write TZIDs,
+/// by CLDR's windowsZones table (its default mapping, territory "001"), ASCII case
+/// ignored; nullptr for other names. The table is generated at build time from
+/// Debian's CLDR data (docs/time-zones.md).
+///
+///     talktime::locate_windows_zone("W. Europe Standard Time")->name();  // "Europe/Berlin"
+const time_zone* locate_windows_zone(std::string_view windows_name) noexcept;
+
+/// Every Windows zone name of that table with the IANA name CLDR gives it
+/// (CLDR's spelling, which may be a link such as "Asia/Calcutta"), sorted.
+std::vector<std::pair<std::string_view, std::string_view>> windows_zone_table();
+
+/// For a legacy name of the tz database (a zone that is not a place: EST, MST,
+/// HST, CET, MET, WET, EET, EST5EDT, CST6CDT, MST7MDT, PST8PDT) the place's zone
+/// probably meant, chosen at build time from CLDR and the tz database
+/// (docs/time-zones.md): "EST" -> "America/New_York". Empty for every other name.
+std::string_view zone_probably_meant(std::string_view legacy_name) noexcept;
 
 }  // namespace talktime

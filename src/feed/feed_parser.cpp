@@ -9,6 +9,7 @@
 
 #include "feed/json_document.hpp"
 #include "feed/json_scan.hpp"
+#include "feed/legacy_zone.hpp"
 #include "feed/talk_uids.hpp"
 #include "common/problem_reporter.hpp"
 #include "talktime/feed.hpp"
@@ -225,6 +226,7 @@ class talk_reader {
     const auto& name = it->get_ref<const std::string&>();
     t.zone = locate_zone(detail::trim(name));
     if (!t.zone) error("talk.bad_zone", at_ + "/timezone", "unknown time zone " + quote_for_message(name));
+    else if (auto legacy = detail::legacy_zone_message(detail::trim(name))) r_.warn("talk.legacy_zone", at_ + "/timezone", *legacy);
     zone_error_ = !t.zone;
   }
 
@@ -525,6 +527,8 @@ bool read_feed_fields(feed_reader& r, const json& root, feed& f) {
       r.error("feed.bad_zone", "/timezone", "unknown time zone " + describe(*zone));
       return false;
     }
+    if (auto legacy = detail::legacy_zone_message(detail::trim(zone->get_ref<const std::string&>())))
+      r.warn("feed.legacy_zone", "/timezone", *legacy);
   }
   f.title = r.text_field(root, "title", "", "feed");
   f.description = r.text_field(root, "description", "", "feed");

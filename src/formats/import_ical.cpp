@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "formats/ical_reader.hpp"
+#include "formats/ical_vtimezone.hpp"
 #include "formats/ics_text.hpp"
 #include "common/problem_reporter.hpp"
 #include "talktime/importers.hpp"
@@ -26,7 +27,9 @@ struct ics_time {
   date::sys_days day{};
   int hour = 0, minute = 0, second = 0;
   const time_zone* zone = nullptr;
-  std::string zone_name;  // the TZID as it names an IANA zone
+  std::string zone_name;  // the IANA zone the TZID names; empty for a zone of the file's own VTIMEZONE
+
+  bool in_calendar_zone() const { return kind == zoned && zone_name.empty(); }
 
   local_seconds local() const {
     return local_seconds{day.time_since_epoch()} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
@@ -46,15 +49,18 @@ struct ics_time {
 };
 
 // A TZID that names an IANA zone, also behind a "/"-prefixed global id
-// ("/mozilla.org/20050126_1/America/New_York" -> "America/New_York").
+// ("/mozilla.org/20050126_1/America/New_York" -> "America/New_York"), or a
+// Windows zone ("Eastern Standard Time", as Outlook writes) by CLDR's mapping,
+// which has the zone's whole history where the file's VTIMEZONE has one rule.
 std::optional<std::string> iana_name(std::string_view tzid) {
   tzid = detail::trim(tzid);
-  while (!tzid.empty()) {
-    if (locate_zone(tzid)) return std::string(tzid);
-    auto slash = tzid.find('/');
+  for (auto rest = tzid; !rest.empty();) {
+    if (locate_zone(rest)) return std::string(rest);
+    auto slash = rest.find('/');
     if (slash == std::string_view::npos) break;
-    tzid.remove_prefix(slash + 1);
+    rest.remove_prefix(slash + 1);
   }
+  if (const time_zone* windows = locate_windows_zone(tzid)) return std::string(windows->name());
   return std::nullopt;
 }
 
@@ -224,19 +230,27 @@ class ical_importer {
     }
     if (value.size() != 15) return bad("is not an iCalendar date-time (YYYYMMDDTHHMMSS, optionally with Z)");
     if (const std::string* tzid = p.param("TZID")) {
-      auto name = iana_name(*tzid);
-      if (!name) {
-        error("ics.unknown_zone", p.line,
-              "unknown time zone TZID=" + detail::quote_for_message(*tzid) + " (talktime reads IANA names such as \"America/New_York\"); the event is skipped");
+      t.kind = ics_time::zoned;
+      if (auto name = iana_name(*tzid)) {
+        t.zone_name = *name;
+        t.zone = locate_zone(*name);
+      } else if (!(t.zone = calendar_zone(*tzid, p.line))) {
         return std::nullopt;
       }
-      t.kind = ics_time::zoned;
-      t.zone_name = *name;
-      t.zone = locate_zone(*name);
       return t;
     }
     t.kind = ics_time::floating;
     return t;
+  }
+
+  // A TZID that is neither IANA nor Windows: the file's own VTIMEZONE of that
+  // name (reported once per TZID), else an error that skips the event.
+  const time_zone* calendar_zone(const std::string& tzid, int line) {
+    if (!calendar_zones_) calendar_zones_.emplace(text_);  // a pass of its own, made only for such a TZID
+    auto found = calendar_zones_->use(tzid);
+    if (!found.zone) error("ics.unknown_zone", line, std::move(found.message));
+    else if (!found.message.empty()) warn("ics.calendar_zone", line, std::move(found.message));
+    return found.zone;
   }
 
   void origin(const std::string& pointer, int line) { r_.origins[pointer] = {"", line, line > 0 ? 1 : 0}; }
@@ -285,9 +299,9 @@ class ical_importer {
   }
 
   void write_start(const ics_time& start, int line, const std::string& at, json& t) {
-    t["start"] = start.feed_text();
+    t["start"] = start.in_calendar_zone() ? detail::local_time_with_offset(*start.zone, start.local()) : start.feed_text();
     origin(at + "/start", line);
-    if (start.kind == ics_time::zoned) {
+    if (start.kind == ics_time::zoned && !start.in_calendar_zone()) {
       t["timezone"] = start.zone_name;
       origin(at + "/timezone", line);
     }
@@ -305,9 +319,9 @@ class ical_importer {
       }
       return;
     }
-    std::string text = end.feed_text();
+    std::string text = end.in_calendar_zone() ? detail::local_time_with_offset(*end.zone, end.local()) : end.feed_text();
     bool same_zone = start && start->kind == ics_time::zoned && end.kind == ics_time::zoned && start->zone == end.zone;
-    if (end.kind == ics_time::zoned && !same_zone)  // the feed has one zone per talk: give the end as an instant
+    if (end.kind == ics_time::zoned && !same_zone && !end.in_calendar_zone())  // the feed has one zone per talk: give the end as an instant
       text = detail::instant_feed_text(end.zone->resolve(end.local()).instant).value_or(text);
     t["end"] = text;
     origin(at + "/end", end_line.line);
@@ -437,6 +451,7 @@ class ical_importer {
   bool cleaning_reported_ = false;
   json talks_ = json::array();
   detail::problem_reporter problems_;
+  std::optional<detail::calendar_zones> calendar_zones_;  // the VTIMEZONEs, for TZIDs that are not IANA or Windows names
 };
 
 }  // namespace

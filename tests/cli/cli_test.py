@@ -61,7 +61,7 @@ BROKEN_JSON_DIAGNOSTICS = (
 BROKEN_ICS = "fixtures/cli-broken.ics"
 BROKEN_ICS_DIAGNOSTICS = (
     f"{BROKEN_ICS}:13:1: error: [ics.unknown_zone] unknown time zone TZID=\"Mars/Olympus_Mons\" "
-    '(talktime reads IANA names such as "America/New_York"); the event is skipped\n'
+    '(not an IANA or Windows zone name, and the calendar has no VTIMEZONE of that TZID); the event is skipped\n'
     f"{BROKEN_ICS}:18:1: error: [talk.no_zone] local time \"2024-05-02T09:00\" needs a zone: give the talk or "
     'the feed a "timezone", or add Z or an offset (talk "floating")\n'
     f"{BROKEN_ICS}:19:1: warning: [ics.recurrence_ignored] RRULE is not expanded: only the first occurrence "

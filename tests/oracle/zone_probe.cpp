@@ -7,6 +7,7 @@
 //   offset ZONE EPOCH                   -> "UTCOFFSETSECONDS ISDST ABBREV"  (ISDST 0 or 1)
 //   resolve ZONE YYYY-MM-DDTHH:MM:SS    -> "EPOCH KIND"  (KIND unique|gap|ambiguous)
 //   canonical ZONE                      -> the zone's name()
+//   windows NAME WITH SPACES            -> name() of the zone the Windows name maps to
 // An unknown zone answers "unknown"; a malformed request answers "error".
 #include <cstdio>
 #include <iostream>
@@ -42,6 +43,11 @@ int main() {
   std::string line;
   std::string out;
   while (std::getline(std::cin, line)) {
+    if (line.rfind("windows ", 0) == 0) {
+      const talktime::time_zone* zone = talktime::locate_windows_zone(line.substr(8));
+      out.append(zone ? zone->name() : "unknown").append("\n");
+      continue;
+    }
     std::istringstream in(line);
     std::string command, zone_name, arg;
     in >> command >> zone_name >> arg;

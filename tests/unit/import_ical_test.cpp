@@ -186,19 +186,29 @@ TEST(IcalImport, ReportsAnUnknownZoneOnItsLine) {
                                        "UID:earth", "SUMMARY:Rain", "DTSTART:20240502T090000Z", "END:VEVENT"}));
   ASSERT_TRUE(r.feed);
   EXPECT_EQ(messages(r), (std::vector<std::string>{
-                             "[ics.unknown_zone] line 8, column 1: unknown time zone TZID=\"Mars/Olympus_Mons\" (talktime "
-                             "reads IANA names such as \"America/New_York\"); the event is skipped"}));
+                             "[ics.unknown_zone] line 8, column 1: unknown time zone TZID=\"Mars/Olympus_Mons\" (not an "
+                             "IANA or Windows zone name, and the calendar has no VTIMEZONE of that TZID); the event is skipped"}));
   ASSERT_EQ(r.feed->talks.size(), 1u);
   EXPECT_EQ(r.feed->talks[0].id, "earth");
 }
 
 TEST(IcalImport, IgnoresAnUnknownCalendarZoneWithAWarning) {
   auto r = parse_any_feed(with_events({"BEGIN:VEVENT", "UID:a", "SUMMARY:A", "DTSTART:20240502T090000Z", "END:VEVENT"},
-                                      "Eastern Standard Time"));
+                                      "Olympus Mons Standard Time"));
   ASSERT_TRUE(r.feed);
   EXPECT_EQ(messages(r), (std::vector<std::string>{"[ics.unknown_zone] line 4, column 1: unknown time zone "
-                                                   "X-WR-TIMEZONE:\"Eastern Standard Time\"; ignored"}));
+                                                   "X-WR-TIMEZONE:\"Olympus Mons Standard Time\"; ignored"}));
   EXPECT_EQ(r.feed->zone, nullptr);
+}
+
+TEST(IcalImport, ReadsAWindowsCalendarZoneThroughCldr) {
+  auto r = parse_any_feed(with_events({"BEGIN:VEVENT", "UID:a", "SUMMARY:A", "DTSTART:20240502T090000", "END:VEVENT"},
+                                      "Eastern Standard Time"));
+  ASSERT_TRUE(r.feed);
+  EXPECT_EQ(messages(r), std::vector<std::string>{});
+  ASSERT_NE(r.feed->zone, nullptr);
+  EXPECT_EQ(r.feed->zone->name(), "America/New_York");
+  EXPECT_EQ(iso(r.feed->talks.at(0).start), "2024-05-02T13:00:00Z");
 }
 
 TEST(IcalImport, LocatesTheParsersProblemsOnTheirLines) {
