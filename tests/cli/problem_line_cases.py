@@ -76,8 +76,8 @@ def cases(read, where, usage_error):
         "check_all_events_skipped": dict(args=["check", SKIPPED_ICS], exit=1, stderr="", stdout=(
             f"{SKIPPED_ICS}:5:1: error: [feed.no_talks] none of the 2 events became a talk (each is reported); "
             "the schedule would be empty\n"
-            f"{SKIPPED_ICS}:8:1: error: [ics.unknown_zone] unknown time zone TZID=\"Mars/Olympus_Mons\" (talktime reads "
-            "IANA names such as \"America/New_York\"); the event is skipped\n"
+            f"{SKIPPED_ICS}:8:1: error: [ics.unknown_zone] unknown time zone TZID=\"Mars/Olympus_Mons\" (not an IANA "
+            "or Windows zone name, and the calendar has no VTIMEZONE of that TZID); the event is skipped\n"
             f"{SKIPPED_ICS}:14:1: error: [ics.bad_time] DTSTART \"2024-05-02\" is not an iCalendar date (YYYYMMDD) or "
             "date-time (YYYYMMDDTHHMMSS); the event is skipped\n"
             f"{SKIPPED_ICS}: 0 talks, 3 errors, 0 warnings\n")),
