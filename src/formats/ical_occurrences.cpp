@@ -126,6 +126,8 @@ class occurrence_importer {
     if (!start_line) return host_.add_talk(master, nullptr);  // the feed parser reports the missing start
     auto start = host_.read_event_time(*start_line);
     if (!start) return;
+    // A floating time in a calendar without a zone is no instant: one talk, which the feed parser reports.
+    if (start->kind == ics_time::floating && !host_.calendar_zone()) return host_.add_talk(master, nullptr);
     std::optional<ics_time> end;
     if (auto* end_line = find_property(master.props, "DTEND"); end_line && !(end = host_.read_event_time(*end_line))) return;
     auto request = series_of(master, *start);

@@ -150,6 +150,7 @@ bool read_part(std::string_view name, std::string_view value, recurrence_rule& r
 std::optional<recurrence_rule> parse_recurrence_rule(std::string_view text, std::string& problem) {
   recurrence_rule rule;
   bool has_frequency = false;
+  problem.clear();
   auto upper = ascii_upper(trim(text));
   for (auto part : split(upper, ';')) {
     if (part.empty()) continue;

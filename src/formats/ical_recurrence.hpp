@@ -49,8 +49,9 @@ struct recurrence_rule {
 ///     parse_recurrence_rule("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1", problem);  // first Monday of each month
 std::optional<recurrence_rule> parse_recurrence_rule(std::string_view text, std::string& problem);
 
-/// The starts a rule gives from `start` (which always counts as the first, as
-/// RFC 5545 says), in order, as wall-clock readings. UNTIL and COUNT end the
+/// The starts a rule gives from `start` on, in order, as wall-clock readings.
+/// `start` is one only when the rule gives it (RFC 5545 leaves a DTSTART out of step
+/// with its rule undefined; ical.js and python-dateutil leave it out, and so does talktime). UNTIL and COUNT end the
 /// series; `until_reading` is UNTIL as a reading in the event's frame (the caller
 /// converts a UTC UNTIL into the event's zone). The iterator also ends at the first
 /// period that begins after `stop_after`, so a rule that never matches (BYMONTHDAY=30
@@ -85,7 +86,7 @@ class recurrence_iterator {
   std::vector<local_seconds> pending_;  // the current period's starts, in order
   std::size_t next_pending_ = 0;
   std::uint64_t given_ = 0;
-  bool start_given_ = false, done_ = false;
+  bool done_ = false;
 };
 
 }  // namespace talktime::detail

@@ -63,15 +63,10 @@ void recurrence_iterator::normalize_defaults() {
 }
 
 std::optional<local_seconds> recurrence_iterator::next() {
-  if (!start_given_) {
-    start_given_ = true;
-    given_ = 1;
-    return start_;  // DTSTART is always the first occurrence
-  }
   while (!done_) {
     while (next_pending_ < pending_.size()) {
       auto reading = pending_[next_pending_++];
-      if (reading <= start_) continue;
+      if (reading < start_) continue;
       if ((until_ && reading > *until_) || (rule_.count && given_ >= *rule_.count)) {
         done_ = true;
         return std::nullopt;
