@@ -159,7 +159,11 @@ class occurrence_importer {
         continue;
       }
       named.start = at_reading(*start, reading);
-      if (end) named.end = at_reading(*end, end->local() + (reading - start->local()));
+      if (end && start->kind != ics_time::date_value && end->kind != ics_time::date_value &&
+          instant(*end) >= instant(*start))
+        named.length = (instant(*end) - instant(*start)).count();
+      else if (end)
+        named.end = at_reading(*end, end->local() + (reading - start->local()));
       host_.add_talk(master, &named);
     }
   }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +30,10 @@ struct occurrence {
   std::string key;            ///< the RECURRENCE-ID in compact form ("20260108T210000Z"), for the talk id
   std::string recurrence_id;  ///< the RECURRENCE-ID as feed text ("2026-01-08T21:00:00Z")
   int line = 0;               ///< the RRULE, RDATE or RECURRENCE-ID line it comes from
-  /// An occurrence the rule made: its start and end (an override has its own).
+  /// An occurrence the rule made: its start, and its end (dates) or its length in
+  /// seconds (times: RFC 5545 gives every occurrence DTSTART to DTEND's exact duration).
   std::optional<ics_time> start, end;
+  std::optional<std::int64_t> length;
   /// An override: made only when its own start is in [from, to) (read in `frame`).
   bool windowed = false;
   sys_seconds from{}, to{};

@@ -254,6 +254,10 @@ class ical_importer final : public detail::occurrence_host {
     read_id_and_title(props, at, t, named);
     if (start) write_start(*start, start_line->line, at, t);
     if (end) write_end(start, *end, *end_line, at, t);
+    if (named && named->length) {
+      t["duration"] = "PT" + std::to_string(*named->length) + "S";
+      origin(at + "/duration", end_line->line);
+    }
     detail::read_event_fields(props, at, t, [this](const std::string& pointer, int line) { origin(pointer, line); });
     origin(at, event.line);
     talks_.push_back(std::move(t));
