@@ -44,23 +44,24 @@ class occurrence_importer {
   // Recurring events are those with RRULE or RDATE and no RECURRENCE-ID; an
   // override goes with the recurring event of its UID when the file has one.
   void run() {
-    std::map<std::string, std::size_t> masters;
+    std::map<std::string, std::size_t> masters;  // UID -> its first recurring event
+    std::vector<bool> recurring(events_.size());
     for (std::size_t i = 0; i < events_.size(); ++i) {
       const auto& props = events_[i].props;
-      if ((find_property(props, "RRULE") || find_property(props, "RDATE")) && !find_property(props, "RECURRENCE-ID"))
-        masters.emplace(uid_of(props), i);
+      recurring[i] = (find_property(props, "RRULE") || find_property(props, "RDATE")) && !find_property(props, "RECURRENCE-ID");
+      if (recurring[i] && find_property(props, "UID")) masters.emplace(uid_of(props), i);
     }
     std::map<std::size_t, std::vector<std::size_t>> overrides;
     std::vector<bool> replaced(events_.size());
     for (std::size_t i = 0; i < events_.size(); ++i) {
+      if (!find_property(events_[i].props, "RECURRENCE-ID")) continue;
       auto master = masters.find(uid_of(events_[i].props));
-      if (master == masters.end() || !find_property(events_[i].props, "RECURRENCE-ID")) continue;
+      if (master == masters.end()) continue;
       overrides[master->second].push_back(i);
       replaced[i] = true;
     }
     for (std::size_t i = 0; i < events_.size(); ++i) {
-      auto master = masters.find(uid_of(events_[i].props));
-      if (master != masters.end() && master->second == i) convert_series(i, overrides[i]);
+      if (recurring[i]) convert_series(i, overrides[i]);
       else if (!replaced[i]) convert_single(events_[i]);
     }
   }
@@ -145,7 +146,9 @@ class occurrence_importer {
     }
     auto found = expand_series(request);
     if (found.cut) warn_cut(master, request.limit);
+    if (found.out_of_budget) warn_budget(master);
     occurrences_ += found.readings.size();
+    periods_ += found.periods;
     auto uid = uid_of(master.props);
     for (auto reading : found.readings) {
       auto named = name_occurrence(uid, at_reading(*start, reading), series_line(master));
@@ -187,6 +190,7 @@ class occurrence_importer {
     request.to = window.second;
     auto left = options_.max_occurrences > occurrences_ ? options_.max_occurrences - occurrences_ : 0;
     request.limit = std::min(options_.max_occurrences_per_event, left);
+    request.period_budget = periods_ < period_budget ? period_budget - periods_ : 0;
     return request;
   }
 
@@ -213,12 +217,25 @@ class occurrence_importer {
     return out;
   }
 
-  void warn_cut(const event_record& event, std::size_t limit) {
+  std::string title_of(const event_record& event) const {
     auto* title = find_property(event.props, "SUMMARY");
-    bool calendar_cap = limit < options_.max_occurrences_per_event;
+    return title ? quote_for_message(ics_unescape_text(title->value)) : std::string("this event");
+  }
+
+  void warn_budget(const event_record& event) {
     host_.warn("ics.too_many_occurrences", series_line(event),
-               (title ? quote_for_message(ics_unescape_text(title->value)) : std::string("this event")) +
-                   " has more than " + std::to_string(limit) + " occurrences in the import window" +
+               "the calendar's rules need more than " + std::to_string(period_budget) +
+                   " steps to reach the import window; " + title_of(event) + " is expanded only that far");
+  }
+
+  void warn_cut(const event_record& event, std::size_t limit) {
+    bool calendar_cap = limit < options_.max_occurrences_per_event;
+    if (limit == 0)
+      return host_.warn("ics.too_many_occurrences", series_line(event),
+                        "the calendar's cap of " + std::to_string(options_.max_occurrences) +
+                            " occurrences is reached; none of " + title_of(event) + " are imported");
+    host_.warn("ics.too_many_occurrences", series_line(event),
+               title_of(event) + " has more than " + std::to_string(limit) + " occurrences in the import window" +
                    (calendar_cap ? " (what is left of the cap of " + std::to_string(options_.max_occurrences) + " for the calendar)"
                                  : " (the cap for one event)") +
                    "; only the first " + std::to_string(limit) + " are imported");
@@ -228,6 +245,10 @@ class occurrence_importer {
   occurrence_host& host_;
   const import_options& options_;
   std::size_t occurrences_ = 0;  // made so far, against the per-file cap
+  std::uint64_t periods_ = 0;    // rule periods computed so far, against the budget
+  // Steps (days of a DAILY rule, months of a MONTHLY one…) computed for a whole calendar:
+  // enough for 50 events that each count daily from 1900, and milliseconds each.
+  static constexpr std::uint64_t period_budget = 2000000;
 };
 
 }  // namespace

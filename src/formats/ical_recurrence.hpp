@@ -67,6 +67,12 @@ class recurrence_iterator {
 
   std::optional<local_seconds> next();
 
+  /// At most `periods` periods are computed (a calendar's budget: a file of many events
+  /// that each start centuries before the window must not cost centuries of steps each).
+  void limit_periods(std::uint64_t periods) { period_budget_ = periods; }
+  std::uint64_t periods_computed() const { return periods_computed_; }
+  bool out_of_budget() const { return periods_computed_ >= period_budget_; }
+
  private:
   void normalize_defaults();
   bool fill_period();
@@ -86,6 +92,7 @@ class recurrence_iterator {
   std::vector<local_seconds> pending_;  // the current period's starts, in order
   std::size_t next_pending_ = 0;
   std::uint64_t given_ = 0;
+  std::uint64_t period_budget_ = UINT64_MAX, periods_computed_ = 0;
   bool done_ = false;
 };
 

@@ -106,7 +106,8 @@ sys_days recurrence_iterator::period_first_day() const {
 // Computes the next period's starts into pending_; false once periods begin after stop_after.
 bool recurrence_iterator::fill_period() {
   auto first = period_first_day();
-  if (local_seconds{first.time_since_epoch()} > stop_after_) return false;
+  if (local_seconds{first.time_since_epoch()} > stop_after_ || periods_computed_ >= period_budget_) return false;
+  ++periods_computed_;
   std::vector<local_seconds> starts;
   auto times = times_of_day();
   for (auto day : period_days())

@@ -40,7 +40,7 @@ class collector {
     return true;
   }
 
-  series_result result() const { return {std::vector<local_seconds>(found_.begin(), found_.end()), cut_}; }
+  series_result result() const { return {std::vector<local_seconds>(found_.begin(), found_.end()), cut_, false, 0}; }
 
  private:
   const series_request& r_;
@@ -76,16 +76,23 @@ series_result expand_series(const series_request& request) {
   for (auto reading : request.kept) skip_before = std::min(skip_before, reading);
   recurrence_iterator rule(*request.rule, request.start, until_reading(*request.rule, request.zone), stop_after,
                            skip_before);
+  rule.limit_periods(request.period_budget);
+  auto finish = [&] {
+    auto result = found.result();
+    result.periods = rule.periods_computed();
+    result.out_of_budget = rule.out_of_budget();
+    return result;
+  };
   std::size_t next_extra = 0;
   while (auto reading = rule.next()) {
     if (*reading > stop_after) break;
     for (; next_extra < extra.size() && extra[next_extra] <= *reading; ++next_extra)
-      if (!found.add(extra[next_extra])) return found.result();
-    if (!found.add(*reading)) return found.result();
+      if (!found.add(extra[next_extra])) return finish();
+    if (!found.add(*reading)) return finish();
   }
   for (; next_extra < extra.size(); ++next_extra)
     if (!found.add(extra[next_extra])) break;
-  return found.result();
+  return finish();
 }
 
 }  // namespace talktime::detail

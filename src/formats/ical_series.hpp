@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -23,11 +24,14 @@ struct series_request {
                                             ///< their replacements may move into the window
   sys_seconds from{}, to{};                 ///< the window: starts in [from, to)
   std::size_t limit = 0;                    ///< at most this many occurrences
+  std::uint64_t period_budget = UINT64_MAX;  ///< at most this many periods of the rule computed
 };
 
 struct series_result {
   std::vector<local_seconds> readings;  ///< in order, each once
   bool cut = false;                     ///< more than `limit` were in the window
+  bool out_of_budget = false;           ///< the rule stopped at `period_budget`
+  std::uint64_t periods = 0;            ///< periods of the rule computed
 };
 
 /// The instant a reading in the frame stands for (a gap: the offset before it, RFC 5545 3.3.5).
