@@ -157,7 +157,6 @@ class occurrence_importer {
         named.windowed = true;
         named.from = request.from;
         named.to = request.to;
-        named.frame = request.zone;
         host_.add_talk(events_[it->second], &named);
         continue;
       }

@@ -34,10 +34,9 @@ struct occurrence {
   /// seconds (times: RFC 5545 gives every occurrence DTSTART to DTEND's exact duration).
   std::optional<ics_time> start, end;
   std::optional<std::int64_t> length;
-  /// An override: made only when its own start is in [from, to) (read in `frame`).
+  /// An override: made only when its own start is in [from, to).
   bool windowed = false;
   sys_seconds from{}, to{};
-  const time_zone* frame = nullptr;
 };
 
 /// What the occurrence expansion needs of the importer.
