@@ -68,6 +68,11 @@ struct talk {
   /// The UID calendar apps know it by: the feed's "uid" (an imported calendar's own),
   /// else made from the id and the feed, never the id itself (calendar_uid).
   std::string uid;
+  /// Which occurrence of a recurring calendar event (RFC 5545 RECURRENCE-ID, with
+  /// `uid` the event's UID) this talk is: that occurrence's original start, as an
+  /// instant, or for a date-only talk its day at 00:00 UTC. Set by the iCalendar
+  /// import; the .ics export writes it back.
+  std::optional<sys_seconds> recurrence_id;
   std::string title;
   talk_kind kind = talk_kind::talk;
   talk_status status = talk_status::scheduled;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "talktime/feed.hpp"
+#include "talktime/importers.hpp"
 
 namespace talktime {
 
@@ -37,11 +38,12 @@ feed_format detect_feed_format(std::string_view text);
 /// Parses a feed in any supported format. Imported formats are converted to
 /// talktime JSON and parsed by parse_feed; every diagnostic is then located in
 /// the original text (frab: JSON Pointer, line and column; iCalendar: line).
+/// `options` bound the expansion of recurring iCalendar events (importers.hpp).
 ///
 ///     auto r = talktime::parse_any_feed(ics_text);  // detects iCalendar
 ///     if (r.feed) …
 parse_result parse_any_feed(std::string_view text, feed_format format_hint = feed_format::detect,
-                            const feed_limits& limits = {});
+                            const feed_limits& limits = {}, const import_options& options = {});
 
 /// Gives diagnostics whose pointer names a place in the feed parse_any_feed made of
 /// `text` ("/talks/3", as merge_feeds reports) the line and column of its source in

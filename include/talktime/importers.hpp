@@ -4,6 +4,7 @@
 // frab_event.cpp and import_schedule2.cpp), import_ical in src/formats/import_ical.cpp.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "talktime/diagnostic.hpp"
 #include "talktime/feed.hpp"
+#include "talktime/time_zone.hpp"
 
 namespace talktime {
 
@@ -62,10 +64,24 @@ struct import_result {
 /// conversion that would grow past `limits.max_bytes` fails as frab.too_large.
 import_result import_frab(std::string_view text, const feed_limits& limits = {});
 
+/// How recurring iCalendar events are expanded. The core has no clock: the
+/// caller passes the current time (the CLI --now or the clock, the widget the
+/// browser's). The window, [from, to), is `from`/`to` when given, else `now` − 365
+/// days to `now` + 730 days; without `now`, the three years (1096 days) from the
+/// given `from` (or before the given `to`), else from each series' own start.
+/// Only recurring events are windowed: a single event is imported wherever it is.
+struct import_options {
+  std::optional<sys_seconds> now, from, to;
+  /// Occurrences of one recurring event imported at most (ics.too_many_occurrences beyond).
+  std::size_t max_occurrences_per_event = 1000;
+  /// Occurrences of all recurring events of a calendar imported at most.
+  std::size_t max_occurrences = 10000;
+};
+
 /// iCalendar -> talktime v1 JSON. Lines are unfolded and text unescaped.
 ///
 /// X-WR-CALNAME/NAME -> title, X-WR-CALDESC -> description, X-WR-TIMEZONE ->
-/// timezone; per VEVENT: UID -> id, SUMMARY -> title, DTSTART (TZID=…, UTC "Z",
+/// timezone; per VEVENT: UID -> id and uid, SUMMARY -> title, DTSTART (TZID=…, UTC "Z",
 /// VALUE=DATE, floating) -> start (+ timezone), DTEND (exclusive for dates) ->
 /// end, DURATION -> duration, DESCRIPTION -> abstract, LOCATION (ALTREP) ->
 /// location, URL -> links.website, CONFERENCE -> links.livestream, STATUS ->
@@ -73,9 +89,21 @@ import_result import_frab(std::string_view text, const feed_limits& limits = {})
 /// mapped through CLDR ("Eastern Standard Time" -> America/New_York), else the
 /// zone of the file's own VTIMEZONE of that TZID, whose times are written with
 /// their UTC offset (warning ics.calendar_zone); any other TZID skips the event
-/// with a located error (docs/calendars.md, "Zones"). RRULE/RDATE are not
-/// expanded (the first occurrence is kept, with a warning).
-/// After 100 listed problems the rest are counted (ics.too_many_problems).
-import_result import_ical(std::string_view text, const feed_limits& limits = {});
+/// with a located error (docs/calendars.md, "Zones").
+///
+/// Recurring events (RFC 5545 RRULE with FREQ DAILY, WEEKLY, MONTHLY or YEARLY,
+/// INTERVAL, COUNT, UNTIL, BYDAY with ordinals, BYMONTHDAY, BYMONTH, BYYEARDAY,
+/// BYWEEKNO, BYSETPOS, BYHOUR/BYMINUTE/BYSECOND, WKST; RDATE; EXDATE) become one talk
+/// per occurrence in the window of `options`, expanded in wall-clock time in the
+/// event's zone (16:00 stays 16:00 across daylight-saving changes; a time in a gap
+/// takes the offset before it). Each has id "UID-<RECURRENCE-ID>" (compact, UTC for
+/// zoned times), uid the event's UID and recurrence_id its original start. A VEVENT
+/// with the same UID and a RECURRENCE-ID replaces the occurrence it names (STATUS:
+/// CANCELLED makes it a cancelled talk); RANGE=THISANDFUTURE is warned about and
+/// applies to that occurrence only. FREQ=SECONDLY/MINUTELY/HOURLY and unreadable rules
+/// are warned about (ics.bad_rrule) and leave DTSTART and the RDATEs; beyond the caps
+/// of `options`, ics.too_many_occurrences. After 100 listed problems the rest are
+/// counted (ics.too_many_problems).
+import_result import_ical(std::string_view text, const feed_limits& limits = {}, const import_options& options = {});
 
 }  // namespace talktime

@@ -26,6 +26,8 @@ struct options {
   std::vector<std::string> feeds;
   std::optional<talktime::feed_format> from;
   std::optional<talktime::sys_seconds> now;
+  /// --from DATE / --to DATE: the window recurring iCalendar events are expanded in.
+  std::optional<talktime::sys_seconds> window_from, window_to;
   std::string series, timezone;
   std::optional<talktime::show_filter> show;
   bool hour12 = false;

@@ -31,7 +31,12 @@ Options:
   --from FORMAT           input format: talktime, frab (also pretalx and C3VOC
                           schedule2) or ics (default: detected)
   --now ISO               the current time, e.g. 2024-05-02T09:00:00Z (default: the
-                          clock); ics: DTSTAMP; render: upcoming, live and past
+                          clock); ics: DTSTAMP; render: upcoming, live and past;
+                          recurring iCalendar events: the import window
+  --from DATE, --to DATE  the window recurring iCalendar events are expanded in,
+                          e.g. --from 2026-01-01 --to 2026-07-01 (a date is 00:00
+                          UTC; a date-time needs Z or an offset); default: a year
+                          before --now to two years after it
   --series ID             ics, render, jsonld: only the talks of this series
                           (cancelled talks stay in the calendar, marked
                           STATUS:CANCELLED)
@@ -57,12 +62,18 @@ Exit status: 0 when no errors were found (warnings are fine), 1 when a feed has
 errors, 2 for a usage error or a file that cannot be read.
 )";
 
-talktime::sys_seconds parse_now(const std::string& text) {
+talktime::sys_seconds parse_now(const std::string& text, const std::string& option = "--now") {
   std::string problem;
   auto instant = talktime::parse_instant(text, problem);
   if (instant) return *instant;
-  if (!problem.empty()) throw usage_error{"--now: " + problem};
-  throw usage_error{"--now needs a date-time with Z or an offset, e.g. 2024-05-02T09:00:00Z"};
+  if (!problem.empty()) throw usage_error{option + ": " + problem};
+  throw usage_error{option + " needs a date-time with Z or an offset, e.g. 2024-05-02T09:00:00Z"};
+}
+
+// --from and --to of the import window: a date (00:00 UTC) or an instant.
+talktime::sys_seconds parse_window_edge(const std::string& text, const std::string& option) {
+  if (text.size() == 10) return parse_now(text + "T00:00:00Z", option);
+  return parse_now(text, option);
 }
 
 options parse_arguments(int argc, char** argv) {
@@ -91,8 +102,14 @@ options parse_arguments(int argc, char** argv) {
       return o;
     } else if (arg == "--from") {
       auto f = take_value();
+      if (!f.empty() && f[0] >= '0' && f[0] <= '9') {  // a date: where the import window begins
+        o.window_from = parse_window_edge(f, "--from");
+        continue;
+      }
       o.from = talktime::parse_feed_format(f);
       if (!o.from) throw usage_error{"--from: unknown format \"" + f + "\" (talktime, frab or ics)"};
+    } else if (arg == "--to") {
+      o.window_to = parse_window_edge(take_value(), "--to");
     } else if (arg == "--now") {
       o.now = parse_now(take_value());
     } else if (arg == "--series") {
@@ -125,6 +142,7 @@ options parse_arguments(int argc, char** argv) {
       o.command != "jsonld")
     throw usage_error{"unknown command \"" + o.command + "\""};
   if (o.feeds.empty()) throw usage_error{o.command + " needs a FEED"};
+  if (o.window_from && o.window_to && *o.window_to <= *o.window_from) throw usage_error{"--to must be after --from"};
   if (o.command == "convert" && o.feeds.size() > 1) throw usage_error{"convert takes one FEED"};
   if (o.command == "render" && o.timezone.empty() && !o.fragment) throw usage_error{"render needs --timezone ZONE"};
   if (o.fragment && o.command != "render") throw usage_error{"--fragment is for render"};
@@ -174,6 +192,15 @@ void print_diagnostic(std::ostream& out, const std::string& file, const talktime
   out << d.message << "\n";
 }
 
+// The import window of recurring calendar events: --from/--to, around --now or the clock.
+talktime::import_options import_options_of(const options& o) {
+  talktime::import_options import;
+  import.now = now_of(o);
+  import.from = o.window_from;
+  import.to = o.window_to;
+  return import;
+}
+
 namespace {
 
 std::string shown_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
@@ -190,7 +217,7 @@ std::optional<std::vector<loaded>> load_all(const options& o, std::ostream& prob
   for (const auto& name : o.feeds) {
     auto text = read_feed(name);
     if (!text) return std::nullopt;
-    auto result = talktime::parse_any_feed(*text, o.from.value_or(talktime::feed_format::detect));
+    auto result = talktime::parse_any_feed(*text, o.from.value_or(talktime::feed_format::detect), {}, import_options_of(o));
     for (const auto& d : result.diagnostics) print_diagnostic(problems, shown_name(name), d);
     feeds.push_back({name, std::move(*text), std::move(result)});
   }
@@ -209,7 +236,7 @@ int run_check(const options& o) {
       unreadable = true;
       continue;
     }
-    auto result = talktime::parse_any_feed(*text, o.from.value_or(talktime::feed_format::detect));
+    auto result = talktime::parse_any_feed(*text, o.from.value_or(talktime::feed_format::detect), {}, import_options_of(o));
     std::string shown = shown_name(name);
     std::size_t error_count = 0, warning_count = 0;
     for (const auto& d : result.diagnostics) {

@@ -171,6 +171,7 @@ class talk_reader {
     read_zone(value, t);
     read_times(value, t);
     if (errors_ == 0) check_exported_years(value, t);
+    if (errors_ == 0) read_recurrence_id(value, t);
     read_kind_and_status(value, t);
     read_people_and_text(value, t);
     if (errors_ > 0) return std::nullopt;
@@ -289,6 +290,27 @@ class talk_reader {
     error("talk.bad_" + field, at_ + "/" + field,
           std::string(field == "start" ? "the talk starts" : "the talk ends") +
               " after 9999-12-30 (UTC), later than calendars can hold (their years have four digits)");
+  }
+
+  // recurrence_id: a time like start (a date when start is one), warned about and left out when bad.
+  void read_recurrence_id(const json& value, talk& t) {
+    auto it = value.find("recurrence_id");
+    if (it == value.end() || it->is_null()) return;
+    std::string problem;
+    std::optional<detail::time_value> parsed;
+    if (it->is_string()) parsed = detail::parse_time_text(it->get_ref<const std::string&>(), problem);
+    else problem = "\"recurrence_id\" should be a date-time string like \"start\", not " + type_name(*it);
+    if (parsed && (parsed->form == detail::time_value::date_only) != t.date_only)
+      problem = t.date_only ? "\"recurrence_id\" should be a date, as \"start\" is" : "\"recurrence_id\" should have a time, as \"start\" has";
+    if (parsed && parsed->form == detail::time_value::wall_clock) {
+      if (t.zone) parsed->instant = t.zone->resolve(parsed->local).instant;
+      else problem = "\"recurrence_id\" " + describe(*it) + " needs a zone: add Z or an offset";
+    }
+    if (!problem.empty()) {
+      r_.warn("talk.bad_recurrence_id", at_ + "/recurrence_id", problem + "; ignored");
+      return;
+    }
+    t.recurrence_id = parsed->form == detail::time_value::date_only ? sys_seconds{parsed->day.time_since_epoch()} : parsed->instant;
   }
 
   void read_times(const json& value, talk& t) {

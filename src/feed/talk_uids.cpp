@@ -38,6 +38,13 @@ std::string uid_suffix(const feed& f) {
 
 std::string derived_calendar_uid(const feed& f, const talk& t) { return percent_encode(t.id) + uid_suffix(f); }
 
+// What a calendar tells events apart by: the UID, and for one occurrence of a
+// recurring event its RECURRENCE-ID (occurrences share their event's UID).
+std::string calendar_identity(const std::string& uid, const talk& t) {
+  if (!t.recurrence_id) return uid;
+  return uid + '\n' + std::to_string(t.recurrence_id->time_since_epoch().count());
+}
+
 std::vector<std::size_t> assign_calendar_uids(feed& f) {
   auto suffix = uid_suffix(f);
   std::vector<std::string> derived;
@@ -48,10 +55,11 @@ std::vector<std::size_t> assign_calendar_uids(feed& f) {
   for (std::size_t i = 0; i < f.talks.size(); ++i) {
     auto& t = f.talks[i];
     if (!t.uid.empty() && t.uid != derived[i]) {
-      if (taken.insert(t.uid).second) continue;
+      if (taken.insert(calendar_identity(t.uid, t)).second) continue;
       replaced.push_back(i);
     }
     t.uid = std::move(derived[i]);
+    t.recurrence_id.reset();  // an occurrence of nothing the calendar knows
   }
   return replaced;
 }

@@ -18,7 +18,8 @@ namespace talktime::detail {
 std::string derived_calendar_uid(const feed& f, const talk& t);
 
 /// Gives every talk of `f` its `uid`: its own (the feed's "uid", as an imported
-/// calendar keeps its source UID) unless an earlier talk has it, else the derived
+/// calendar keeps its source UID) unless an earlier talk has it (with the same
+/// recurrence_id: occurrences of one recurring event share a UID), else the derived
 /// one. Returns the talks whose own uid was taken and therefore replaced.
 std::vector<std::size_t> assign_calendar_uids(feed& f);
 

@@ -173,6 +173,9 @@ std::string to_ics(const feed& f, const std::vector<std::size_t>& talks, sys_sec
     append_ics_line(out, "BEGIN:VEVENT");
     append_ics_line(out, "UID:" + ics_escape_text(calendar_uid(f, t)));
     append_ics_line(out, "DTSTAMP:" + stamp);
+    if (t.recurrence_id)  // one occurrence of the source calendar's recurring event, as DTSTART is written
+      append_ics_line(out, t.date_only ? "RECURRENCE-ID;VALUE=DATE:" + compact_date(date::floor<date::days>(*t.recurrence_id))
+                                       : "RECURRENCE-ID:" + compact_utc(*t.recurrence_id));
     if (t.date_only) {
       append_ics_line(out, "DTSTART;VALUE=DATE:" + compact_date(t.start_day));
       append_ics_line(out, "DTEND;VALUE=DATE:" + compact_date(exclusive_end_day(t)));

@@ -142,11 +142,12 @@ feed_format detect_feed_format(std::string_view text) {
   return sniffer.found;
 }
 
-parse_result parse_any_feed(std::string_view text, feed_format format_hint, const feed_limits& limits) {
+parse_result parse_any_feed(std::string_view text, feed_format format_hint, const feed_limits& limits,
+                            const import_options& options) {
   auto format = format_hint == feed_format::detect ? detect_feed_format(text) : format_hint;
   if (format == feed_format::talktime) return parse_feed(text, limits);
 
-  auto imported = format == feed_format::frab ? import_frab(text, limits) : import_ical(text, limits);
+  auto imported = format == feed_format::frab ? import_frab(text, limits) : import_ical(text, limits, options);
   parse_result result;
   result.diagnostics = std::move(imported.diagnostics);
   if (!imported.feed_json) return result;

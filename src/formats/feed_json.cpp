@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "feed/talk_uids.hpp"
 #include "talktime/feed_json.hpp"
 #include "time/time_text.hpp"
 
@@ -114,6 +115,11 @@ json speakers_json(const std::vector<speaker>& list) {
 json talk_json(const talk& t, const feed& f) {
   json j = json::object();
   j["id"] = t.id;
+  // A calendar's own UID (and an occurrence's recurrence_id) survive conversion; a derived one is made again.
+  if (!t.uid.empty() && t.uid != detail::derived_calendar_uid(f, t)) j["uid"] = t.uid;
+  if (t.recurrence_id)
+    j["recurrence_id"] = t.date_only ? detail::format_iso_date(date::floor<date::days>(*t.recurrence_id))
+                                     : format_iso_utc(*t.recurrence_id);
   j["title"] = t.title;
   if (t.kind != talk_kind::talk) j["kind"] = std::string(to_string(t.kind));
   if (t.status != talk_status::scheduled) j["status"] = std::string(to_string(t.status));

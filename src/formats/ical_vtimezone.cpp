@@ -237,8 +237,7 @@ calendar_zones::use_result calendar_zones::use(const std::string& tzid) {
   if (!e || !e->zone)
     return {nullptr, "unknown time zone TZID=" + quote_for_message(tzid) +
                          (e ? " (its VTIMEZONE on line " + std::to_string(e->line) + " " + e->problem + ")"
-                            : " (not an IANA or Windows zone name, and the calendar has no VTIMEZONE of that TZID)") +
-                         "; the event is skipped"};
+                            : " (not an IANA or Windows zone name, and the calendar has no VTIMEZONE of that TZID)")};
   if (std::exchange(used_[tzid], true)) return {e->zone.get(), {}};
   return {e->zone.get(), "TZID=" + quote_for_message(tzid) +
                              " is not an IANA or Windows zone name: its times are read with the calendar's VTIMEZONE (line " +

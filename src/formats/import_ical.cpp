@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "formats/ical_event_fields.hpp"
+#include "formats/ical_occurrences.hpp"
 #include "formats/ical_reader.hpp"
 #include "formats/ical_vtimezone.hpp"
 #include "formats/ics_text.hpp"
@@ -21,32 +23,7 @@ namespace {
 using json = nlohmann::ordered_json;
 using detail::content_line;
 
-// A DATE or DATE-TIME value.
-struct ics_time {
-  enum kind_t { date_value, floating, utc, zoned } kind = date_value;
-  date::sys_days day{};
-  int hour = 0, minute = 0, second = 0;
-  const time_zone* zone = nullptr;
-  std::string zone_name;  // the IANA zone the TZID names; empty for a zone of the file's own VTIMEZONE
-
-  bool in_calendar_zone() const { return kind == zoned && zone_name.empty(); }
-
-  local_seconds local() const {
-    return local_seconds{day.time_since_epoch()} + std::chrono::hours{hour} + std::chrono::minutes{minute} +
-           std::chrono::seconds{second};
-  }
-  // "2024-05-02", "2024-05-02T09:30", "2024-05-02T09:30:15", with "Z" for UTC.
-  std::string feed_text() const {
-    std::string out = detail::format_iso_date(day);
-    if (kind == date_value) return out;
-    char buf[16];
-    if (second != 0) std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", hour, minute, second);
-    else std::snprintf(buf, sizeof buf, "T%02d:%02d", hour, minute);
-    out += buf;
-    if (kind == utc) out += "Z";
-    return out;
-  }
-};
+using detail::ics_time;
 
 // A TZID that names an IANA zone, also behind a "/"-prefixed global id
 // ("/mozilla.org/20050126_1/America/New_York" -> "America/New_York"), or a
@@ -64,10 +41,10 @@ std::optional<std::string> iana_name(std::string_view tzid) {
   return std::nullopt;
 }
 
-class ical_importer {
+class ical_importer final : public detail::occurrence_host {
  public:
-  ical_importer(std::string_view text, import_result& result)
-      : text_(text), r_(result), problems_(text, "ics", result.diagnostics) {}
+  ical_importer(std::string_view text, import_result& result, const import_options& options)
+      : text_(text), r_(result), options_(options), problems_(text, "ics", result.diagnostics) {}
 
   void run() {
     detail::logical_lines lines(text_);
@@ -119,7 +96,7 @@ class ical_importer {
         }
         stack.pop_back();
         if (component == "VEVENT" && event_ && stack.size() == 1) {
-          convert_event(*event_);
+          events_.push_back({std::move(*event_), event_line_});  // converted once overrides and masters are all known
           event_.reset();
         }
         continue;
@@ -147,15 +124,18 @@ class ical_importer {
                                                               "URL", "X-WR-TIMEZONE"};
   static constexpr std::string_view event_properties[] = {"UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS",
                                                            "DTSTART", "DTEND", "DURATION", "URL", "CONFERENCE",
-                                                           "RRULE", "RDATE", "RECURRENCE-ID", "CATEGORIES"};
+                                                           "RRULE", "RDATE", "EXDATE", "RECURRENCE-ID", "CATEGORIES"};
+  // Properties that may be given on several lines, each of which counts.
+  static bool repeatable(const std::string& name) { return name == "CATEGORIES" || name == "RDATE" || name == "EXDATE"; }
   // `seen` has a bit for each wanted name already kept, so a repeated property
   // costs no search of what was kept (which may be a million CATEGORIES lines).
+  // An event's RDATE and EXDATE lines are all kept: each may add or remove dates.
   template <std::size_t N>
   static void keep(std::vector<content_line>& kept, unsigned& seen, content_line line, const std::string_view (&wanted)[N]) {
     static_assert(N <= 32, "one bit a name");
     for (std::size_t i = 0; i < N; ++i) {
       if (line.name != wanted[i]) continue;
-      if (line.name != "CATEGORIES" && (seen & (1u << i))) return;
+      if (!repeatable(line.name) && (seen & (1u << i))) return;
       seen |= 1u << i;
       kept.push_back(std::move(line));
       return;
@@ -179,21 +159,21 @@ class ical_importer {
   void error(std::string code, int line, std::string message) {
     problems_.report_line(severity::error, std::move(code), line, std::move(message));
   }
-  void warn(std::string code, int line, std::string message) {
-    problems_.report_line(severity::warning, std::move(code), line, std::move(message));
-  }
-
   static const content_line* find(const std::vector<content_line>& props, std::string_view name) {
-    for (const auto& p : props)
-      if (p.name == name) return &p;
-    return nullptr;
+    return detail::find_property(props, name);
   }
 
   // Reads a DTSTART/DTEND value; reports and returns nullopt when it cannot be used.
-  std::optional<ics_time> read_time(const content_line& p) {
+  // A bad DTSTART/DTEND skips its event (an error); a bad RDATE, EXDATE or
+  // RECURRENCE-ID value is left out (a warning; `left_out` says what that means).
+  std::optional<ics_time> read_time(const content_line& p, const char* left_out = nullptr) {
     auto value = std::string(detail::trim(p.value));
+    auto report = [&](const char* code, const std::string& message) {
+      if (left_out) warn(code, p.line, message + "; " + left_out);
+      else error(code, p.line, message + "; the event is skipped");
+    };
     auto bad = [&](const std::string& why) {
-      error("ics.bad_time", p.line, p.name + " " + detail::quote_for_message(value) + " " + why + "; the event is skipped");
+      report("ics.bad_time", p.name + " " + detail::quote_for_message(value) + " " + why);
       return std::nullopt;
     };
     auto digits = [&](std::size_t from, std::size_t n, int& out) {
@@ -234,7 +214,7 @@ class ical_importer {
       if (auto name = iana_name(*tzid)) {
         t.zone_name = *name;
         t.zone = locate_zone(*name);
-      } else if (!(t.zone = calendar_zone(*tzid, p.line))) {
+      } else if (!(t.zone = vtimezone_zone(*tzid, p.line, report))) {
         return std::nullopt;
       }
       return t;
@@ -244,53 +224,75 @@ class ical_importer {
   }
 
   // A TZID that is neither IANA nor Windows: the file's own VTIMEZONE of that
-  // name (reported once per TZID), else an error that skips the event.
-  const time_zone* calendar_zone(const std::string& tzid, int line) {
+  // name (reported once per TZID), else `report`s error (skips the event, or leaves
+  // out one RDATE/EXDATE value).
+  template <class Report>
+  const time_zone* vtimezone_zone(const std::string& tzid, int line, Report& report) {
     if (!calendar_zones_) calendar_zones_.emplace(text_);  // a pass of its own, made only for such a TZID
     auto found = calendar_zones_->use(tzid);
-    if (!found.zone) error("ics.unknown_zone", line, std::move(found.message));
+    if (!found.zone) report("ics.unknown_zone", found.message);
     else if (!found.message.empty()) warn("ics.calendar_zone", line, std::move(found.message));
     return found.zone;
   }
 
   void origin(const std::string& pointer, int line) { r_.origins[pointer] = {"", line, line > 0 ? 1 : 0}; }
 
-  void convert_event(const std::vector<content_line>& props) {
+  // occurrence_host: what the occurrence expansion (ical_occurrences.cpp) asks of the importer.
+  std::optional<ics_time> read_value(const content_line& line, const char* left_out) override { return read_time(line, left_out); }
+  std::optional<ics_time> read_event_time(const content_line& line) override { return read_time(line); }
+  void warn(std::string code, int line, std::string message) override {
+    problems_.report_line(severity::warning, std::move(code), line, std::move(message));
+  }
+  const time_zone* calendar_zone() const override { return calendar_zone_; }
+
+  // One talk: an event, an override (`named` says which occurrence it replaces) or
+  // an occurrence the rule made (`named` has its start and end).
+  void add_talk(const detail::event_record& event, const detail::occurrence* named) override {
+    const auto& props = event.props;
     std::string at = "/talks/" + std::to_string(talks_.size());
     json t = json::object();
     const content_line* start_line = find(props, "DTSTART");
     const content_line* end_line = find(props, "DTEND");
     std::optional<ics_time> start, end;
-    if (start_line && !(start = read_time(*start_line))) return;
-    if (end_line && !(end = read_time(*end_line))) return;
-
-    read_id_and_title(props, at, t);
+    if (named && named->start) {
+      start = named->start;
+      end = named->end;
+    } else {
+      if (start_line && !(start = read_time(*start_line))) return;
+      if (end_line && !(end = read_time(*end_line))) return;
+    }
+    if (named && named->windowed && start) {
+      auto instant = detail::instant_of(start->local(), start->kind == ics_time::zoned ? start->zone
+                                                        : start->kind == ics_time::utc ? nullptr : calendar_zone_);
+      if (instant < named->from || instant >= named->to) return;
+    }
+    read_id_and_title(props, at, t, named);
     if (start) write_start(*start, start_line->line, at, t);
     if (end) write_end(start, *end, *end_line, at, t);
-    read_text_fields(props, at, t);
-    read_categories(props, at, t);
-    read_links(props, at, t);
-    warn_recurrence(props, t);
-    origin(at, event_line_);
+    if (named && named->length) {
+      t["duration"] = "PT" + std::to_string(*named->length) + "S";
+      origin(at + "/duration", end_line->line);
+    }
+    detail::read_event_fields(props, at, t, [this](const std::string& pointer, int line) { origin(pointer, line); });
+    origin(at, event.line);
     talks_.push_back(std::move(t));
   }
 
-  void read_id_and_title(const std::vector<content_line>& props, const std::string& at, json& t) {
+  void read_id_and_title(const std::vector<content_line>& props, const std::string& at, json& t,
+                         const detail::occurrence* named) {
     if (auto* uid = find(props, "UID")) {
       std::string id(detail::trim(detail::ics_unescape_text(uid->value)));
-      auto* rid = find(props, "RECURRENCE-ID");
-      // Re-exported, the event keeps its UID so calendars update it; a moved occurrence
-      // would need its RECURRENCE-ID too, which the export does not write.
-      std::string source_uid = rid ? std::string() : id;
-      if (rid) id += "-" + std::string(detail::trim(rid->value));
+      // Re-exported, the event keeps its UID (and an occurrence its RECURRENCE-ID) so calendars update it.
       if (!id.empty()) {
-        t["id"] = id;
+        t["id"] = named ? id + "-" + named->key : id;
         origin(at + "/id", uid->line);
-      }
-      if (!source_uid.empty()) {
-        t["uid"] = source_uid;
+        t["uid"] = id;
         origin(at + "/uid", uid->line);
       }
+    }
+    if (named) {
+      t["recurrence_id"] = named->recurrence_id;
+      origin(at + "/recurrence_id", named->line);
     }
     if (auto* summary = find(props, "SUMMARY")) {
       t["title"] = detail::ics_unescape_text(summary->value);
@@ -327,89 +329,6 @@ class ical_importer {
     origin(at + "/end", end_line.line);
   }
 
-  void read_text_fields(const std::vector<content_line>& props, const std::string& at, json& t) {
-    if (auto* duration = find(props, "DURATION")) {
-      std::string value(detail::trim(duration->value));
-      if (!value.empty() && value.front() == '+') value.erase(0, 1);
-      t["duration"] = value;
-      origin(at + "/duration", duration->line);
-    }
-    if (auto* description = find(props, "DESCRIPTION")) {
-      t["abstract"] = detail::ics_unescape_text(description->value);
-      origin(at + "/abstract", description->line);
-    }
-    if (auto* location = find(props, "LOCATION")) {
-      auto name = detail::ics_unescape_text(location->value);
-      const std::string* altrep = location->param("ALTREP");
-      if (altrep && !altrep->empty()) t["location"] = {{"name", name}, {"url", *altrep}};
-      else t["location"] = name;
-      origin(at + "/location", location->line);
-    }
-    if (auto* status = find(props, "STATUS")) {
-      auto value = detail::ascii_upper(detail::trim(status->value));
-      if (value == "CANCELLED") t["status"] = "cancelled";
-      else if (value == "TENTATIVE") t["status"] = "tentative";
-      else if (value != "CONFIRMED") t["status"] = detail::ascii_lower(value);
-      if (t.contains("status")) origin(at + "/status", status->line);
-    }
-  }
-
-  // Every CATEGORIES line, split at commas that are not escaped, each part unescaped.
-  void read_categories(const std::vector<content_line>& props, const std::string& at, json& t) {
-    json tags = json::array();
-    for (const auto& p : props) {
-      if (p.name != "CATEGORIES") continue;
-      std::string part;
-      auto flush = [&] {
-        auto tag = std::string(detail::trim(detail::ics_unescape_text(part)));
-        if (!tag.empty()) {
-          if (tags.empty()) origin(at + "/tags", p.line);  // the first CATEGORIES line with a tag
-          origin(at + "/tags/" + std::to_string(tags.size()), p.line);
-          tags.push_back(tag);
-        }
-        part.clear();
-      };
-      for (std::size_t i = 0; i < p.value.size(); ++i) {
-        if (p.value[i] == '\\' && i + 1 < p.value.size()) {
-          part += p.value.substr(i, 2);
-          ++i;
-        } else if (p.value[i] == ',') {
-          flush();
-        } else {
-          part.push_back(p.value[i]);
-        }
-      }
-      flush();
-    }
-    if (!tags.empty()) t["tags"] = tags;
-  }
-
-  void read_links(const std::vector<content_line>& props, const std::string& at, json& t) {
-    json links = json::object();
-    if (auto* url = find(props, "URL")) {
-      links["website"] = std::string(detail::trim(url->value));
-      origin(at + "/links/website", url->line);
-    }
-    for (const auto& p : props) {
-      if (p.name != "CONFERENCE" || links.contains("livestream")) continue;
-      links["livestream"] = std::string(detail::trim(p.value));
-      origin(at + "/links/livestream", p.line);
-    }
-    if (!links.empty()) t["links"] = links;
-  }
-
-  void warn_recurrence(const std::vector<content_line>& props, const json& t) {
-    for (const char* name : {"RRULE", "RDATE"}) {
-      if (auto* rule = find(props, name)) {
-        warn("ics.recurrence_ignored", rule->line,
-             std::string(name) + " is not expanded: only the first occurrence of " +
-                 (t.contains("title") ? detail::quote_for_message(t["title"].get_ref<const std::string&>()) : std::string("this event")) +
-                 " is imported");
-        return;
-      }
-    }
-  }
-
   void build_feed(int calendar_line) {
     json root = json::object();
     root["talktime"] = 1;
@@ -433,10 +352,12 @@ class ical_importer {
       if (auto name = iana_name(detail::ics_unescape_text(zone->value))) {
         root["timezone"] = *name;
         origin("/timezone", zone->line);
+        calendar_zone_ = locate_zone(*name);
       } else {
         warn("ics.unknown_zone", zone->line, "unknown time zone X-WR-TIMEZONE:" + detail::quote_for_message(zone->value) + "; ignored");
       }
     }
+    detail::convert_events(events_, *this, options_);  // floating times need the calendar's zone
     root["talks"] = std::move(talks_);
     origin("/talks", calendar_line);
     r_.feed_json = root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
@@ -444,6 +365,9 @@ class ical_importer {
 
   std::string_view text_;
   import_result& r_;
+  const import_options& options_;
+  std::vector<detail::event_record> events_;
+  const time_zone* calendar_zone_ = nullptr;
   std::vector<content_line> calendar_;
   std::optional<std::vector<content_line>> event_;
   int event_line_ = 0;
@@ -456,7 +380,7 @@ class ical_importer {
 
 }  // namespace
 
-import_result import_ical(std::string_view text, const feed_limits& limits) {
+import_result import_ical(std::string_view text, const feed_limits& limits, const import_options& options) {
   import_result result;
   if (text.size() > limits.max_bytes) {
     diagnostic d;
@@ -467,7 +391,7 @@ import_result import_ical(std::string_view text, const feed_limits& limits) {
     result.diagnostics.push_back(std::move(d));
     return result;
   }
-  ical_importer importer(text, result);
+  ical_importer importer(text, result, options);
   importer.run();
   return result;
 }

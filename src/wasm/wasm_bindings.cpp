@@ -86,6 +86,16 @@ talktime::feed_limits limits_of(const json& options) {
   return limits;
 }
 
+// {"now": seconds since 1970}: the page's clock, around which recurring calendar
+// events are expanded (the core has no clock of its own).
+talktime::import_options import_options_of(const json& options) {
+  talktime::import_options import;
+  if (!options.is_object()) return import;
+  if (auto it = options.find("now"); it != options.end() && it->is_number())
+    import.now = talktime::sys_seconds{std::chrono::seconds{it->get<std::int64_t>()}};
+  return import;
+}
+
 // The bytes of a Uint8Array, copied into wasm memory with one TypedArray.set
 // (a memcpy), not the per-character loop embind uses for std::string.
 std::string bytes_of(const emscripten::val& array) {
@@ -161,7 +171,8 @@ struct opened_feeds {
 
 // Every source is parsed; those that parsed make the schedule (one as it is,
 // several merged) and the rest are listed in failed_sources. No feed when none parsed.
-opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, const talktime::feed_limits& limits) {
+opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, const talktime::feed_limits& limits,
+                           const talktime::import_options& import) {
   opened_feeds out;
   bool several = count > 1;
   std::vector<talktime::feed_source> parsed;
@@ -170,7 +181,8 @@ opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, co
     auto name = source["name"].isString() ? source["name"].as<std::string>() : std::string();
     auto format = source["format"].isString() ? source["format"].as<std::string>() : std::string();
     auto r = talktime::parse_any_feed(bytes_of(source["bytes"]),
-                                      talktime::parse_feed_format(format).value_or(talktime::feed_format::detect), limits);
+                                      talktime::parse_feed_format(format).value_or(talktime::feed_format::detect), limits,
+                                      import);
     out.add(r.diagnostics, several ? name : std::string());
     if (r.feed) {
       parsed.push_back({name, std::move(*r.feed)});
@@ -194,7 +206,8 @@ opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, co
 emscripten::val open_feeds(const emscripten::val& sources, const std::string& options_text) {
   auto count = sources.isArray() ? sources["length"].as<std::size_t>() : 0;
   if (count == 0) return reply::failure("feed.none", "no feed given");
-  auto opened = parse_sources(sources, count, limits_of(json::parse(options_text, nullptr, false)));
+  auto options = json::parse(options_text, nullptr, false);
+  auto opened = parse_sources(sources, count, limits_of(options), import_options_of(options));
   if (!opened.feed) return opened.failure();
   static int next_handle = 0;
   int handle = ++next_handle;

@@ -52,7 +52,10 @@ export function wallClockToUtc(time, zone) {
   return wall - before;
 }
 
+// Each calendar's VTIMEZONEs alone: ical.js keeps registered zones for the whole process,
+// so without the reset one file's VTIMEZONE would decide another file's TZID of that name.
 function registerZones(calendar) {
+  ICAL.TimezoneService.reset();
   for (const zone of calendar.getAllSubcomponents('vtimezone')) {
     ICAL.TimezoneService.register(new ICAL.Timezone(zone));
   }
@@ -78,10 +81,20 @@ function eventsOf(calendar) {
   return { events, orphans };
 }
 
+// ical.js's occurrences are copies that forget a TZID it has no VTIMEZONE for: the
+// event's own DTSTART/DTEND TZID names the zone they are wall-clock times in.
+function namedZone(time, component, name) {
+  const tzid = component.getFirstProperty(name)?.getParameter('tzid');
+  if (time && tzid && !time.timezone && time.zone?.tzid !== 'UTC' && !ICAL.TimezoneService.has(tzid)) time.timezone = tzid;
+  return time;
+}
+
 function detailsOccurrence(details) {
   const item = details.item;
-  return occurrence(details.startDate, item.component.hasProperty('dtend') || item.component.hasProperty('duration')
-    ? details.endDate : null, item.component.getFirstPropertyValue('status'), item.summary);
+  const end = item.component.hasProperty('dtend') || item.component.hasProperty('duration') ? details.endDate : null;
+  return occurrence(namedZone(details.startDate, item.component, 'dtstart'),
+                    namedZone(end, item.component, item.component.hasProperty('dtend') ? 'dtend' : 'dtstart'),
+                    item.component.getFirstPropertyValue('status'), item.summary);
 }
 
 function singleOccurrence(event) {

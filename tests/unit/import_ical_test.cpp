@@ -294,16 +294,6 @@ TEST(IcalImport, RejectsTimesItCannotRead) {
   EXPECT_TRUE(r.feed->talks.empty());
 }
 
-TEST(IcalImport, KeepsOnlyTheFirstOccurrenceOfARecurringEvent) {
-  auto r = parse_any_feed(with_events({"BEGIN:VEVENT", "UID:weekly", "SUMMARY:Reading group", "DTSTART:20240502T160000Z",
-                                       "RRULE:FREQ=WEEKLY;COUNT=10", "END:VEVENT"}));
-  ASSERT_TRUE(r.feed);
-  EXPECT_EQ(messages(r), (std::vector<std::string>{"[ics.recurrence_ignored] line 9, column 1: RRULE is not expanded: only "
-                                                   "the first occurrence of \"Reading group\" is imported"}));
-  ASSERT_EQ(r.feed->talks.size(), 1u);
-  EXPECT_EQ(iso(r.feed->talks[0].start), "2024-05-02T16:00:00Z");
-}
-
 TEST(IcalImport, GivesRecurrenceOverridesTheirOwnIds) {
   auto r = parse_any_feed(with_events({"BEGIN:VEVENT", "UID:series-1", "SUMMARY:First", "DTSTART:20240502T160000Z",
                                        "END:VEVENT", "BEGIN:VEVENT", "UID:series-1", "RECURRENCE-ID:20240509T160000Z",
@@ -313,6 +303,9 @@ TEST(IcalImport, GivesRecurrenceOverridesTheirOwnIds) {
   ASSERT_EQ(r.feed->talks.size(), 2u);
   EXPECT_EQ(r.feed->talks[0].id, "series-1");
   EXPECT_EQ(r.feed->talks[1].id, "series-1-20240509T160000Z");
+  EXPECT_EQ(r.feed->talks[1].uid, "series-1");  // an override of a series held elsewhere keeps its UID
+  ASSERT_TRUE(r.feed->talks[1].recurrence_id);
+  EXPECT_EQ(iso(*r.feed->talks[1].recurrence_id), "2024-05-09T16:00:00Z");
 }
 
 TEST(IcalImport, IgnoresAnAllDayEndThatIsNotAfterTheStart) {

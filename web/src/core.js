@@ -32,7 +32,7 @@ export function coreCalls(module) {
   const call = (name, ...args) => unwrap(module[name](...args));
   const ask = (name, handle, request) => call(name, handle, JSON.stringify(request));
   return {
-    // [{name, bytes: Uint8Array, format}], {maxBytes, maxDepth} -> {handle, diagnostics, meta,
+    // [{name, bytes: Uint8Array, format}], {maxBytes, maxDepth, now} -> {handle, diagnostics, meta,
     // failedSources: [{name, code, message}]} (the sources that made no feed; the others are
     // shown); a CoreError with every diagnostic (its message the first error's) when none made one.
     openFeeds: (sources, limits) => call('openFeeds', sources, JSON.stringify(limits)),

@@ -104,7 +104,9 @@ export class Widget {
   open(sources, fetchFailures) {
     let opened;
     try {
-      opened = this.core.openFeeds(sources, { maxBytes: this.options.maxBytes, maxDepth: this.options.maxDepth });
+      // now: the window recurring calendar events are expanded in (a year back, two ahead).
+      opened = this.core.openFeeds(sources, { maxBytes: this.options.maxBytes, maxDepth: this.options.maxDepth,
+                                              now: Math.floor(this.now()) });
     } catch (error) {
       if (!(error instanceof CoreError)) throw error;
       this.diagnostics = error.diagnostics;
