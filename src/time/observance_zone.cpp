@@ -181,7 +181,7 @@ std::optional<time_zone::data> zone_from_observances(const std::string& tzid, co
   // Before the first onset, its TZOFFSETFROM is in force.
   auto initial = changes.front().offset_from;
   z.initial_type = std::uint32_t(type_index({initial, false, offset_text(initial)}));
-  std::int64_t rule_from = footer ? (sys_days{year{through_year + 1} / January / 1}).time_since_epoch().count() * 86400 : INT64_MAX;
+  std::int64_t rule_from = footer ? std::int64_t((sys_days{year{through_year + 1} / January / 1}).time_since_epoch().count()) * 86400 : INT64_MAX;
   for (const auto& c : changes) {
     if (c.at >= rule_from) break;
     if (!z.times.empty() && z.times.back() == c.at) z.times.pop_back(), z.type_after.pop_back();
