@@ -1,6 +1,7 @@
 // A talk as a page of its own, for a feed of one talk or data-view="talk": the talk's
 // card (the core's render with "page": its title as a heading, its day beside its
 // times, abstract and bios open), without the toolbar, the count or section headings.
+import { holdsTalk } from './feed-queries.js';
 
 // Whether a widget shows a talk page rather than a list.
 export function showsTalkPage(options, meta) {
@@ -12,7 +13,7 @@ export function showsTalkPage(options, meta) {
 // allow, the next to start (or the one live now), else the latest; '' for none. A break
 // is not a talk to give a page to, unless the filters leave nothing else.
 export function chosenTalk(widget, linkedId) {
-  if (linkedId && widget.holdsTalk(linkedId)) return linkedId;
+  if (linkedId && holdsTalk(widget, linkedId)) return linkedId;
   const filters = { ...widget.currentQuery(), text: '', order: 'series', onlyStarred: false, starred: [], limit: BREAKS_TO_PASS + 1 };
   for (const show of ['upcoming', 'past']) {
     const id = firstTalkId(widget.core.render(widget.handle, { ...filters, show }).html);

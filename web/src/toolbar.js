@@ -3,6 +3,7 @@
 // narrow widget (a phone) everything but the search box folds behind "Filters (n)".
 import { downloadCalendar } from './calendar.js';
 import { button, element } from './dom.js';
+import { offersPhaseChoice } from './feed-queries.js';
 import { closeOnEscape } from './keyboard.js';
 
 const SHOW_VALUES = ['upcoming', 'past', 'all'];
@@ -116,7 +117,7 @@ function addShowSwitch(widget, node) {
     group.appendChild(toggle);
     buttons[value] = toggle;
   }
-  group.hidden = !widget.offersPhaseChoice();  // a switch with one useful position is noise
+  group.hidden = !offersPhaseChoice(widget);  // a switch with one useful position is noise
   node.appendChild(group);
   return buttons;
 }

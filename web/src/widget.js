@@ -5,6 +5,7 @@
 import { CoreError } from './core.js';
 import { attachRoot, element } from './dom.js';
 import { countText, createFeedAbout } from './feed-about.js';
+import { heldTalks, holdsTalk } from './feed-queries.js';
 import { failedFeeds, failedFeedsText, fetchFeeds, unreadableFeed } from './feeds.js';
 import { browserZone, defaultHour12, parseNow } from './options.js';
 import { plainReason } from './error-text.js';
@@ -320,7 +321,7 @@ export class Widget {
   openShared(linked) {
     this.shared = null;
     if (!linked) return;
-    const held = this.heldTalks(sharedPicks(linked));
+    const held = heldTalks(this, sharedPicks(linked));
     if (!held.length) {
       this.notice.textContent = this.t('shared.missing');
       this.notice.hidden = false;
@@ -328,16 +329,6 @@ export class Widget {
     }
     this.shared = held;
     this.sharedNotice.show(held.length, held.every((id) => this.stars.has(id)) ? 'already' : '');
-  }
-
-  // The ids among `ids` the feed holds: one render of those talks (at most
-  // MAX_SHARED_IDS, once per link), read back from its markup.
-  heldTalks(ids) {
-    if (!ids.length) return [];
-    const request = { zone: this.zone, now: this.now(), onlyStarred: true, starred: ids, limit: ids.length };
-    const markup = document.createElement('template');  // inert: nothing in it loads
-    markup.innerHTML = this.core.render(this.handle, request).html;
-    return Array.from(markup.content.querySelectorAll('.tt-talk'), (item) => item.getAttribute('data-talk-id'));
   }
 
   // "Add them to my stars": the visitor's action, the only way a link's ids are stored.
@@ -367,7 +358,7 @@ export class Widget {
     const id = fragmentParams(window.location).get('talk');
     if (!id) return;
     if (!this.talks.item(id)) this.talks.complete();
-    if (!this.talks.item(id) && this.holdsTalk(id)) {
+    if (!this.talks.item(id) && holdsTalk(this, id)) {
       this.leaveShared();
       this.query = { ...EVERYTHING };
       this.toolbar.showText('');
@@ -382,19 +373,6 @@ export class Widget {
     }
     this.talks.highlight(item);
     item.scrollIntoView({ block: 'center' });
-  }
-
-  // Whether Upcoming/Past/All is a choice: the feed has talks on both sides of now (or
-  // the view already picks a side, which the visitor must be able to leave).
-  offersPhaseChoice() {
-    const count = (show) => this.core.render(this.handle, { zone: this.zone, now: this.now(), show, limit: 0 }).matched;
-    return this.query.show !== 'all' || (count('upcoming') > 0 && count('past') > 0);
-  }
-
-  // Whether the feed has a talk with this id, shown or not (a query for that id alone).
-  holdsTalk(id) {
-    const request = { zone: this.zone, now: this.now(), onlyStarred: true, starred: [id], limit: 0 };
-    return this.core.render(this.handle, request).matched > 0;
   }
 
   destroy() {
