@@ -14,13 +14,13 @@
 #include <nlohmann/json.hpp>
 
 #include "render_text_json.hpp"
+#include "request_json.hpp"
 #include "talktime/talktime.hpp"
 
 namespace {
 
-// The same JSON type as the parser's, so one copy of nlohmann's code is linked.
-using json = nlohmann::ordered_json;
 using talktime::sys_seconds;
+using namespace talktime::wasm;
 
 std::map<int, std::unique_ptr<talktime::schedule>>& open_schedules() {
   static std::map<int, std::unique_ptr<talktime::schedule>> schedules;
@@ -38,62 +38,6 @@ struct last_query {
 last_query& query_cache() {
   static last_query cache;
   return cache;
-}
-
-json diagnostics_json(const std::vector<talktime::diagnostic>& diagnostics) {
-  json out = json::array();
-  for (const auto& d : diagnostics)
-    out.push_back({{"level", d.level == talktime::severity::error ? "error" : "warning"},
-                   {"code", d.code},
-                   {"pointer", d.pointer},
-                   {"line", d.line},
-                   {"column", d.column},
-                   {"message", d.message},
-                   {"text", d.to_string()}});
-  return out;
-}
-
-json meta_json(const talktime::feed& f) {
-  auto facets = talktime::facets_of(f);
-  json series = json::array(), kinds = json::array();
-  for (const auto& s : facets.series) series.push_back({{"id", s.id}, {"title", s.title}});
-  for (auto kind : facets.kinds)
-    kinds.push_back({{"id", std::string(talktime::to_string(kind))}, {"label", std::string(talktime::kind_filter_label(kind))}});
-  json series_descriptions = json::object();
-  for (const auto& s : facets.series)
-    if (!s.description.empty()) series_descriptions[s.id] = s.description;
-  return {{"title", f.title},
-          {"description", f.description},
-          {"seriesDescriptions", series_descriptions},
-          {"url", f.url},
-          {"zone", f.zone ? std::string(f.zone->name()) : std::string()},
-          {"eventZones", facets.event_zones},
-          {"series", series},
-          {"kinds", kinds},
-          {"tags", facets.tags},
-          {"talkCount", facets.talk_count},
-          // How much of a search the engine reads: the loader caps its box and the fragment there.
-          {"searchLimit", talktime::max_search_bytes}};
-}
-
-talktime::feed_limits limits_of(const json& options) {
-  talktime::feed_limits limits;
-  if (!options.is_object()) return limits;
-  if (auto it = options.find("maxBytes"); it != options.end() && it->is_number_unsigned())
-    limits.max_bytes = it->get<std::size_t>();
-  if (auto it = options.find("maxDepth"); it != options.end() && it->is_number_unsigned())
-    limits.max_depth = it->get<int>();
-  return limits;
-}
-
-// {"now": seconds since 1970}: the page's clock, around which recurring calendar
-// events are expanded (the core has no clock of its own).
-talktime::import_options import_options_of(const json& options) {
-  talktime::import_options import;
-  if (!options.is_object()) return import;
-  if (auto it = options.find("now"); it != options.end() && it->is_number())
-    import.now = talktime::sys_seconds{std::chrono::seconds{it->get<std::int64_t>()}};
-  return import;
 }
 
 // The bytes of a Uint8Array, copied into wasm memory with one TypedArray.set
@@ -230,37 +174,6 @@ emscripten::val close_feed(int handle) {
   return reply::ok(emscripten::val(true));
 }
 
-sys_seconds seconds_of(const json& view, const char* key) {
-  auto it = view.find(key);
-  return sys_seconds{std::chrono::seconds{it != view.end() && it->is_number() ? std::int64_t(it->get<double>()) : 0}};
-}
-
-std::string string_of(const json& view, const char* key) {
-  auto it = view.find(key);
-  return it != view.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::vector<std::string> strings_of(const json& view, const char* key) {
-  std::vector<std::string> out;
-  if (auto it = view.find(key); it != view.end() && it->is_array())
-    for (const auto& value : *it)
-      if (value.is_string()) out.push_back(value.get<std::string>());
-  return out;
-}
-
-talktime::query query_of(const json& q) {
-  talktime::query query;
-  query.text = string_of(q, "text");
-  query.series = string_of(q, "series");
-  query.kind = string_of(q, "kind");
-  query.tag = string_of(q, "tag");
-  query.speaker = string_of(q, "speaker");
-  if (q.value("onlyStarred", false)) query.ids = strings_of(q, "starred");
-  query.show = talktime::parse_show_filter(string_of(q, "show")).value_or(talktime::show_filter::all);
-  query.order = talktime::parse_list_order(string_of(q, "order")).value_or(talktime::list_order::automatic);
-  return query;
-}
-
 // A call about one open feed: its schedule, the request's JSON and the zone it
 // names, or the failure reply that says which of them is missing.
 struct feed_request {
@@ -293,11 +206,6 @@ struct shown_talks {
   std::size_t offset = 0;
   std::vector<std::size_t> part() const { return {shown.begin() + std::ptrdiff_t(offset), shown.end()}; }
 };
-
-std::size_t count_of(const json& view, const char* key, std::size_t fallback) {
-  auto it = view.find(key);
-  return it != view.end() && it->is_number_unsigned() ? it->get<std::size_t>() : fallback;
-}
 
 const talktime::query_result& matches(const talktime::schedule& s, const json& view, const talktime::time_zone& zone) {
   json query = view;
