@@ -1,5 +1,6 @@
 #include "feed/json_document.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -78,6 +79,14 @@ class dom_builder {
     }
     std::string object;
     for (std::size_t i = 1; i < stack_.size(); ++i) object += "/" + escape_pointer_token(stack_[i].token);
+    // The earlier value is discarded: repeats found inside it point at nothing that is used.
+    auto replaced = object + "/" + escape_pointer_token(name);
+    duplicates.erase(std::remove_if(duplicates.begin(), duplicates.end(),
+                                    [&](const duplicate& d) {
+                                      return d.object.compare(0, replaced.size(), replaced) == 0 &&
+                                             (d.object.size() == replaced.size() || d.object[replaced.size()] == '/');
+                                    }),
+                     duplicates.end());
     int occurrence = 2;
     for (const auto& d : duplicates) occurrence += d.object == object && d.key == name;
     duplicates.push_back({std::move(object), name, occurrence});

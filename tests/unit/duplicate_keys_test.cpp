@@ -51,6 +51,20 @@ TEST(DuplicateKeys, AreReportedInFrabFilesToo) {
                                                    ": key \"title\" is given again in this object; its last value is used"}));
 }
 
+// A repeat inside a value that a later repeat replaces is not reported: that value is
+// not used, and its pointer would name nothing (found by fuzz_import_frab).
+TEST(DuplicateKeys, InsideAReplacedValueAreNotReported) {
+  const std::string text = "{\"talktime\": 1, \"talks\": [{\"id\": \"x\", \"title\": \"T\", \"start\": \"2024-05-02T10:00Z\",\n"
+                           " \"links\": {\"slides\": \"https://a.example/s\", \"slides\": \"https://b.example/s\"},\n"
+                           " \"links\": {\"video\": \"https://c.example/v\"}}]}";
+  auto r = parse_feed(text);
+  ASSERT_TRUE(r.feed);
+  ASSERT_EQ(r.feed->talks[0].links.size(), 1u);
+  EXPECT_EQ(r.feed->talks[0].links[0].url, "https://c.example/v");
+  EXPECT_EQ(messages(r), (std::vector<std::string>{"[feed.duplicate_key] /talks/0/links " + where(text, "\"links\": {\"video") +
+                                                   ": key \"links\" is given again in this object; its last value is used"}));
+}
+
 // Ten are listed, the rest counted in one more line; none is searched for twice.
 TEST(DuplicateKeys, ListTenAndCountTheRest) {
   std::string text = R"({"talktime": 1, "talks": [{"id": "x", "title": "T", "start": "2024-05-02T10:00Z")";
