@@ -8,13 +8,15 @@ set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 bash scripts/build.sh || exit 1
+echo "== set-up and build: $SECONDS s"
 
 failed=()
 run() {
   local name=$1; shift
   echo
   echo "== $name"
-  if "$@"; then echo "== $name: passed"; else echo "== $name: FAILED"; failed+=("$name"); fi
+  local started=$SECONDS
+  if "$@"; then echo "== $name: passed ($((SECONDS - started)) s)"; else echo "== $name: FAILED ($((SECONDS - started)) s)"; failed+=("$name"); fi
 }
 run "native unit tests (ctest)" ctest --test-dir build/native --output-on-failure
 # The native tree again under ASan + UBSan (build/asan), and the fuzz targets for 20 s each
