@@ -46,7 +46,7 @@ run "benchmark harness (N=100)" node tests/bench/run_bench.mjs --sizes 100 --run
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "FAILED: ${failed[*]}"
+  echo "FAILED: ${failed[*]} ($SECONDS s)"
   exit 1
 fi
-echo "All test suites passed."
+echo "All test suites passed ($SECONDS s)."
