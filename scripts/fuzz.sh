@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (tests/fuzz) with clang, ASan and UBSan in build/fuzz,
-# replays the saved reproducers (tests/fuzz/regressions/<target>/), then fuzzes each
+# Builds the libFuzzer targets (tests/fuzz) with clang, ASan and UBSan (in build/fuzz; the short run
+# uses build/asan), replays the saved reproducers (tests/fuzz/regressions/<target>/), then fuzzes each
 # target for SECONDS, starting from its seeds (the example feeds; frab schedules and
 # calendars for the importers), and prints libFuzzer's final figures (executions,
 # coverage). Exits non-zero when a reproducer or the fuzzer finds a crash, leak,
@@ -29,11 +29,20 @@ case "${1:-}" in
 esac
 targets=(fuzz_feed_parser fuzz_render fuzz_import_frab fuzz_import_ical)
 
-bash scripts/setup.sh
-jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
-cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -DTALKTIME_FUZZ=ON >/dev/null
-cmake --build build/fuzz -j "$jobs" --target "${targets[@]}"
+# The short run fuzzes in the sanitized tree scripts/sanitize.sh builds (-O1, the same
+# instrumentation), so scripts/test.sh compiles the core under clang once; longer runs
+# build their own -O2 tree, build/fuzz.
+tree=build/fuzz
+if [ "${1:-}" = --short ]; then
+  tree=build/asan
+  bash scripts/sanitize.sh --build-only
+else
+  bash scripts/setup.sh
+  jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+  cmake -S . -B build/fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -DTALKTIME_FUZZ=ON >/dev/null
+  cmake --build build/fuzz -j "$jobs" --target "${targets[@]}"
+fi
 
 export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -80,7 +89,7 @@ python3 tests/fuzz/hostile_shapes.py "$shapes"
 
 failed=()
 for target in "${targets[@]}"; do
-  bin=build/fuzz/tests/fuzz/$target
+  bin=$tree/tests/fuzz/$target
   echo
   echo "== $target: replaying tests/fuzz/regressions/$target/ and the hostile shapes"
   mapfile -t reproducers < <(find "tests/fuzz/regressions/$target" "$shapes/$target" -type f ! -name '.*' | sort)
