@@ -27,7 +27,7 @@ case "${1:-}" in
   *[!0-9]*) echo "usage: bash scripts/fuzz.sh [SECONDS | --short]" >&2; exit 2 ;;
   *) seconds=$1 ;;
 esac
-targets=(fuzz_feed_parser fuzz_render fuzz_import_frab fuzz_import_ical)
+targets=(fuzz_feed_parser fuzz_render fuzz_import_frab fuzz_import_ical fuzz_json_tape)
 
 bash scripts/setup.sh
 jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
