@@ -27,7 +27,7 @@ case "${1:-}" in
   *[!0-9]*) echo "usage: bash scripts/fuzz.sh [SECONDS | --short]" >&2; exit 2 ;;
   *) seconds=$1 ;;
 esac
-targets=(fuzz_feed_parser fuzz_render fuzz_import_frab fuzz_import_ical)
+targets=(fuzz_feed_parser fuzz_render fuzz_import_frab fuzz_import_ical fuzz_json_tape)
 
 # The short run fuzzes in the sanitized tree scripts/sanitize.sh builds (-O1, the same
 # instrumentation), so scripts/test.sh compiles the core under clang once; longer runs

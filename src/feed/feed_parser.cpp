@@ -10,7 +10,7 @@
 
 namespace talktime {
 
-using detail::json;
+using detail::json_value;
 
 namespace {
 
@@ -19,37 +19,37 @@ using detail::feed_reader;
 using detail::quote_for_message;
 using detail::type_name;
 
-void read_series(feed_reader& r, const json& root, feed& f) {
+void read_series(feed_reader& r, json_value root, feed& f) {
   auto it = root.find("series");
-  if (it == root.end() || it->is_null()) return;
-  if (!it->is_array()) {
-    r.warn("feed.bad_field", "/series", "\"series\" should be an array, not " + type_name(*it) + "; ignored");
+  if (!it.given()) return;
+  if (!it.is_array()) {
+    r.warn("feed.bad_field", "/series", "\"series\" should be an array, not " + type_name(it) + "; ignored");
     return;
   }
   std::set<std::string, std::less<>> declared;
-  for (std::size_t i = 0; i < it->size(); ++i) {
-    const auto& s = (*it)[i];
-    std::string at = "/series/" + std::to_string(i);
+  std::size_t i = 0;
+  it.for_each_element([&](json_value s) {
+    std::string at = "/series/" + std::to_string(i++);
     if (!s.is_object()) {
       r.warn("feed.bad_field", at, "a series should be an object, not " + type_name(s) + "; ignored");
-      continue;
+      return;
     }
     series_info info;
     info.id = r.text_field(s, "id", at, "feed");
     if (info.id.empty()) {
       r.warn("feed.bad_field", at, "a series without an \"id\" is ignored");
-      continue;
+      return;
     }
     if (!declared.insert(info.id).second) {
       r.warn("feed.bad_field", at + "/id", "series " + quote_for_message(info.id) + " is declared twice; the first is kept");
-      continue;
+      return;
     }
     info.title = r.text_field(s, "title", at, "feed");
     if (info.title.empty()) info.title = info.id;
     info.description = r.text_field(s, "description", at, "feed");
     info.url = r.url_field(s, "url", at, "feed");
     f.series.push_back(std::move(info));
-  }
+  });
 }
 
 std::string derived_id(const talk& t) {
@@ -73,27 +73,30 @@ void report_empty(feed_reader& r, std::size_t given, std::size_t loaded) {
 
 // Every talk that loads, each with a unique id: the feed's own, else one derived
 // from its day and title (after all explicit ones, so it never takes one of them).
-void read_talks(feed_reader& r, const json& talks, feed& f) {
+void read_talks(feed_reader& r, json_value talks, feed& f) {
   detail::talk_reader reader(r, f);
   std::map<std::string, std::size_t, std::less<>> first_use;  // explicit id -> index
   detail::unique_names used;
   std::vector<std::size_t> needs_id;
-  for (std::size_t i = 0; i < talks.size(); ++i) {
-    auto t = reader.read(talks[i], i);
-    if (!t) continue;
+  f.talks.reserve(talks.size());
+  std::size_t i = 0;
+  talks.for_each_element([&](json_value value) {
+    auto index = i++;
+    auto t = reader.read(value, index);
+    if (!t) return;
     if (!t->id.empty()) {
       if (auto seen = first_use.find(t->id); seen != first_use.end()) {
-        r.error("talk.duplicate_id", "/talks/" + std::to_string(i) + "/id",
+        r.error("talk.duplicate_id", "/talks/" + std::to_string(index) + "/id",
                 "id " + quote_for_message(t->id) + " is already used by /talks/" + std::to_string(seen->second) + "; this talk is skipped");
-        continue;
+        return;
       }
-      first_use.emplace(t->id, i);
+      first_use.emplace(t->id, index);
       used.insert(t->id);
     } else {
       needs_id.push_back(f.talks.size());
     }
     f.talks.push_back(std::move(*t));
-  }
+  });
   report_empty(r, talks.size(), f.talks.size());
   for (auto k : needs_id) {
     f.talks[k].id = used.claim(derived_id(f.talks[k]));
@@ -106,39 +109,39 @@ void read_talks(feed_reader& r, const json& talks, feed& f) {
 }
 
 
-// The feed's "talks" array once the feed itself is usable: nullptr (with the
+// The feed's "talks" array once the feed itself is usable: no value (with the
 // error reported) when it is not an object of format version 1 with talks.
-const json* talks_of(feed_reader& r, const json& root) {
+json_value talks_of(feed_reader& r, json_value root) {
   if (!root.is_object()) {
     r.error("feed.not_object", "", "a feed is a JSON object with \"talktime\": 1 and \"talks\", not " + type_name(root));
-    return nullptr;
+    return {};
   }
   auto version = root.find("talktime");
-  if (version == root.end()) {
+  if (!version.exists()) {
     r.error("feed.missing_version", "", "the feed has no \"talktime\" format version; add \"talktime\": 1");
-    return nullptr;
+    return {};
   }
-  if (!version->is_number_integer() || version->get<std::int64_t>() != 1) {
-    r.error("feed.unsupported_version", "/talktime", "format version " + describe(*version) + " is not supported; this talktime reads version 1");
-    return nullptr;
+  if (!version.is_number_integer() || version.integer() != 1) {
+    r.error("feed.unsupported_version", "/talktime", "format version " + describe(version) + " is not supported; this talktime reads version 1");
+    return {};
   }
   auto talks = root.find("talks");
-  if (talks == root.end() || !talks->is_array()) {
-    r.error("feed.missing_talks", talks == root.end() ? "" : "/talks",
-            talks == root.end() ? "the feed has no \"talks\" array" : "\"talks\" should be an array, not " + type_name(*talks));
-    return nullptr;
+  if (!talks.exists() || !talks.is_array()) {
+    r.error("feed.missing_talks", !talks.exists() ? "" : "/talks",
+            !talks.exists() ? "the feed has no \"talks\" array" : "\"talks\" should be an array, not " + type_name(talks));
+    return {};
   }
-  return &*talks;
+  return talks;
 }
 
 // The feed's own fields and series; false (reported) for an unknown zone.
-bool read_feed_fields(feed_reader& r, const json& root, feed& f) {
-  if (auto zone = root.find("timezone"); zone != root.end() && !zone->is_null()) {
-    if (!zone->is_string() || !(f.zone = locate_zone(detail::trim(zone->get_ref<const std::string&>())))) {
-      r.error("feed.bad_zone", "/timezone", "unknown time zone " + describe(*zone));
+bool read_feed_fields(feed_reader& r, json_value root, feed& f) {
+  if (auto zone = root.find("timezone"); zone.given()) {
+    if (!zone.is_string() || !(f.zone = locate_zone(detail::trim(zone.string())))) {
+      r.error("feed.bad_zone", "/timezone", "unknown time zone " + describe(zone));
       return false;
     }
-    if (auto legacy = detail::legacy_zone_message(detail::trim(zone->get_ref<const std::string&>())))
+    if (auto legacy = detail::legacy_zone_message(detail::trim(zone.string())))
       r.warn("feed.legacy_zone", "/timezone", *legacy);
   }
   f.title = r.text_field(root, "title", "", "feed");
@@ -155,13 +158,14 @@ bool read_feed_fields(feed_reader& r, const json& root, feed& f) {
 
 parse_result parse_feed(std::string_view text, const feed_limits& limits) {
   parse_result result;
-  detail::json_document doc;
-  if (!detail::parse_json_document(text, limits, "feed", doc, result.diagnostics)) return result;
-  feed_reader r(doc.text, result.diagnostics);
-  const json* talks = talks_of(r, doc.root);
+  detail::json_tape tape;
+  if (!detail::read_json_tape(text, limits, tape, result.diagnostics)) return result;
+  feed_reader r(tape.text, result.diagnostics);
+  auto root = detail::root_of(tape);
+  json_value talks = talks_of(r, root);
   feed f;
-  bool readable = talks && read_feed_fields(r, doc.root, f);
-  if (readable) read_talks(r, *talks, f);
+  bool readable = talks.exists() && read_feed_fields(r, root, f);
+  if (readable) read_talks(r, talks, f);
   r.finish();
   if (readable) result.feed = std::move(f);
   return result;

@@ -9,6 +9,7 @@
 
 #include "feed/json_document.hpp"
 #include "feed/json_scan.hpp"
+#include "feed/json_tape.hpp"
 #include "common/problem_reporter.hpp"
 #include "talktime/feed.hpp"
 #include "common/text.hpp"
@@ -17,9 +18,9 @@
 namespace talktime::detail {
 
 // A value as a message quotes it: a string in quotes, anything else as JSON (cut at 80).
-std::string describe(const json& value);
+std::string describe(json_value value);
 // "an object", "an array", "a string", … for messages.
-std::string type_name(const json& value);
+std::string type_name(json_value value);
 
 class feed_reader {
  public:
@@ -36,18 +37,18 @@ class feed_reader {
   void finish() { problems_.finish(); }
 
   // An optional string field; a value of another type is reported and ignored.
-  std::string text_field(const json& object, const char* key, const std::string& at, const char* scope) {
+  std::string text_field(json_value object, const char* key, const std::string& at, const char* scope) {
     auto it = object.find(key);
-    if (it == object.end() || it->is_null()) return {};
-    if (!it->is_string()) {
+    if (!it.given()) return {};
+    if (!it.is_string()) {
       warn(std::string(scope) + ".bad_field", at + "/" + key,
-           std::string("\"") + key + "\" should be a string, not " + type_name(*it) + "; ignored");
+           std::string("\"") + key + "\" should be a string, not " + type_name(it) + "; ignored");
       return {};
     }
-    return std::string(trim(it->get_ref<const std::string&>()));
+    return std::string(trim(it.string()));
   }
 
-  std::string url_field(const json& object, const char* key, const std::string& at, const char* scope) {
+  std::string url_field(json_value object, const char* key, const std::string& at, const char* scope) {
     return checked_url(text_field(object, key, at, scope), at + "/" + key, scope);
   }
 
@@ -61,47 +62,47 @@ class feed_reader {
     return checked.url.value_or(std::string());
   }
 
-  place place_field(const json& object, const std::string& at, const char* scope) {
+  place place_field(json_value object, const std::string& at, const char* scope) {
     auto it = object.find("location");
-    if (it == object.end() || it->is_null()) return {};
-    if (it->is_string()) return {std::string(trim(it->get_ref<const std::string&>())), {}, {}};
-    if (it->is_object()) {
-      return {text_field(*it, "name", at + "/location", scope), url_field(*it, "url", at + "/location", scope),
-              address_field(*it, at + "/location", scope)};
+    if (!it.given()) return {};
+    if (it.is_string()) return {std::string(trim(it.string())), {}, {}};
+    if (it.is_object()) {
+      return {text_field(it, "name", at + "/location", scope), url_field(it, "url", at + "/location", scope),
+              address_field(it, at + "/location", scope)};
     }
     warn(std::string(scope) + ".bad_field", at + "/location",
-         "\"location\" should be a string or an object, not " + type_name(*it) + "; ignored");
+         "\"location\" should be a string or an object, not " + type_name(it) + "; ignored");
     return {};
   }
 
   // A location's "address": one line of text, or its parts by schema.org's names.
-  postal_address address_field(const json& location, const std::string& at, const char* scope) {
+  postal_address address_field(json_value location, const std::string& at, const char* scope) {
     auto it = location.find("address");
-    if (it == location.end() || it->is_null()) return {};
+    if (!it.given()) return {};
     postal_address out;
-    if (it->is_string()) {
-      out.text = std::string(trim(it->get_ref<const std::string&>()));
-    } else if (it->is_object()) {
+    if (it.is_string()) {
+      out.text = std::string(trim(it.string()));
+    } else if (it.is_object()) {
       auto where = at + "/address";
-      out.street = text_field(*it, "streetAddress", where, scope);
-      out.locality = text_field(*it, "addressLocality", where, scope);
-      out.region = text_field(*it, "addressRegion", where, scope);
-      out.postal_code = text_field(*it, "postalCode", where, scope);
-      out.country = text_field(*it, "addressCountry", where, scope);
+      out.street = text_field(it, "streetAddress", where, scope);
+      out.locality = text_field(it, "addressLocality", where, scope);
+      out.region = text_field(it, "addressRegion", where, scope);
+      out.postal_code = text_field(it, "postalCode", where, scope);
+      out.country = text_field(it, "addressCountry", where, scope);
     } else {
       warn(std::string(scope) + ".bad_field", at + "/address",
-           "\"address\" should be a string or an object, not " + type_name(*it) + "; ignored");
+           "\"address\" should be a string or an object, not " + type_name(it) + "; ignored");
     }
     return out;
   }
 
   // The feed's "organizer": a name, or {name, url}.
-  organizer_info organizer_field(const json& root) {
+  organizer_info organizer_field(json_value root) {
     auto it = root.find("organizer");
-    if (it == root.end() || it->is_null()) return {};
-    if (it->is_string()) return {std::string(trim(it->get_ref<const std::string&>())), {}};
-    if (it->is_object()) return {text_field(*it, "name", "/organizer", "feed"), url_field(*it, "url", "/organizer", "feed")};
-    warn("feed.bad_field", "/organizer", "\"organizer\" should be a string or an object, not " + type_name(*it) + "; ignored");
+    if (!it.given()) return {};
+    if (it.is_string()) return {std::string(trim(it.string())), {}};
+    if (it.is_object()) return {text_field(it, "name", "/organizer", "feed"), url_field(it, "url", "/organizer", "feed")};
+    warn("feed.bad_field", "/organizer", "\"organizer\" should be a string or an object, not " + type_name(it) + "; ignored");
     return {};
   }
 

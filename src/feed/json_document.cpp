@@ -208,6 +208,40 @@ std::string syntax_message(const std::string& what) {
   return message;
 }
 
+diagnostic syntax_diagnostic(std::string_view text, std::string_view code_prefix, std::size_t position,
+                             const std::string& what) {
+  diagnostic d;
+  d.code = std::string(code_prefix) + ".syntax";
+  auto at = position_at(text, position > 0 ? position - 1 : 0);
+  d.line = at.line;
+  d.column = at.column;
+  d.message = syntax_message(what);
+  return d;
+}
+
+// Builds nothing: only where and why the text is not JSON.
+struct syntax_checker {
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(json::number_integer_t) { return true; }
+  bool number_unsigned(json::number_unsigned_t) { return true; }
+  bool number_float(json::number_float_t, const std::string&) { return true; }
+  bool string(std::string&) { return true; }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return true; }
+  bool start_array(std::size_t) { return true; }
+  bool end_object() { return true; }
+  bool end_array() { return true; }
+  bool key(std::string&) { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
+    error_position = position;
+    error_message = error.what();
+    return false;
+  }
+  std::size_t error_position = 0;
+  std::string error_message;
+};
+
 }  // namespace
 
 bool parse_json_document(std::string_view input, const feed_limits& limits, std::string_view code_prefix,
@@ -230,14 +264,14 @@ bool parse_json_document(std::string_view input, const feed_limits& limits, std:
     report_duplicates(sax, doc.text, code_prefix, diagnostics);
     return true;
   }
-  diagnostic d;
-  d.code = std::string(code_prefix) + ".syntax";
-  auto at = position_at(doc.text, sax.error_position > 0 ? sax.error_position - 1 : 0);
-  d.line = at.line;
-  d.column = at.column;
-  d.message = syntax_message(sax.error_message);
-  diagnostics.push_back(std::move(d));
+  diagnostics.push_back(syntax_diagnostic(doc.text, code_prefix, sax.error_position, sax.error_message));
   return false;
+}
+
+std::optional<diagnostic> json_syntax_problem(std::string_view text, std::string_view code_prefix) {
+  syntax_checker sax;
+  if (json::sax_parse(text, &sax)) return std::nullopt;
+  return syntax_diagnostic(text, code_prefix, sax.error_position, sax.error_message);
 }
 
 std::string escape_pointer_token(std::string_view token) {

@@ -3,6 +3,7 @@
 // as located diagnostics. Used by the feed parser and the frab importer.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,10 @@ struct json_document {
 /// limits, syntax) are appended with codes under `code_prefix` ("feed", "frab").
 bool parse_json_document(std::string_view input, const feed_limits& limits, std::string_view code_prefix,
                          json_document& doc, std::vector<diagnostic>& diagnostics);
+
+/// Where and why `text` (through the preflight) is not JSON, in nlohmann's words as
+/// a "<code_prefix>.syntax" error; nullopt when it is JSON.
+std::optional<diagnostic> json_syntax_problem(std::string_view text, std::string_view code_prefix);
 
 /// A JSON Pointer reference token: "~" -> "~0", "/" -> "~1".
 std::string escape_pointer_token(std::string_view token);

@@ -40,7 +40,7 @@ class talk_fields {
   talk_fields(feed_reader& reader, const feed& f) : r_(reader), feed_(f), series_(f.series) {}
 
   // Reads one talk; nullopt (with the errors reported) when it must be skipped.
-  std::optional<talk> read(const json& value, std::size_t index) {
+  std::optional<talk> read(json_value value, std::size_t index) {
     at_ = "/talks/" + std::to_string(index);
     errors_ = 0;
     if (!value.is_object()) {
@@ -69,45 +69,45 @@ class talk_fields {
   }
   std::string talk_label() const { return label_.empty() ? "" : " (talk " + quote_for_message(label_) + ")"; }
 
-  std::string id_of(const json& value) {
+  std::string id_of(json_value value) {
     label_.clear();
     auto it = value.find("id");
-    if (it == value.end() || it->is_null()) return {};
-    if (it->is_string() && !trim(it->get_ref<const std::string&>()).empty()) {
-      label_ = std::string(trim(it->get_ref<const std::string&>()));
+    if (!it.given()) return {};
+    if (it.is_string() && !trim(it.string()).empty()) {
+      label_ = std::string(trim(it.string()));
       return label_;
     }
-    if (it->is_number_integer()) {
-      label_ = it->dump();
+    if (it.is_number_integer()) {
+      label_ = it.to_json().dump();
       return label_;
     }
-    r_.warn("talk.bad_field", at_ + "/id", "\"id\" should be a non-empty string, not " + describe(*it) + "; a derived id is used");
+    r_.warn("talk.bad_field", at_ + "/id", "\"id\" should be a non-empty string, not " + describe(it) + "; a derived id is used");
     return {};
   }
 
-  void read_title(const json& value, talk& t) {
+  void read_title(json_value value, talk& t) {
     auto it = value.find("title");
-    if (it == value.end() || it->is_null()) {
+    if (!it.given()) {
       error("talk.missing_title", at_, "the talk has no \"title\"");
-    } else if (!it->is_string()) {
-      error("talk.missing_title", at_ + "/title", "\"title\" should be a string, not " + type_name(*it));
-    } else if (trim(it->get_ref<const std::string&>()).empty()) {
+    } else if (!it.is_string()) {
+      error("talk.missing_title", at_ + "/title", "\"title\" should be a string, not " + type_name(it));
+    } else if (trim(it.string()).empty()) {
       error("talk.missing_title", at_ + "/title", "\"title\" is empty");
     } else {
-      t.title = std::string(trim(it->get_ref<const std::string&>()));
+      t.title = std::string(trim(it.string()));
     }
   }
 
-  void read_zone(const json& value, talk& t) {
+  void read_zone(json_value value, talk& t) {
     t.zone = feed_.zone;
     zone_error_ = false;
     auto it = value.find("timezone");
-    if (it == value.end() || it->is_null()) return;
-    if (!it->is_string()) {
-      error("talk.bad_zone", at_ + "/timezone", "\"timezone\" should be an IANA zone name, not " + type_name(*it));
+    if (!it.given()) return;
+    if (!it.is_string()) {
+      error("talk.bad_zone", at_ + "/timezone", "\"timezone\" should be an IANA zone name, not " + type_name(it));
       return;
     }
-    const auto& name = it->get_ref<const std::string&>();
+    const auto& name = it.string();
     t.zone = locate_zone(trim(name));
     if (!t.zone) error("talk.bad_zone", at_ + "/timezone", "unknown time zone " + quote_for_message(name));
     else if (auto legacy = legacy_zone_message(trim(name))) r_.warn("talk.legacy_zone", at_ + "/timezone", *legacy);
@@ -115,14 +115,14 @@ class talk_fields {
   }
 
   // Parses a start or end value into an instant or a day; reports and returns nullopt when bad.
-  std::optional<time_value> read_time(const json& v, const std::string& pointer, const char* code,
+  std::optional<time_value> read_time(json_value v, const std::string& pointer, const char* code,
                                               const char* field, const talk& t) {
     std::string problem;
     std::optional<time_value> parsed;
     if (v.is_string()) {
-      parsed = parse_time_text(v.get_ref<const std::string&>(), problem);
+      parsed = parse_time_text(v.string(), problem);
     } else if (v.is_number()) {
-      parsed = parse_epoch_number(v, problem);
+      parsed = parse_epoch_number(v.to_json(), problem);
     } else {
       problem = std::string("\"") + field + "\" should be a date-time string or epoch seconds, not " + type_name(v);
     }
@@ -134,14 +134,14 @@ class talk_fields {
       if (zone_error_) return std::nullopt;  // already reported
       if (!t.zone) {
         error("talk.no_zone", pointer,
-              "local time " + quote_for_message(v.get_ref<const std::string&>()) +
+              "local time " + quote_for_message(v.string()) +
                   " needs a zone: give the talk or the feed a \"timezone\", or add Z or an offset");
         return std::nullopt;
       }
       auto resolution = t.zone->resolve(parsed->local);
       parsed->instant = resolution.instant;
       if (resolution.kind != local_time_kind::unique) {
-        auto shown = v.get_ref<const std::string&>();
+        auto shown = v.string();
         auto offset = format_offset(std::int32_t((parsed->local.time_since_epoch() - resolution.instant.time_since_epoch()).count()), true);
         if (resolution.kind == local_time_kind::gap) {
           r_.warn("talk.nonexistent_time", pointer,
@@ -160,14 +160,14 @@ class talk_fields {
   // Exports write four-digit years, the most RFC 5545 allows: a talk ends by
   // 9999-12-30 in UTC, a day before the last, so it is still 9999 in every zone
   // and with any length a calendar gives a talk without an end.
-  void check_exported_years(const json& value, const talk& t) {
+  void check_exported_years(json_value value, const talk& t) {
     static constexpr date::sys_days last_day = date::year{9999} / 12 / 30;
     bool within = t.date_only ? t.end_day.value_or(t.start_day) <= last_day
                               : t.end.value_or(t.start) < date::sys_seconds{last_day + date::days{1}};
     if (within) return;
     auto given = [&](const char* key) {
       auto it = value.find(key);
-      return it != value.end() && !it->is_null();
+      return it.given();
     };
     std::string field = !(t.end || t.end_day) ? "start" : given("end") ? "end" : "duration";
     error("talk.bad_" + field, at_ + "/" + field,
@@ -176,18 +176,18 @@ class talk_fields {
   }
 
   // recurrence_id: a time like start (a date when start is one), warned about and left out when bad.
-  void read_recurrence_id(const json& value, talk& t) {
+  void read_recurrence_id(json_value value, talk& t) {
     auto it = value.find("recurrence_id");
-    if (it == value.end() || it->is_null()) return;
+    if (!it.given()) return;
     std::string problem;
     std::optional<time_value> parsed;
-    if (it->is_string()) parsed = parse_time_text(it->get_ref<const std::string&>(), problem);
-    else problem = "\"recurrence_id\" should be a date-time string like \"start\", not " + type_name(*it);
+    if (it.is_string()) parsed = parse_time_text(it.string(), problem);
+    else problem = "\"recurrence_id\" should be a date-time string like \"start\", not " + type_name(it);
     if (parsed && (parsed->form == time_value::date_only) != t.date_only)
       problem = t.date_only ? "\"recurrence_id\" should be a date, as \"start\" is" : "\"recurrence_id\" should have a time, as \"start\" has";
     if (parsed && parsed->form == time_value::wall_clock) {
       if (t.zone) parsed->instant = t.zone->resolve(parsed->local).instant;
-      else problem = "\"recurrence_id\" " + describe(*it) + " needs a zone: add Z or an offset";
+      else problem = "\"recurrence_id\" " + describe(it) + " needs a zone: add Z or an offset";
     }
     if (!problem.empty()) {
       r_.warn("talk.bad_recurrence_id", at_ + "/recurrence_id", problem + "; ignored");
@@ -196,13 +196,13 @@ class talk_fields {
     t.recurrence_id = parsed->form == time_value::date_only ? sys_seconds{parsed->day.time_since_epoch()} : parsed->instant;
   }
 
-  void read_times(const json& value, talk& t) {
+  void read_times(json_value value, talk& t) {
     auto start_it = value.find("start");
-    if (start_it == value.end() || start_it->is_null()) {
+    if (!start_it.given()) {
       error("talk.missing_start", at_, "the talk has no \"start\"");
       return;
     }
-    auto start = read_time(*start_it, at_ + "/start", "talk.bad_start", "start", t);
+    auto start = read_time(start_it, at_ + "/start", "talk.bad_start", "start", t);
     if (!start) return;
     t.date_only = start->form == time_value::date_only;
     t.start = start->instant;
@@ -210,13 +210,13 @@ class talk_fields {
 
     auto end_it = value.find("end");
     auto duration_it = value.find("duration");
-    bool has_end = end_it != value.end() && !end_it->is_null();
-    bool has_duration = duration_it != value.end() && !duration_it->is_null();
+    bool has_end = end_it.given();
+    bool has_duration = duration_it.given();
     if (has_end && has_duration)
       r_.warn("talk.end_and_duration", at_ + "/duration", "both \"end\" and \"duration\" are given; \"end\" is used");
 
     if (has_end) {
-      auto end = read_time(*end_it, at_ + "/end", "talk.bad_end", "end", t);
+      auto end = read_time(end_it, at_ + "/end", "talk.bad_end", "end", t);
       if (!end) return;
       bool end_is_day = end->form == time_value::date_only;
       if (end_is_day != t.date_only) {
@@ -226,14 +226,14 @@ class talk_fields {
         return;
       }
       if (t.date_only ? end->day < t.start_day : end->instant < t.start) {
-        error("talk.end_before_start", at_ + "/end", "end " + describe(*end_it) + " is before start " + describe(*start_it));
+        error("talk.end_before_start", at_ + "/end", "end " + describe(end_it) + " is before start " + describe(start_it));
         return;
       }
       if (t.date_only) t.end_day = end->day;
       else t.end = end->instant;
     } else if (has_duration) {
       std::string problem;
-      auto length = parse_duration(*duration_it, problem);
+      auto length = parse_duration(duration_it.to_json(), problem);
       if (!length) {
         error("talk.bad_duration", at_ + "/duration", problem);
         return;
@@ -244,12 +244,12 @@ class talk_fields {
         t.end_day = t.start_day + date::days{*length / 86400 - 1};
       } else {
         r_.warn("talk.bad_duration", at_ + "/duration",
-                "a talk with a date alone can only last whole days; duration " + describe(*duration_it) + " ignored");
+                "a talk with a date alone can only last whole days; duration " + describe(duration_it) + " ignored");
       }
     }
   }
 
-  void read_kind_and_status(const json& value, talk& t) {
+  void read_kind_and_status(json_value value, talk& t) {
     auto kind = r_.text_field(value, "kind", at_, "talk");
     if (!kind.empty()) {
       auto it = kinds().find(ascii_lower(kind));
@@ -267,7 +267,7 @@ class talk_fields {
     }
   }
 
-  void read_people_and_text(const json& value, talk& t) {
+  void read_people_and_text(json_value value, talk& t) {
     t.abstract = r_.text_field(value, "abstract", at_, "talk");
     t.uid = r_.text_field(value, "uid", at_, "talk");
     t.location = r_.place_field(value, at_, "talk");
@@ -280,72 +280,73 @@ class talk_fields {
     read_links(value, t);
   }
 
-  void read_speakers(const json& value, talk& t) {
+  void read_speakers(json_value value, talk& t) {
     auto it = value.find("speakers");
-    if (it == value.end() || it->is_null()) return;
-    if (!it->is_array()) {
-      r_.warn("talk.bad_field", at_ + "/speakers", "\"speakers\" should be an array, not " + type_name(*it) + "; ignored");
+    if (!it.given()) return;
+    if (!it.is_array()) {
+      r_.warn("talk.bad_field", at_ + "/speakers", "\"speakers\" should be an array, not " + type_name(it) + "; ignored");
     } else {
-      for (std::size_t i = 0; i < it->size(); ++i) {
-        const auto& s = (*it)[i];
-        std::string at = at_ + "/speakers/" + std::to_string(i);
-        if (s.is_string() && !trim(s.get_ref<const std::string&>()).empty()) {
-          t.speakers.push_back({std::string(trim(s.get_ref<const std::string&>())), {}, {}, {}, {}});
-          continue;
+      std::size_t i = 0;
+      it.for_each_element([&](json_value s) {
+        std::string at = at_ + "/speakers/" + std::to_string(i++);
+        if (s.is_string() && !trim(s.string()).empty()) {
+          t.speakers.push_back({std::string(trim(s.string())), {}, {}, {}, {}});
+          return;
         }
         if (!s.is_object()) {
           r_.warn("talk.bad_field", at, "a speaker should be an object with a \"name\", not " + type_name(s) + "; ignored");
-          continue;
+          return;
         }
         speaker sp;
         sp.name = r_.text_field(s, "name", at, "talk");
         if (sp.name.empty()) {
           r_.warn("talk.bad_field", at, "a speaker without a \"name\" is ignored");
-          continue;
+          return;
         }
         sp.affiliation = r_.text_field(s, "affiliation", at, "talk");
         sp.url = r_.url_field(s, "url", at, "talk");
         sp.photo = r_.url_field(s, "photo", at, "talk");
         sp.bio = r_.text_field(s, "bio", at, "talk");
         t.speakers.push_back(std::move(sp));
-      }
+      });
     }
   }
 
-  void read_tags(const json& value, talk& t) {
+  void read_tags(json_value value, talk& t) {
     auto it = value.find("tags");
-    if (it == value.end() || it->is_null()) return;
-    if (!it->is_array()) {
-      r_.warn("talk.bad_field", at_ + "/tags", "\"tags\" should be an array of strings, not " + type_name(*it) + "; ignored");
+    if (!it.given()) return;
+    if (!it.is_array()) {
+      r_.warn("talk.bad_field", at_ + "/tags", "\"tags\" should be an array of strings, not " + type_name(it) + "; ignored");
     } else {
       std::set<std::string, std::less<>> seen;  // a talk may carry thousands of tags: no search per tag
-      for (std::size_t i = 0; i < it->size(); ++i) {
-        const auto& tag = (*it)[i];
-        if (tag.is_string() && !trim(tag.get_ref<const std::string&>()).empty()) {
-          auto name = trim(tag.get_ref<const std::string&>());
+      std::size_t i = 0;
+      it.for_each_element([&](json_value tag) {
+        if (tag.is_string() && !trim(tag.string()).empty()) {
+          auto name = trim(tag.string());
           if (seen.emplace(name).second) t.tags.emplace_back(name);
         } else {
           r_.warn("talk.bad_field", at_ + "/tags/" + std::to_string(i), "tag " + describe(tag) + " is not a non-empty string; ignored");
         }
-      }
+        ++i;
+      });
     }
   }
 
-  void read_links(const json& value, talk& t) {
+  void read_links(json_value value, talk& t) {
     auto it = value.find("links");
-    if (it == value.end() || it->is_null()) return;
-    if (!it->is_object()) {
-      r_.warn("talk.bad_field", at_ + "/links", "\"links\" should be an object of kind: URL, not " + type_name(*it) + "; ignored");
+    if (!it.given()) return;
+    if (!it.is_object()) {
+      r_.warn("talk.bad_field", at_ + "/links", "\"links\" should be an object of kind: URL, not " + type_name(it) + "; ignored");
     } else {
-      for (const auto& [kind, url] : it->items()) {
+      it.for_each_member([&](std::string_view kind, json_value url) {
         std::string at = at_ + "/links/" + escape_pointer_token(kind);
         if (!url.is_string()) {
           r_.warn("talk.bad_url", at, "link " + quote_for_message(kind) + " should be a URL string, not " + type_name(url) + "; dropped");
-          continue;
+          return;
         }
-        auto safe = r_.checked_url(std::string(trim(url.get_ref<const std::string&>())), at, "talk");
+        auto safe = r_.checked_url(std::string(trim(url.string())), at, "talk");
         if (!safe.empty()) t.links.push_back({canonical_link_kind(kind), safe});
-      }
+      });
     }
   }
 
@@ -365,6 +366,6 @@ struct talk_reader::impl : talk_fields {
 
 talk_reader::talk_reader(feed_reader& reader, const feed& f) : impl_(std::make_unique<impl>(reader, f)) {}
 talk_reader::~talk_reader() = default;
-std::optional<talk> talk_reader::read(const json& value, std::size_t index) { return impl_->read(value, index); }
+std::optional<talk> talk_reader::read(json_value value, std::size_t index) { return impl_->read(value, index); }
 
 }  // namespace talktime::detail

@@ -12,13 +12,13 @@ namespace talktime::detail {
 
 // Reads the talks of one feed, whose zone and series were read before.
 //   talk_reader reader(r, f);
-//   if (auto t = reader.read(root["talks"][0], 0)) f.talks.push_back(std::move(*t));
+//   root_of(tape).find("talks").for_each_element([&](json_value v) { if (auto t = reader.read(v, i++)) ... });
 class talk_reader {
  public:
   talk_reader(feed_reader& reader, const feed& f);
   ~talk_reader();
   /// The talk at /talks/<index>; nullopt (its errors reported) when it must be skipped.
-  std::optional<talk> read(const json& value, std::size_t index);
+  std::optional<talk> read(json_value value, std::size_t index);
 
  private:
   struct impl;

@@ -1,8 +1,16 @@
 // Native benchmark of the core: zone start-up, feed parse + validation + conversion,
 // and query time. Prints one JSON object per feed file (median of the runs).
+// parseMs/perTalkUs include building the schedule (search folding); readUsPerTalk is
+// parse_feed alone (read + validate + convert), and readPeakBytesPerTalk the most heap
+// it held at once (the feed it returns included; the input text not), both per talk.
 // usage: talktime_bench RUNS FEED.json...
+#include <malloc.h>
+
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <new>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -10,6 +18,23 @@
 #include <vector>
 
 #include "talktime/talktime.hpp"
+
+// The heap in use and its peak, counted by every operator new of the program.
+std::atomic<std::size_t> heap_in_use{0}, heap_peak{0};
+
+void* operator new(std::size_t size) {
+  void* p = std::malloc(size ? size : 1);
+  if (!p) throw std::bad_alloc();
+  auto now = heap_in_use += malloc_usable_size(p);
+  if (now > heap_peak) heap_peak = now;
+  return p;
+}
+void operator delete(void* p) noexcept {
+  if (!p) return;
+  heap_in_use -= malloc_usable_size(p);
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
 
 namespace {
 
@@ -46,10 +71,19 @@ int main(int argc, char** argv) {
     std::stringstream buffer;
     buffer << in.rdbuf();
     std::string text = buffer.str();
-    std::vector<double> parse_ms, query_ms, render_ms;
-    std::size_t talks = 0;
+    std::vector<double> parse_ms, read_ms, query_ms, render_ms;
+    std::size_t talks = 0, read_peak = 0;
     talktime::feed_limits limits;
     limits.max_bytes = 1u << 30;
+    for (int r = 0; r < runs; ++r) {
+      auto before = heap_in_use.load();
+      heap_peak = before;
+      auto t = clock_type::now();
+      auto read = talktime::parse_feed(text, limits);
+      read_ms.push_back(ms_since(t));
+      read_peak = heap_peak - before;
+      if (!read.feed) return 1;
+    }
     for (int r = 0; r < runs; ++r) {
       auto t = clock_type::now();
       auto result = talktime::parse_feed(text, limits);
@@ -67,8 +101,12 @@ int main(int argc, char** argv) {
       render_ms.push_back(ms_since(t));
       if (html.empty() && !page.empty()) return 1;
     }
-    std::printf("{\"file\":\"%s\",\"talks\":%zu,\"zoneStartupMs\":%.3f,\"parseMs\":%.3f,\"perTalkUs\":%.3f,\"queryMs\":%.3f,\"renderPageMs\":%.3f}\n",
-                argv[f], talks, startup, median(parse_ms), talks ? median(parse_ms) * 1000 / double(talks) : 0.0,
+    double per_talk = talks ? 1.0 / double(talks) : 0.0;
+    std::printf("{\"file\":\"%s\",\"talks\":%zu,\"zoneStartupMs\":%.3f,\"parseMs\":%.3f,\"perTalkUs\":%.3f,"
+                "\"readUsPerTalk\":%.3f,\"readPeakBytesPerTalk\":%.0f,\"feedBytesPerTalk\":%.0f,\"queryMs\":%.3f,"
+                "\"renderPageMs\":%.3f}\n",
+                argv[f], talks, startup, median(parse_ms), median(parse_ms) * 1000 * per_talk,
+                median(read_ms) * 1000 * per_talk, double(read_peak) * per_talk, double(text.size()) * per_talk,
                 median(query_ms), median(render_ms));
   }
 }

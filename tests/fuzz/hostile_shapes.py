@@ -77,7 +77,7 @@ def main():
     args = parser.parse_args()
     n = 100000 // args.scale
     feeds = feed_shapes(n)
-    targets = {'fuzz_feed_parser': feeds, 'fuzz_render': {k: feeds[k] for k in ('undeclared-series', 'declared-series')},
+    targets = {'fuzz_feed_parser': feeds, 'fuzz_json_tape': feeds, 'fuzz_render': {k: feeds[k] for k in ('undeclared-series', 'declared-series')},
                'fuzz_import_ical': calendar_shapes(n), 'fuzz_import_frab': frab_shapes(n)}
     for target, shapes in targets.items():
         folder = os.path.join(args.out, target)
