@@ -1,6 +1,7 @@
 // The single-pass scanner behind json_tape.hpp (why it exists: see there).
 #include "feed/json_tape.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -205,7 +206,20 @@ class scanner {
       object += "/" + (o.token_key == no_key ? std::to_string(o.token_index)
                                              : escape_pointer_token(key_text(o.token_key)));
     }
+    forget_duplicates_inside(object + "/" + escape_pointer_token(key_text(first)));
     tape_.duplicates.push_back({std::move(object), std::string(key_text(first)), tape_.nodes[repeat].offset});
+  }
+
+  // The earlier value of a repeated key is discarded: repeats found inside it point at
+  // nothing that is used (the DOM reader's rule, json_document.cpp).
+  void forget_duplicates_inside(const std::string& replaced) {
+    auto& listed = tape_.duplicates;
+    listed.erase(std::remove_if(listed.begin(), listed.end(),
+                                [&](const json_tape::duplicate& d) {
+                                  return d.object.compare(0, replaced.size(), replaced) == 0 &&
+                                         (d.object.size() == replaced.size() || d.object[replaced.size()] == '/');
+                                }),
+                 listed.end());
   }
 
   bool string(std::uint32_t node);
