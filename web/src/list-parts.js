@@ -2,21 +2,22 @@
 // (find-in-page, printing, permalinks) while a keystroke still costs one screenful:
 // the first part is rendered at once, the others in slices of a few milliseconds when
 // the page is idle and typing has paused. A new render (a keystroke, a zone switch)
-// cancels the pending parts and starts again. While parts are pending the list is
-// aria-busy.
+// cancels the pending parts and starts again. While parts are pending, or a replaced
+// view is still being taken apart, the list is aria-busy.
 //
 // The core keeps the list a render starts ({parts: true}) and renders each later part
 // from where the last one ended ({more: true}): a part costs its own talks, not a new
 // query and a walk over every talk before it (that was quadratic: 48 s to fill a list
 // of 10,000 talks on a loaded machine).
 //
-// The view a render replaces is not removed at once: taking 10,000 cards out of the
-// document held the key for 1.26 s. It is retired instead: `content-visibility: hidden`
-// (talktime.css, .tt-retired) hides it in one style change, keeping its layout, so it
-// is neither shown, found, focused nor printed, and it is taken apart in idle slices
-// once the new view is complete. Hiding it with `hidden` (display: none) was measured
-// before and is worse: it tears down the whole layout at once, and later keys paid for
-// it. Measured figures: docs/benchmarks.md and tests/bench/keystroke_bench.mjs.
+// The view a render replaces is not removed in the keystroke: taking 10,000 cards out
+// of the document held the key for 1.26 s. It is retired: `content-visibility: hidden`
+// on its container (talktime.css, .tt-retired) hides it with one style change, its
+// contents neither shown, found, focused nor printed, and it is taken apart a day at a
+// time in idle slices once the new view is complete. An earlier version hid the old
+// view with `hidden` (display: none, which tears its layout down at once) before taking
+// it apart, and later keys got slower (1,000 talks: 224 ms a key against 32).
+// Figures: tests/bench/keystroke_bench.mjs (keys and zone switches, 1,000 and 10,000 talks).
 
 // Talks rendered at once: two or three screens (a card is 150 to 250 px high).
 export const FIRST_PART = 12;
