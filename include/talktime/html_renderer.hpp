@@ -45,6 +45,26 @@ struct render_options {
 ///     // <section class="tt-section" data-section="upcoming">…<li class="tt-talk" data-talk-id="…">
 std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options);
 
+/// Where a list rendered in parts stands: the next talk of the order to render and
+/// what the talks before it decided (the "Now" line's place), so that each part
+/// costs its own talks, not a walk over every talk before it.
+struct list_position {
+  std::size_t next = 0;     ///< index into the order of the first talk not yet rendered
+  bool seen_past = false;   ///< a past talk came before (programme order)
+  bool marked_now = false;  ///< the "Now" line is written
+};
+
+/// The next part of a list: talks from order[at.next] on, whole time slots (parallel
+/// sessions are never cut), until at least `limit` talks are written or the order
+/// ends; `at` moves past them. Each part opens its own section and day: the widget
+/// joins a part's first day to the last one on the page when they are the same.
+///
+///     talktime::list_position at;
+///     auto first = talktime::render_html_part(s, found.talks, 12, at, options);
+///     auto next = talktime::render_html_part(s, found.talks, 10, at, options);  // from at.next
+std::string render_html_part(const schedule& s, const std::vector<std::size_t>& order, std::size_t limit,
+                             list_position& at, const render_options& options);
+
 /// One talk as a page of its own (a feed of one talk, or the widget's talk view): the
 /// talk's card with its title as an `<h2>`, its day beside its times, the abstract and
 /// bios open and no star; no sections or day headings around it.

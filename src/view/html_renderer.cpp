@@ -182,7 +182,8 @@ namespace {
 // that is not over, when some talk before it is.
 class list_structure {
  public:
-  list_structure(html_writer& w, const schedule& s, const render_options& o) : w_(w), s_(s), o_(o) {}
+  list_structure(html_writer& w, const schedule& s, const render_options& o, list_position& at)
+      : w_(w), s_(s), o_(o), at_(at) {}
 
   void before(const talk& t) {
     auto phase = s_.phase(t, o_.now);
@@ -192,19 +193,19 @@ class list_structure {
     }
     auto day = day_in_zone(t, *o_.display_zone);
     if (!open_day_ || day != day_) open_day(day);
-    if (o_.order == list_order::programme && phase != talk_phase::past && seen_past_ && !marked_now_) {
-      marked_now_ = true;
+    if (o_.order == list_order::programme && phase != talk_phase::past && at_.seen_past && !at_.marked_now) {
+      at_.marked_now = true;
       w_.raw("<li class=\"tt-now\" role=\"separator\"").attr("aria-label", o_.text.now).raw("><span class=\"tt-now-label\">")
           .text(o_.text.now).raw("</span></li>");
     }
-    seen_past_ |= phase == talk_phase::past;
+    at_.seen_past |= phase == talk_phase::past;
   }
 
   // A talk already on the page (render_options::skip): only the Now line's state moves.
   void skip(const talk& t) {
     bool past = s_.phase(t, o_.now) == talk_phase::past;
-    marked_now_ |= o_.order == list_order::programme && !past && seen_past_;
-    seen_past_ |= past;
+    at_.marked_now |= o_.order == list_order::programme && !past && at_.seen_past;
+    at_.seen_past |= past;
   }
 
   void finish() {
@@ -235,9 +236,10 @@ class list_structure {
   html_writer& w_;
   const schedule& s_;
   const render_options& o_;
+  list_position& at_;
   std::string section_;
   date::sys_days day_{};
-  bool open_day_ = false, seen_past_ = false, marked_now_ = false;
+  bool open_day_ = false;
 };
 
 
@@ -255,20 +257,15 @@ std::size_t parallel_run(const schedule& s, const std::vector<std::size_t>& orde
   return n;
 }
 
-}  // namespace
-
 // Parallel sessions share one time slot, as a programme prints them: the slot names
 // the time once, and each session's card leads with its room.
-std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options) {
-  html_writer w;
+void render_talks(html_writer& w, const schedule& s, const std::vector<std::size_t>& order, std::size_t limit,
+                  list_position& position, const render_options& options) {
   talk_renderer talk_html(s, options);
-  list_structure structure(w, s, options);
+  list_structure structure(w, s, options, position);
   const auto& talks = s.feed().talks;
-  for (std::size_t i = 0; i < order.size();) {
-    if (i < options.skip) {  // rendered in an earlier part (render_options::skip)
-      structure.skip(talks[order[i++]]);
-      continue;
-    }
+  for (std::size_t written = 0; position.next < order.size() && written < limit;) {
+    auto i = position.next;
     auto n = parallel_run(s, order, i, options.now);
     const talk& lead = talks[order[i]];
     structure.before(lead);
@@ -283,9 +280,31 @@ std::string render_html(const schedule& s, const std::vector<std::size_t>& order
       for (std::size_t k = i; k < i + n; ++k) talk_html.render(w, talks[order[k]], true);
       w.raw("</ol></li>");
     }
-    i += n;
+    position.next += n;
+    written += n;
   }
   structure.finish();
+}
+
+}  // namespace
+
+std::string render_html(const schedule& s, const std::vector<std::size_t>& order, const render_options& options) {
+  html_writer w;
+  list_position at;
+  {
+    // Talks rendered in an earlier part (render_options::skip) only move the Now line's state.
+    html_writer none;
+    list_structure structure(none, s, options, at);
+    for (; at.next < std::min(options.skip, order.size()); ++at.next) structure.skip(s.feed().talks[order[at.next]]);
+  }
+  render_talks(w, s, order, order.size(), at, options);
+  return std::move(w.out);
+}
+
+std::string render_html_part(const schedule& s, const std::vector<std::size_t>& order, std::size_t limit,
+                             list_position& at, const render_options& options) {
+  html_writer w;
+  render_talks(w, s, order, limit, at, options);
   return std::move(w.out);
 }
 

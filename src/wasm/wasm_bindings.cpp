@@ -27,17 +27,19 @@ std::map<int, std::unique_ptr<talktime::schedule>>& open_schedules() {
   return schedules;
 }
 
-// The last query's matches. The loader renders a long list in parts, each the same
-// request from another offset: the query runs once for all of them.
-struct last_query {
-  const talktime::schedule* schedule = nullptr;
-  std::string request;  // without offset, limit and page
+// A list the widget renders in parts ({"parts": true}), kept per feed: the query's
+// matches, the options of its first part and where the last part ended. A later part
+// ({"more": true, "limit"}) renders its own talks alone: no query, no walk over the
+// talks before it, so a 10,000-talk list costs its parts and not their squares.
+struct list_in_parts {
   talktime::query_result found;
+  talktime::render_options options;
+  talktime::list_position position;
 };
 
-last_query& query_cache() {
-  static last_query cache;
-  return cache;
+std::map<int, list_in_parts>& lists_in_parts() {
+  static std::map<int, list_in_parts> lists;
+  return lists;
 }
 
 // The bytes of a Uint8Array, copied into wasm memory with one TypedArray.set
@@ -169,7 +171,7 @@ const talktime::schedule* schedule_for(int handle) {
 }
 
 emscripten::val close_feed(int handle) {
-  if (query_cache().schedule == schedule_for(handle)) query_cache() = {};
+  lists_in_parts().erase(handle);
   if (open_schedules().erase(handle) == 0) return reply::failure("request.no_such_feed", "no open feed has handle " + std::to_string(handle));
   return reply::ok(emscripten::val(true));
 }
@@ -183,8 +185,8 @@ struct feed_request {
   std::optional<emscripten::val> failure;
 };
 
-feed_request request_for(int handle, const std::string& request_text, bool zone_required) {
-  feed_request r{schedule_for(handle), json::parse(request_text, nullptr, false), nullptr, std::nullopt};
+feed_request request_for(int handle, json view, bool zone_required) {
+  feed_request r{schedule_for(handle), std::move(view), nullptr, std::nullopt};
   if (!r.schedule) {
     r.failure = reply::failure("request.no_such_feed", "no open feed has handle " + std::to_string(handle));
   } else if (!r.view.is_object()) {
@@ -197,9 +199,8 @@ feed_request request_for(int handle, const std::string& request_text, bool zone_
   return r;
 }
 
-// The talks a view shows: the query's matches from the `offset`-th, at most `limit` of
-// them (all by default). `shown` holds the matches before them too (the renderer skips
-// them, but they decide where the "Now" line goes); `part` the talks themselves.
+// The matches from the `offset`-th, at most `limit` (all by default); `shown` holds those
+// before them too (they decide where the "Now" line goes), `part` the talks themselves.
 struct shown_talks {
   talktime::query_result found;
   std::vector<std::size_t> shown;
@@ -207,18 +208,8 @@ struct shown_talks {
   std::vector<std::size_t> part() const { return {shown.begin() + std::ptrdiff_t(offset), shown.end()}; }
 };
 
-const talktime::query_result& matches(const talktime::schedule& s, const json& view, const talktime::time_zone& zone) {
-  json query = view;
-  for (const char* key : {"offset", "limit", "page"}) query.erase(key);
-  auto request = query.dump();
-  auto& cache = query_cache();
-  if (cache.schedule != &s || cache.request != request)
-    cache = {&s, std::move(request), s.find(query_of(view), seconds_of(view, "now"), zone)};
-  return cache.found;
-}
-
 shown_talks select(const talktime::schedule& s, const json& view, const talktime::time_zone& zone) {
-  shown_talks out{matches(s, view, zone), {}, 0};
+  shown_talks out{s.find(query_of(view), seconds_of(view, "now"), zone), {}, 0};
   std::size_t total = out.found.talks.size();
   out.offset = std::min(total, count_of(view, "offset", 0));
   std::size_t end = out.offset + std::min(total - out.offset, count_of(view, "limit", total));
@@ -234,16 +225,7 @@ std::string view_markup(const talktime::schedule& s, const shown_talks& talks, b
   return talktime::render_html(s, talks.shown, options);
 }
 
-// {"zone", "now", "hour12", "offset", "limit", "page", "starred", "order", "renderText"
-// (render_text_json.hpp), query fields…}
-// -> {html, zone, zoneLabel, count, matched, shown, nextChange, order}, as a JS object (the
-// markup is not escaped into JSON and parsed again). Only `limit` matches from the
-// `offset`-th are rendered (`shown` counts up to the last of them): the loader renders a
-// screenful at once and the rest in parts, so a keystroke costs about the same for 100
-// talks or 100,000. nextChange is that of the talks rendered.
-emscripten::val render(int handle, const std::string& view_text) {
-  auto r = request_for(handle, view_text, true);
-  if (r.failure) return *r.failure;
+talktime::render_options render_options_of(const feed_request& r) {
   talktime::render_options options;
   options.display_zone = r.zone;
   options.now = seconds_of(r.view, "now");
@@ -251,29 +233,82 @@ emscripten::val render(int handle, const std::string& view_text) {
   options.interactive = true;
   options.starred = strings_of(r.view, "starred");
   if (auto text = r.view.find("renderText"); text != r.view.end()) options.text = talktime::wasm::render_text_from_json(*text);
-  auto talks = select(*r.schedule, r.view, *r.zone);
-  options.order = talks.found.order;
-  auto next = talktime::next_view_change(*r.schedule, talks.part(), options);
+  return options;
+}
+
+// A part's reply: {html, count, matched, shown, nextChange, order}; `part`: the talks in `html`.
+emscripten::val part_reply(const talktime::schedule& s, const talktime::query_result& found, std::string html,
+                           std::size_t shown, const std::vector<std::size_t>& part, const talktime::render_options& options) {
+  auto next = talktime::next_view_change(s, part, options);
   auto out = emscripten::val::object();
-  out.set("html", view_markup(*r.schedule, talks, r.view.value("page", false), options));
+  out.set("html", std::move(html));
+  out.set("count", double(found.talk_count));
+  out.set("matched", double(found.talks.size()));
+  out.set("shown", double(shown));
+  out.set("nextChange", next ? emscripten::val(double(next->time_since_epoch().count())) : emscripten::val::null());
+  out.set("order", std::string(found.order == talktime::list_order::programme ? "programme" : "series"));
+  return out;
+}
+
+// The next part of the list kept for `handle`: at least `limit` talks (whole time slots).
+emscripten::val render_more(int handle, std::size_t limit) {
+  auto it = lists_in_parts().find(handle);
+  const auto* s = schedule_for(handle);
+  if (!s || it == lists_in_parts().end())
+    return reply::failure("request.no_list", "no list of feed " + std::to_string(handle) + " is being rendered in parts");
+  auto& list = it->second;
+  auto from = list.position.next;
+  auto html = talktime::render_html_part(*s, list.found.talks, limit, list.position, list.options);
+  std::vector<std::size_t> part(list.found.talks.begin() + std::ptrdiff_t(from),
+                                list.found.talks.begin() + std::ptrdiff_t(list.position.next));
+  return reply::ok(part_reply(*s, list.found, std::move(html), list.position.next, part, list.options));
+}
+
+// The first part of a list kept for render_more: the query runs once for every part.
+emscripten::val render_first_part(const feed_request& r, int handle, talktime::render_options options) {
+  auto& list = lists_in_parts()[handle];
+  list = {r.schedule->find(query_of(r.view), options.now, *r.zone), std::move(options), {}};
+  list.options.order = list.found.order;
+  auto html = talktime::render_html_part(*r.schedule, list.found.talks, count_of(r.view, "limit", list.found.talks.size()),
+                                         list.position, list.options);
+  std::vector<std::size_t> part(list.found.talks.begin(), list.found.talks.begin() + std::ptrdiff_t(list.position.next));
+  return part_reply(*r.schedule, list.found, std::move(html), list.position.next, part, list.options);
+}
+
+// {"zone", "now", "hour12", "offset", "limit", "page", "parts", "starred", "order",
+// "renderText" (render_text_json.hpp), query fields…}
+// -> {html, zone, zoneLabel, count, matched, shown, nextChange, order}, a JS object (the markup
+// is not escaped into JSON). `limit` matches from the `offset`-th are rendered (`shown`
+// counts up to the last); with "parts": true the list is kept and {"more": true, "limit"}
+// renders its next part: a keystroke costs one screenful for 100 talks or 100,000.
+emscripten::val render(int handle, const std::string& view_text) {
+  auto view = json::parse(view_text, nullptr, false);
+  if (view.is_object() && view.value("more", false)) return render_more(handle, count_of(view, "limit", 1));
+  auto r = request_for(handle, std::move(view), true);
+  if (r.failure) return *r.failure;
+  auto options = render_options_of(r);
+  emscripten::val out = emscripten::val::null();
+  if (r.view.value("parts", false) && !r.view.value("page", false)) {
+    out = render_first_part(r, handle, std::move(options));
+  } else {
+    auto talks = select(*r.schedule, r.view, *r.zone);
+    options.order = talks.found.order;
+    auto html = view_markup(*r.schedule, talks, r.view.value("page", false), options);
+    out = part_reply(*r.schedule, talks.found, std::move(html), talks.shown.size(), talks.part(), options);
+  }
   out.set("zone", std::string(r.zone->name()));
   // Labelled as the talks' times are: letters another zone of the feed reads otherwise become an offset.
   const auto& feed = r.schedule->feed();
   const talktime::time_zone* event = feed.zone ? feed.zone : feed.talks.empty() ? nullptr : feed.talks.front().zone;
   if (event && event->name() == r.zone->name()) event = nullptr;
-  out.set("zoneLabel", talktime::zone_label_for(*r.zone, options.now, true, event));
-  out.set("count", double(talks.found.talk_count));
-  out.set("matched", double(talks.found.talks.size()));
-  out.set("shown", double(talks.shown.size()));
-  out.set("nextChange", next ? emscripten::val(double(next->time_since_epoch().count())) : emscripten::val::null());
-  out.set("order", std::string(talks.found.order == talktime::list_order::programme ? "programme" : "series"));
+  out.set("zoneLabel", talktime::zone_label_for(*r.zone, seconds_of(r.view, "now"), true, event));
   return reply::ok(out);
 }
 
 // The talks a query selects (all of them, not `limit`'s part) as schema.org Event
 // JSON-LD: the loader asks for every talk the page offers once, not for each view.
 emscripten::val json_ld(int handle, const std::string& view_text) {
-  auto r = request_for(handle, view_text, true);
+  auto r = request_for(handle, json::parse(view_text, nullptr, false), true);
   if (r.failure) return *r.failure;
   return reply::ok(emscripten::val(talktime::to_json_ld(r.schedule->feed(), select(*r.schedule, r.view, *r.zone).part())));
 }
@@ -300,7 +335,7 @@ emscripten::val calendar_links(int handle, const std::string& id) {
 
 // An iCalendar file for every talk the query matches (or for {"ids": [...]}, in feed order).
 emscripten::val ics(int handle, const std::string& query_text) {
-  auto r = request_for(handle, query_text, false);
+  auto r = request_for(handle, json::parse(query_text, nullptr, false), false);
   if (r.failure) return *r.failure;
   const auto& talks_in_feed = r.schedule->feed().talks;
   auto now = seconds_of(r.view, "now");

@@ -2,6 +2,8 @@
 // measures, per key, the browser's own figure from the key press to the next paint (Event
 // Timing, as INP does), and the time until every matching talk is in the document (the list
 // is no longer aria-busy; a build without that attribute counts as complete at once).
+// Then the same for zone switches: "Event time" (UTC, the feed's zone) and "Use my time
+// zone" (the page's New York) clicked in turn, each with the whole list in the document.
 // Usage: node tests/bench/keystroke_bench.mjs [dist dir] [talks] [runs]
 import { mkdtempSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +26,7 @@ const idle = () => new Promise((resolve) => {
 
 const { server, url } = await startStaticServer({ root });
 const browser = await launchBrowser();
-const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, timezoneId: 'America/New_York' });
 await page.goto(`${url}/index.html`);
 await page.evaluate(`window.__idle = ${idle.toString()}`);
 await page.evaluate(() => TalkTime.mount('#w', { feed: 'feed.json', now: '2026-06-01T00:00:00Z', jsonld: false }));
@@ -58,6 +60,19 @@ for (let r = 0; r < Number(runs); r++) {
 }
 const talks = await page.evaluate(() => document.querySelector('#w').shadowRoot
   .querySelectorAll('.tt-talk').length);
+// Zone switches, each once the list is complete (a visitor reads before switching).
+const switches = [];
+const switchCompletes = [];
+for (let r = 0; r < 2 * Number(runs); r++) {
+  const name = r % 2 === 0 ? 'Event time' : 'Use my time zone';
+  const button = page.locator('#w button', { hasText: name }).first();
+  await page.evaluate(() => window.__interactions.clear());
+  const t0 = Date.now();
+  await button.click();
+  await page.evaluate(() => window.__idle());
+  switchCompletes.push(Date.now() - t0);
+  switches.push({ text: name, ms: Math.max(0, ...await page.evaluate(() => [...window.__interactions.values()])) });
+}
 const sorted = durations.map((d) => d.ms).sort((a, b) => a - b);
 const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const show = (ms) => (ms < 16 ? '<16' : ms.toFixed(0));
@@ -65,5 +80,7 @@ console.log(`${dist}, ${n} talks, ${runs} runs of ${sequence.length} keys ("memo
 console.log(`key to next paint (Event Timing): median ${show(pick(0.5))} ms, p75 ${show(pick(0.75))} ms, max ${show(pick(1))} ms`);
 console.log(`first run: ${durations.slice(0, sequence.length).map((d) => `${d.text || '(empty)'} ${show(d.ms)}`).join(', ')}`);
 console.log(`every match in the document, after the last key: ${completes.join(', ')} ms; talks in the document then: ${talks}`);
+console.log(`zone switch to next paint (Event Timing): ${switches.map((d) => `${d.text} ${show(d.ms)}`).join(', ')}`);
+console.log(`every talk in the document in the new zone, after the click: ${switchCompletes.join(', ')} ms`);
 await browser.close();
 server.close();

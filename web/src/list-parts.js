@@ -2,12 +2,22 @@
 // (find-in-page, printing, permalinks) while a keystroke still costs one screenful:
 // the first part is rendered at once, the others in slices of a few milliseconds when
 // the page is idle and typing has paused. A new render (a keystroke, a zone switch)
-// cancels the pending parts and starts again. While parts are pending the list is
-// aria-busy. The view a render replaces is removed at once: 10,000 talks hold that key
-// for about a second, once (the keys after it replace a screenful). Hiding the old view
-// and taking it apart in idle slices was measured and is worse: a hidden view left in
-// the page made every later key slower (1,000 talks: 224 ms a key against 32; 10,000:
-// 672 ms against 72).
+// cancels the pending parts and starts again. While parts are pending, or a replaced
+// view is still being taken apart, the list is aria-busy.
+//
+// The core keeps the list a render starts ({parts: true}) and renders each later part
+// from where the last one ended ({more: true}): a part costs its own talks, not a new
+// query and a walk over every talk before it (that was quadratic: 48 s to fill a list
+// of 10,000 talks on a loaded machine).
+//
+// The view a render replaces is not removed in the keystroke: taking 10,000 cards out
+// of the document held the key for 1.26 s. It is retired: `content-visibility: hidden`
+// on its container (talktime.css, .tt-retired) hides it with one style change, its
+// contents neither shown, found, focused nor printed, and it is taken apart a day at a
+// time in idle slices once the new view is complete. An earlier version hid the old
+// view with `hidden` (display: none, which tears its layout down at once) before taking
+// it apart, and later keys got slower (1,000 talks: 224 ms a key against 32).
+// Figures: tests/bench/keystroke_bench.mjs (keys and zone switches, 1,000 and 10,000 talks).
 
 // Talks rendered at once: two or three screens (a card is 150 to 250 px high).
 export const FIRST_PART = 12;
@@ -34,10 +44,12 @@ export class ListParts {
     this.list = list;
     this.render = render;
     this.added = added;
-    this.pending = null;  // {request, offset, matched, onComplete}
+    this.pending = null;  // {shown, matched, onComplete}
+    this.retired = [];    // views replaced by a newer one, still to be taken apart
     this.job = 0;
     this.quiet = 0;
     this.current = null;  // the view's container in the list
+    this.talksInView = 0;
     this.nextChange = null;
   }
 
@@ -46,22 +58,27 @@ export class ListParts {
   start(request, onComplete) {
     this.cancel();
     this.replaceView();
-    const view = this.render({ ...request, offset: 0, limit: FIRST_PART });
+    const view = this.render({ ...request, parts: true, limit: FIRST_PART });
     this.current.innerHTML = view.html;
+    this.talksInView = view.shown;
     this.added(Array.from(this.current.querySelectorAll('.tt-talk')));
     this.nextChange = view.nextChange;
-    this.pending = { request, offset: view.shown, matched: view.matched, onComplete };
+    this.pending = { shown: view.shown, matched: view.matched, onComplete };
     if (view.shown >= view.matched) this.done();
-    else {
+    if (this.pending || this.retired.length) {
       this.list.setAttribute('aria-busy', 'true');
       this.quiet = setTimeout(() => { this.job = whenIdle((deadline) => this.slice(deadline)); }, QUIET_MS);
     }
     return view;
   }
 
-  // Renders every pending part now (before printing, to reach a permalink).
+  // Renders every pending part now and drops the retired views (before printing, to
+  // reach a permalink).
   finish() {
     while (this.pending) this.renderPart();
+    for (const view of this.retired) view.remove();
+    this.retired = [];
+    this.idleNow();
   }
 
   // Stops rendering parts.
@@ -75,36 +92,65 @@ export class ListParts {
 
   renderPart() {
     const pending = this.pending;
-    const view = this.render({ ...pending.request, offset: pending.offset, limit: PART_SIZE });
+    const view = this.render({ more: true, limit: PART_SIZE });
     this.added(appendPart(this.current, view.html));
     this.nextChange = earlier(this.nextChange, view.nextChange);
-    const progressed = view.shown > pending.offset;
-    pending.offset = view.shown;
+    const progressed = view.shown > pending.shown;
+    this.talksInView = view.shown;
+    pending.shown = view.shown;
     if (view.shown >= pending.matched || !progressed) this.done();
   }
 
   done() {
     const { onComplete } = this.pending;
     this.pending = null;
-    this.list.removeAttribute('aria-busy');
     if (onComplete) onComplete();
   }
 
+  // Pending parts first (find-in-page and print need them), then retired views.
   slice(deadline) {
     this.job = 0;
     const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_MS;
     const until = performance.now() + Math.min(SLICE_MS, idle);
     while (this.pending && performance.now() < until) this.renderPart();
-    if (this.pending) this.job = whenIdle((next) => this.slice(next));
+    while (!this.pending && this.retired.length && performance.now() < until) {
+      if (!takeApart(this.retired[0])) this.retired.shift();
+    }
+    if (this.pending || this.retired.length) this.job = whenIdle((next) => this.slice(next));
+    else this.idleNow();
   }
 
-  // Puts a new, empty view in the list in place of the old one.
+  idleNow() {
+    if (!this.pending && !this.retired.length) this.list.removeAttribute('aria-busy');
+  }
+
+  // Puts a new, empty view first in the list; the old one is retired (hidden at once,
+  // taken apart later).
   replaceView() {
-    if (this.current) this.current.remove();
+    if (this.current) {
+      if (this.talksInView > FIRST_PART) {
+        this.current.className = 'tt-view tt-retired';
+        this.current.setAttribute('aria-hidden', 'true');
+        this.retired.push(this.current);
+      } else {
+        this.current.remove();  // small: at once
+      }
+    }
     this.current = document.createElement('div');
     this.current.className = 'tt-view';
-    this.list.appendChild(this.current);
+    this.list.prepend(this.current);
   }
+}
+
+// Removes about a day of talks from a retired view; false once nothing is left of it.
+function takeApart(view) {
+  const last = view.lastElementChild;
+  if (!last) {
+    view.remove();
+    return false;
+  }
+  (last.classList.contains('tt-section') && last.childElementCount > 1 ? last.lastElementChild : last).remove();
+  return true;
 }
 
 function earlier(a, b) {
