@@ -2,6 +2,12 @@
 // Requests in as JSON text (feeds as bytes), one reply shape out (see `reply`);
 // feeds stay in memory behind small integer handles so a keystroke never
 // re-parses or re-converts anything.
+//
+// Two modules are linked from this file (CMakeLists.txt): talktime-full.wasm with
+// everything (TALKTIME_FULL_MODULE), and the first-render module talktime.wasm, which
+// reads talktime feeds only. It answers the same calls with the same shapes, and
+// request.needs_full_module for what only the full module does (another format, several
+// feeds to merge, JSON-LD): web/src/core.js then opens the same bytes in the full one.
 #include <emscripten/bind.h>
 
 #include <algorithm>
@@ -13,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "module_parts.hpp"
 #include "render_text_json.hpp"
 #include "request_json.hpp"
 #include "talktime/talktime.hpp"
@@ -86,6 +93,7 @@ struct opened_feeds {
   json diagnostics = json::array();
   json failed_sources = json::array();
   std::optional<talktime::feed> feed;
+  const char* needs_full_module = nullptr;  // why the first-render module read nothing
 
   void add(const std::vector<talktime::diagnostic>& list, const std::string& source) {
     for (auto d : diagnostics_json(list)) {
@@ -124,9 +132,17 @@ opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, co
     auto source = sources[i];
     auto name = source["name"].isString() ? source["name"].as<std::string>() : std::string();
     auto format = source["format"].isString() ? source["format"].as<std::string>() : std::string();
-    auto r = talktime::parse_any_feed(bytes_of(source["bytes"]),
-                                      talktime::parse_feed_format(format).value_or(talktime::feed_format::detect), limits,
-                                      import);
+    auto bytes = bytes_of(source["bytes"]);
+    auto hint = talktime::parse_feed_format(format).value_or(talktime::feed_format::detect);
+    if (const char* why = full_module_reason(bytes, hint, count)) {
+      out.needs_full_module = why;
+      return out;
+    }
+    auto r = parse_source(bytes, hint, limits, import);
+    if (const char* why = r.feed ? full_module_reason(*r.feed) : nullptr) {
+      out.needs_full_module = why;
+      return out;
+    }
     out.add(r.diagnostics, several ? name : std::string());
     if (r.feed) {
       parsed.push_back({name, std::move(*r.feed)});
@@ -137,7 +153,7 @@ opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, co
   if (parsed.size() == 1) {
     out.feed = std::move(parsed.front().feed);
   } else if (parsed.size() > 1) {
-    auto merged = talktime::merge_feeds(std::move(parsed));
+    auto merged = merge_sources(std::move(parsed));
     out.add(merged.diagnostics, std::string());
     out.feed = std::move(merged.feed);
   }
@@ -152,6 +168,7 @@ emscripten::val open_feeds(const emscripten::val& sources, const std::string& op
   if (count == 0) return reply::failure("feed.none", "no feed given");
   auto options = json::parse(options_text, nullptr, false);
   auto opened = parse_sources(sources, count, limits_of(options), import_options_of(options));
+  if (opened.needs_full_module) return reply::failure("request.needs_full_module", opened.needs_full_module);
   if (!opened.feed) return opened.failure();
   static int next_handle = 0;
   int handle = ++next_handle;
@@ -275,7 +292,9 @@ emscripten::val render(int handle, const std::string& view_text) {
 emscripten::val json_ld(int handle, const std::string& view_text) {
   auto r = request_for(handle, view_text, true);
   if (r.failure) return *r.failure;
-  return reply::ok(emscripten::val(talktime::to_json_ld(r.schedule->feed(), select(*r.schedule, r.view, *r.zone).part())));
+  auto text = json_ld_of(r.schedule->feed(), select(*r.schedule, r.view, *r.zone).part());
+  if (!text) return reply::failure("request.needs_full_module", "JSON-LD is written by the full module");
+  return reply::ok(emscripten::val(*text));
 }
 
 const talktime::talk* talk_by_id(const talktime::schedule& s, const std::string& id) {
