@@ -4,10 +4,11 @@
 // re-parses or re-converts anything.
 //
 // Two modules are linked from this file (CMakeLists.txt): talktime-full.wasm with
-// everything (TALKTIME_FULL_MODULE), and the first-render module talktime.wasm, which
-// reads talktime feeds only. It answers the same calls with the same shapes, and
+// everything (full_module.cpp), and the first-render module talktime.wasm
+// (first_render_module.cpp), which reads one talktime feed. It answers the same calls with the same shapes, and
 // request.needs_full_module for what only the full module does (another format, several
-// feeds to merge, JSON-LD): web/src/core.js then opens the same bytes in the full one.
+// feeds to merge, a talk before 1970, JSON-LD; module_parts.hpp): web/src/core.js then
+// opens the same bytes in the full one.
 #include <emscripten/bind.h>
 
 #include <algorithm>

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { browserSession, openPage, ready } from './browser.mjs';
+import { pathToFileURL } from 'node:url';
+import { browserSession, openPage, ready, repoRoot } from './browser.mjs';
 
 // Two talks before 1970, where the zones' rules of today would give other times.
 // python3: datetime(1960,6,1,12,0,tzinfo=ZoneInfo('Europe/Amsterdam')).astimezone(timezone.utc) -> 11:00
@@ -84,6 +85,17 @@ test('talks before 1970 keep the times of their zones\' history', async () => {
   const start = (id) => page.locator(`[data-talk-id="${id}"] time`).first().getAttribute('datetime');
   assert.equal(await start('amsterdam-1960'), '1960-06-01T11:00:00+00:00');
   assert.equal(await start('detroit-1960'), '1960-06-01T17:00:00+00:00');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('from file://, the full module comes from talktime-full.js and talktime-full.wasm.js (JSON-LD of an inline feed)', async () => {
+  const { page, context, errors } = await openPage(session.browser, { timezoneId: 'Europe/London' });
+  await page.goto(pathToFileURL(`${repoRoot}tests/browser/pages/inline.html`).href);
+  await ready(page, '#talks');
+  const ld = JSON.parse(await page.locator('head script[type="application/ld+json"]').textContent());
+  // Only the full module writes JSON-LD; from file:// it can have come only from the two scripts.
+  assert.deepEqual(ld['@graph'].map((e) => e.name), ['Opened from a file']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -91,98 +91,113 @@ const whenIdle = () => new Promise((resolve) => typeof requestIdleCallback === '
 
 const needsFullModule = (error) => error instanceof CoreError && error.code === 'request.needs_full_module';
 
-// The widget's calls on both modules, with one set of handles: a feed is opened in the
-// first-render module, or in the full one when the first says request.needs_full_module
-// (both read the same bytes into the same talks, ids included). JSON-LD of a feed the
-// first-render module holds is written by the full module from the same sources, once
-// it has started: jsonLd then answers a Promise. startFull() -> Promise of coreCalls.
-export function routedCalls(lean, startFull) {
+// The two modules behind one set of handles: a feed is opened in the first-render module,
+// or in the full one when the first says request.needs_full_module and the full one has
+// started (both read the same bytes into the same talks, ids included).
+function moduleSwitch(lean, startFull) {
   const feeds = new Map();  // our handle -> {calls, handle, sources, limits, mirror}
   let nextHandle = 0;
-  let full = null;
   let fullStarting = null;
-  let prepared = null;
-  const loadFull = () => {
-    fullStarting = fullStarting || startFull().then((calls) => (full = calls), (error) => {
-      fullStarting = null;
-      throw error;
-    });
-    return fullStarting;
-  };
+  const modules = { full: null };
   const register = (calls, opened, sources, limits) => {
     feeds.set(++nextHandle, { calls, handle: opened.handle, sources: calls === lean ? sources : null, limits, mirror: 0 });
     return { ...opened, handle: nextHandle };
   };
-  const openNow = (sources, limits) => {
-    try {
-      return register(lean, lean.openFeeds(sources, limits), sources, limits);
-    } catch (error) {
-      if (!needsFullModule(error) || !full) throw error;
+  return Object.assign(modules, {
+    loadFull() {
+      fullStarting = fullStarting || startFull().then((calls) => (modules.full = calls), (error) => {
+        fullStarting = null;
+        throw error;
+      });
+      return fullStarting;
+    },
+    open(sources, limits) {
+      try {
+        return register(lean, lean.openFeeds(sources, limits), sources, limits);
+      } catch (error) {
+        if (!needsFullModule(error) || !modules.full) throw error;
+      }
+      return register(modules.full, modules.full.openFeeds(sources, limits), sources, limits);
+    },
+    feed(handle) {
+      const entry = feeds.get(handle);
+      if (!entry) throw new CoreError('no open feed has handle ' + handle, 'request.no_such_feed');
+      return entry;
+    },
+    isOpen: (handle, entry) => feeds.get(handle) === entry,
+    close(handle) {
+      const entry = modules.feed(handle);
+      feeds.delete(handle);
+      if (entry.mirror) modules.full.closeFeed(entry.mirror);
+      return entry.calls.closeFeed(entry.handle);
+    },
+    // The same feed in the full module (opened once, from the sources kept until then).
+    mirror(entry) {
+      if (!entry.mirror) {
+        entry.mirror = modules.full.openFeeds(entry.sources, entry.limits).handle;
+        entry.sources = null;
+      }
+      return entry.mirror;
     }
-    return register(full, full.openFeeds(sources, limits), sources, limits);
+  });
+}
+
+// Opens the sources in the module that reads them, starting the full module first when
+// needed: resolves with {opened} or {error} (an engine.start Error when the full module
+// could not start: the widget shows it as the engine's failure, not the feed's).
+function openReadily(modules, sources, limits) {
+  const outcome = () => {
+    try {
+      return { opened: modules.open(sources, limits) };
+    } catch (error) {
+      return { error };
+    }
   };
-  const feed = (handle) => {
-    const entry = feeds.get(handle);
-    if (!entry) throw new CoreError('no open feed has handle ' + handle, 'request.no_such_feed');
-    return entry;
-  };
+  const first = outcome();
+  if (!needsFullModule(first.error)) return Promise.resolve(first);
+  return modules.loadFull().then(outcome, (error) => {
+    const message = 'The full schedule engine could not start: ' + (error && error.message || error);
+    return { error: Object.assign(new Error(message), { code: 'engine.start' }) };
+  });
+}
+
+// The widget's calls on both modules (moduleSwitch). prepare(sources, limits) opens the
+// sources before the widget asks, so that its openFeeds(sources) answers at once whichever
+// module reads them. JSON-LD of a feed the first-render module holds is written by the full
+// module once the page is idle: jsonLd then answers a Promise. startFull() -> Promise of coreCalls.
+export function routedCalls(lean, startFull) {
+  const modules = moduleSwitch(lean, startFull);
+  const prepared = new Map();  // sources (the widget's array) -> {opened} or {error}; several widgets may prepare at once
   const onFeed = (name) => (handle, ...args) => {
-    const entry = feed(handle);
+    const entry = modules.feed(handle);
     return entry.calls[name](entry.handle, ...args);
   };
-  const fullJsonLd = (entry, request) => {
-    if (!entry.mirror) {
-      entry.mirror = full.openFeeds(entry.sources, entry.limits).handle;
-      entry.sources = null;
-    }
-    return full.jsonLd(entry.mirror, request);
-  };
   return {
-    // Opens the sources in the module that reads them, starting the full module when
-    // needed; the widget's next openFeeds(sources) then answers at once.
     prepare(sources, limits) {
-      const keep = (outcome) => (prepared = { sources, ...outcome });
-      try {
-        return Promise.resolve(keep({ opened: openNow(sources, limits) }));
-      } catch (error) {
-        if (!needsFullModule(error)) return Promise.resolve(keep({ error }));
-      }
-      return loadFull().then(() => {
-        try {
-          keep({ opened: openNow(sources, limits) });
-        } catch (error) {
-          keep({ error });
-        }
-      }, (error) => {
-        // Not a CoreError: the widget shows it as the engine's failure (code engine.start), not the feed's.
-        const message = 'The full schedule engine could not start: ' + (error && error.message || error);
-        keep({ error: Object.assign(new Error(message), { code: 'engine.start' }) });
+      return openReadily(modules, sources, limits).then((outcome) => {
+        prepared.set(sources, outcome);
       });
     },
     openFeeds(sources, limits) {
-      const ready = prepared && prepared.sources === sources ? prepared : null;
-      prepared = null;
-      if (!ready) return openNow(sources, limits);
+      const ready = prepared.get(sources);
+      prepared.delete(sources);
+      if (!ready) return modules.open(sources, limits);
       if (ready.error) throw ready.error;
       return ready.opened;
     },
-    closeFeed(handle) {
-      const entry = feed(handle);
-      feeds.delete(handle);
-      if (entry.mirror) full.closeFeed(entry.mirror);
-      return entry.calls.closeFeed(entry.handle);
-    },
+    closeFeed: (handle) => modules.close(handle),
     render: onFeed('render'),
     ics: onFeed('ics'),
     calendarLinks: onFeed('calendarLinks'),
     jsonLd(handle, request) {
-      const entry = feed(handle);
+      const entry = modules.feed(handle);
       if (entry.calls !== lean) return entry.calls.jsonLd(entry.handle, request);
-      return whenIdle().then(loadFull).then(() => feeds.get(handle) === entry ? fullJsonLd(entry, request) : '');
+      return whenIdle().then(modules.loadFull)
+        .then(() => modules.isOpen(handle, entry) ? modules.full.jsonLd(modules.mirror(entry), request) : '');
     },
     zoneCatalog: (at) => lean.zoneCatalog(at),
     describeZone: (name, at) => lean.describeZone(name, at),
-    memoryBytes: () => lean.memoryBytes() + (full ? full.memoryBytes() : 0)
+    memoryBytes: () => lean.memoryBytes() + (modules.full ? modules.full.memoryBytes() : 0)
   };
 }
 
