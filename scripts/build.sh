@@ -20,7 +20,11 @@ cmake --build build/wasm -j "$jobs"
 
 size() { printf '%7d bytes, %6d gzip' "$(stat -c %s "$1")" "$(gzip -9 -c "$1" | wc -c)"; }
 echo "dist/ (what a site copies):"
-for f in dist/talktime.js dist/talktime.wasm dist/talktime.wasm.js; do printf '  %-22s %s\n' "$f" "$(size "$f")"; done
-total_raw=$(( $(stat -c %s dist/talktime.js) + $(stat -c %s dist/talktime.wasm) ))
-total_gz=$(( $(gzip -9 -c dist/talktime.js | wc -c) + $(gzip -9 -c dist/talktime.wasm | wc -c) ))
-echo "  first render over http(s): talktime.js + talktime.wasm = $total_raw bytes, $total_gz gzip (talktime.wasm.js is used only from file://)"
+for f in dist/talktime.js dist/talktime.wasm dist/talktime.wasm.js \
+         dist/talktime-full.js dist/talktime-full.wasm dist/talktime-full.wasm.js; do
+  printf '  %-27s %s\n' "$f" "$(size "$f")"
+done
+sum() { local raw=0 gz=0; for f in "$@"; do raw=$((raw + $(stat -c %s "$f"))); gz=$((gz + $(gzip -9 -c "$f" | wc -c))); done; echo "$raw bytes, $gz gzip"; }
+echo "  first render over http(s): talktime.js + talktime.wasm = $(sum dist/talktime.js dist/talktime.wasm)"
+echo "  full module, fetched on first use: talktime-full.js + talktime-full.wasm = $(sum dist/talktime-full.js dist/talktime-full.wasm)"
+echo "  (the .wasm.js files are used only from file://)"

@@ -2,6 +2,13 @@
 // Requests in as JSON text (feeds as bytes), one reply shape out (see `reply`);
 // feeds stay in memory behind small integer handles so a keystroke never
 // re-parses or re-converts anything.
+//
+// Two modules are linked from this file (CMakeLists.txt): talktime-full.wasm with
+// everything (full_module.cpp), and the first-render module talktime.wasm
+// (first_render_module.cpp), which reads one talktime feed. It answers the same calls with the same shapes, and
+// request.needs_full_module for what only the full module does (another format, several
+// feeds to merge, a talk before 1970, JSON-LD; module_parts.hpp): web/src/core.js then
+// opens the same bytes in the full one.
 #include <emscripten/bind.h>
 
 #include <algorithm>
@@ -13,6 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "module_parts.hpp"
 #include "render_text_json.hpp"
 #include "request_json.hpp"
 #include "talktime/talktime.hpp"
@@ -88,6 +96,7 @@ struct opened_feeds {
   json diagnostics = json::array();
   json failed_sources = json::array();
   std::optional<talktime::feed> feed;
+  const char* needs_full_module = nullptr;  // why the first-render module read nothing
 
   void add(const std::vector<talktime::diagnostic>& list, const std::string& source) {
     for (auto d : diagnostics_json(list)) {
@@ -126,9 +135,17 @@ opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, co
     auto source = sources[i];
     auto name = source["name"].isString() ? source["name"].as<std::string>() : std::string();
     auto format = source["format"].isString() ? source["format"].as<std::string>() : std::string();
-    auto r = talktime::parse_any_feed(bytes_of(source["bytes"]),
-                                      talktime::parse_feed_format(format).value_or(talktime::feed_format::detect), limits,
-                                      import);
+    auto bytes = bytes_of(source["bytes"]);
+    auto hint = talktime::parse_feed_format(format).value_or(talktime::feed_format::detect);
+    if (const char* why = full_module_reason(bytes, hint, count)) {
+      out.needs_full_module = why;
+      return out;
+    }
+    auto r = parse_source(bytes, hint, limits, import);
+    if (const char* why = r.feed ? full_module_reason(*r.feed) : nullptr) {
+      out.needs_full_module = why;
+      return out;
+    }
     out.add(r.diagnostics, several ? name : std::string());
     if (r.feed) {
       parsed.push_back({name, std::move(*r.feed)});
@@ -139,7 +156,7 @@ opened_feeds parse_sources(const emscripten::val& sources, std::size_t count, co
   if (parsed.size() == 1) {
     out.feed = std::move(parsed.front().feed);
   } else if (parsed.size() > 1) {
-    auto merged = talktime::merge_feeds(std::move(parsed));
+    auto merged = merge_sources(std::move(parsed));
     out.add(merged.diagnostics, std::string());
     out.feed = std::move(merged.feed);
   }
@@ -154,6 +171,7 @@ emscripten::val open_feeds(const emscripten::val& sources, const std::string& op
   if (count == 0) return reply::failure("feed.none", "no feed given");
   auto options = json::parse(options_text, nullptr, false);
   auto opened = parse_sources(sources, count, limits_of(options), import_options_of(options));
+  if (opened.needs_full_module) return reply::failure("request.needs_full_module", opened.needs_full_module);
   if (!opened.feed) return opened.failure();
   static int next_handle = 0;
   int handle = ++next_handle;
@@ -310,7 +328,9 @@ emscripten::val render(int handle, const std::string& view_text) {
 emscripten::val json_ld(int handle, const std::string& view_text) {
   auto r = request_for(handle, json::parse(view_text, nullptr, false), true);
   if (r.failure) return *r.failure;
-  return reply::ok(emscripten::val(talktime::to_json_ld(r.schedule->feed(), select(*r.schedule, r.view, *r.zone).part())));
+  auto text = json_ld_of(r.schedule->feed(), select(*r.schedule, r.view, *r.zone).part());
+  if (!text) return reply::failure("request.needs_full_module", "JSON-LD is written by the full module");
+  return reply::ok(emscripten::val(*text));
 }
 
 const talktime::talk* talk_by_id(const talktime::schedule& s, const std::string& id) {

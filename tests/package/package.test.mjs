@@ -39,7 +39,8 @@ test('the tarball holds the built widget, the README and the licence, nothing el
   assert.equal(packed.name, 'talktime');
   assert.equal(packed.version, manifest.version);
   assert.deepEqual(packed.files.map((f) => f.path).sort(),
-    ['LICENSE', 'README.md', 'dist/talktime.js', 'dist/talktime.wasm', 'dist/talktime.wasm.js', 'package.json']);
+    ['LICENSE', 'README.md', 'dist/talktime-full.js', 'dist/talktime-full.wasm', 'dist/talktime-full.wasm.js',
+      'dist/talktime.js', 'dist/talktime.wasm', 'dist/talktime.wasm.js', 'package.json']);
   for (const field of ['browser', 'unpkg', 'jsdelivr']) assert.equal(manifest[field], 'dist/talktime.js');
   assert.equal(manifest.exports['.'], './dist/talktime.js');
   assert.equal(manifest.private, undefined);

@@ -10,8 +10,8 @@ const root = new URL('../../', import.meta.url);
 let core;
 
 before(async () => {
-  const createTalkTimeCore = require(new URL('build/wasm/talktime_core.js', root).pathname);
-  core = await createTalkTimeCore({ wasmBinary: readFileSync(new URL('build/wasm/talktime_core.wasm', root)) });
+  const createTalkTimeFull = require(new URL('build/wasm/talktime_full.js', root).pathname);
+  core = await createTalkTimeFull({ wasmBinary: readFileSync(new URL('build/wasm/talktime_full.wasm', root)) });
 });
 
 // Every call answers {ok: true, value} or {ok: false, error: {code, message, diagnostics}}.

@@ -19,8 +19,8 @@ const S = 'https://schema.org/';
 let core;
 
 before(async () => {
-  const createTalkTimeCore = require(new URL('build/wasm/talktime_core.js', root).pathname);
-  core = await createTalkTimeCore({ wasmBinary: readFileSync(new URL('build/wasm/talktime_core.wasm', root)) });
+  const createTalkTimeFull = require(new URL('build/wasm/talktime_full.js', root).pathname);
+  core = await createTalkTimeFull({ wasmBinary: readFileSync(new URL('build/wasm/talktime_full.wasm', root)) });
 });
 
 // A minimal schema.org context: every term in the vocabulary; the properties whose

@@ -2,7 +2,7 @@
 // tested in tests/wasm and through the widget in tests/browser).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CoreError, coreCalls, coreLoader, readZoneCatalog, unwrap } from '../../web/src/core.js';
+import { CoreError, coreCalls, coreLoader, readZoneCatalog, routedCalls, unwrap } from '../../web/src/core.js';
 
 // A stand-in for the Emscripten module: each binding returns the canned reply and
 // records its arguments.
@@ -147,4 +147,76 @@ test('the zone catalog: two offsets a year, countries in zone.tab\'s case code, 
     { name: 'Europe/Zurich', offsets: [{ abbreviation: 'CET', offset: 3600 }, { abbreviation: 'CEST', offset: 7200 }],
       countries: [{ code: 'CH', first: true }, { code: 'DE', first: false }], links: [] }
   ]);
+});
+
+// Two fake modules behind routedCalls: the first-render one answers request.needs_full_module
+// for an .ics source and for JSON-LD; the full one reads everything.
+function twoModules() {
+  const needsFull = failed('request.needs_full_module', 'iCalendar and frab feeds are read by the full module');
+  const leanModule = fakeModule({ closeFeed: ok(true), render: ok({ html: 'lean' }), jsonLd: failed('request.needs_full_module', 'JSON-LD') });
+  leanModule.openFeeds = (sources) => {
+    leanModule.calls.push(['openFeeds', sources[0].name]);
+    return sources[0].name.endsWith('.ics') ? needsFull : ok({ handle: 5, diagnostics: [], meta: {}, failedSources: [] });
+  };
+  const fullModule = fakeModule({ openFeeds: ok({ handle: 9, diagnostics: [], meta: {}, failedSources: [] }), closeFeed: ok(true),
+    render: ok({ html: 'full' }), jsonLd: ok('{"@graph":[]}') });
+  let starts = 0;
+  const core = routedCalls(coreCalls(leanModule), async () => {
+    starts += 1;
+    return coreCalls(fullModule);
+  });
+  return { core, leanModule, fullModule, starts: () => starts };
+}
+const sourcesNamed = (name) => [{ name, format: '', bytes: new Uint8Array([123, 125]) }];
+
+test('a talktime feed is opened in the first-render module only; handles are the router\'s', async () => {
+  const { core, leanModule, fullModule, starts } = twoModules();
+  const sources = sourcesNamed('talks.json');
+  await core.prepare(sources, {});
+  const opened = core.openFeeds(sources, {});
+  assert.equal(opened.handle, 1);
+  assert.equal(core.render(1, { zone: 'UTC' }).html, 'lean');
+  assert.deepEqual(leanModule.calls.map((c) => c.slice(0, 2)), [['openFeeds', 'talks.json'], ['render', 5]]);
+  assert.equal(starts(), 0);
+  assert.deepEqual(fullModule.calls, []);
+  assert.throws(() => core.render(2, {}), { name: 'CoreError', code: 'request.no_such_feed', message: 'no open feed has handle 2' });
+  // JSON-LD: the full module starts, opens the same sources once and answers.
+  assert.equal(await core.jsonLd(1, { zone: 'UTC' }), '{"@graph":[]}');
+  assert.equal(await core.jsonLd(1, { zone: 'UTC' }), '{"@graph":[]}');
+  assert.equal(starts(), 1);
+  assert.deepEqual(fullModule.calls.map((c) => c[0]), ['openFeeds', 'jsonLd', 'jsonLd']);
+  assert.equal(core.closeFeed(1), true);
+  assert.deepEqual(fullModule.calls.at(-1), ['closeFeed', 9]);
+  assert.deepEqual(leanModule.calls.at(-1), ['closeFeed', 5]);
+  assert.equal(core.memoryBytes(), 2 * 8388608);
+});
+
+test('an .ics source starts the full module before the widget opens it; a second one reuses it', async () => {
+  const { core, fullModule, starts } = twoModules();
+  for (const name of ['a.ics', 'b.ics']) {
+    const sources = sourcesNamed(name);
+    await core.prepare(sources, {});
+    const opened = core.openFeeds(sources, {});
+    assert.equal(core.render(opened.handle, { zone: 'UTC' }).html, 'full');
+  }
+  assert.equal(starts(), 1);
+  assert.deepEqual(fullModule.calls.map((c) => c[0]), ['openFeeds', 'render', 'openFeeds', 'render']);
+  // Without prepare, before the full module started, the answer is the stable code.
+  const fresh = twoModules();
+  assert.throws(() => fresh.core.openFeeds(sourcesNamed('c.ics'), {}), { name: 'CoreError', code: 'request.needs_full_module' });
+});
+
+test('a full module that cannot start is the widget\'s engine error, and the next try starts it again', async () => {
+  let attempts = 0;
+  const lean = coreCalls(fakeModule({ openFeeds: failed('request.needs_full_module', 'frab') }));
+  const core = routedCalls(lean, async () => {
+    attempts += 1;
+    throw new Error('talktime-full.js was not found next to talktime.js');
+  });
+  const sources = sourcesNamed('x.json');
+  await core.prepare(sources, {});
+  assert.throws(() => core.openFeeds(sources, {}),
+    { code: 'engine.start', message: 'The full schedule engine could not start: talktime-full.js was not found next to talktime.js' });
+  await core.prepare(sources, {});
+  assert.equal(attempts, 2);
 });

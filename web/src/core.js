@@ -1,12 +1,16 @@
 // The boundary with the C++ core: the only module that calls into WebAssembly. It
-// starts the module (talktime.wasm next to talktime.js or, for pages opened from
-// file://, the same bytes from talktime.wasm.js) and turns every reply into a value
-// or an Error, so a change of the wasm contract touches this file alone.
+// starts the first-render module (talktime.wasm next to talktime.js or, for pages opened
+// from file://, the same bytes from talktime.wasm.js), and the full module
+// (talktime-full.wasm: other feed formats, merging, JSON-LD) only when one of its calls
+// is needed; it turns every reply into a value or an Error, so a change of the wasm
+// contract touches this file alone.
+import { fullModuleFactory, inlineWasm } from './module-files.js';
 import { mark } from './timing.js';
 
 // A failure the core reported: `code` is stable (a feed's own code, such as
 // feed.syntax, or request.no_such_feed, request.invalid, request.unknown_zone,
-// request.no_such_talk); `diagnostics` holds the feed's problems when it has some.
+// request.no_such_talk, request.needs_full_module: what only the full module does,
+// never seen by the widget); `diagnostics` holds the feed's problems when it has some.
 export class CoreError extends Error {
   constructor(message, code = '', diagnostics = []) {
     super(message);
@@ -80,18 +84,141 @@ export function readZoneCatalog(text) {
   return [...zones.values()];
 }
 
-// Starts the module once per page; after a failed start a later load() tries again.
+// Structured data is for crawlers, not the first frame: the full module is fetched for
+// it once the page is idle (within a second).
+const whenIdle = () => new Promise((resolve) => typeof requestIdleCallback === 'function'
+  ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 0));
+
+const needsFullModule = (error) => error instanceof CoreError && error.code === 'request.needs_full_module';
+
+// The two modules behind one set of handles: a feed is opened in the first-render module,
+// or in the full one when the first says request.needs_full_module and the full one has
+// started (both read the same bytes into the same talks, ids included).
+function moduleSwitch(lean, startFull) {
+  const feeds = new Map();  // our handle -> {calls, handle, sources, limits, mirror}
+  let nextHandle = 0;
+  let fullStarting = null;
+  const modules = { full: null };
+  const register = (calls, opened, sources, limits) => {
+    feeds.set(++nextHandle, { calls, handle: opened.handle, sources: calls === lean ? sources : null, limits, mirror: 0 });
+    return { ...opened, handle: nextHandle };
+  };
+  return Object.assign(modules, {
+    loadFull() {
+      fullStarting = fullStarting || startFull().then((calls) => (modules.full = calls), (error) => {
+        fullStarting = null;
+        throw error;
+      });
+      return fullStarting;
+    },
+    open(sources, limits) {
+      try {
+        return register(lean, lean.openFeeds(sources, limits), sources, limits);
+      } catch (error) {
+        if (!needsFullModule(error) || !modules.full) throw error;
+      }
+      return register(modules.full, modules.full.openFeeds(sources, limits), sources, limits);
+    },
+    feed(handle) {
+      const entry = feeds.get(handle);
+      if (!entry) throw new CoreError('no open feed has handle ' + handle, 'request.no_such_feed');
+      return entry;
+    },
+    isOpen: (handle, entry) => feeds.get(handle) === entry,
+    close(handle) {
+      const entry = modules.feed(handle);
+      feeds.delete(handle);
+      if (entry.mirror) modules.full.closeFeed(entry.mirror);
+      return entry.calls.closeFeed(entry.handle);
+    },
+    // The same feed in the full module (opened once, from the sources kept until then).
+    mirror(entry) {
+      if (!entry.mirror) {
+        entry.mirror = modules.full.openFeeds(entry.sources, entry.limits).handle;
+        entry.sources = null;
+      }
+      return entry.mirror;
+    }
+  });
+}
+
+// Opens the sources in the module that reads them, starting the full module first when
+// needed: resolves with {opened} or {error} (an engine.start Error when the full module
+// could not start: the widget shows it as the engine's failure, not the feed's).
+function openReadily(modules, sources, limits) {
+  const outcome = () => {
+    try {
+      return { opened: modules.open(sources, limits) };
+    } catch (error) {
+      return { error };
+    }
+  };
+  const first = outcome();
+  if (!needsFullModule(first.error)) return Promise.resolve(first);
+  return modules.loadFull().then(outcome, (error) => {
+    const message = 'The full schedule engine could not start: ' + (error && error.message || error);
+    return { error: Object.assign(new Error(message), { code: 'engine.start' }) };
+  });
+}
+
+// The widget's calls on both modules (moduleSwitch). prepare(sources, limits) opens the
+// sources before the widget asks, so that its openFeeds(sources) answers at once whichever
+// module reads them. JSON-LD of a feed the first-render module holds is written by the full
+// module once the page is idle: jsonLd then answers a Promise. startFull() -> Promise of coreCalls.
+export function routedCalls(lean, startFull) {
+  const modules = moduleSwitch(lean, startFull);
+  const prepared = new Map();  // sources (the widget's array) -> {opened} or {error}; several widgets may prepare at once
+  const onFeed = (name) => (handle, ...args) => {
+    const entry = modules.feed(handle);
+    return entry.calls[name](entry.handle, ...args);
+  };
+  return {
+    prepare(sources, limits) {
+      return openReadily(modules, sources, limits).then((outcome) => {
+        prepared.set(sources, outcome);
+      });
+    },
+    openFeeds(sources, limits) {
+      const ready = prepared.get(sources);
+      prepared.delete(sources);
+      if (!ready) return modules.open(sources, limits);
+      if (ready.error) throw ready.error;
+      return ready.opened;
+    },
+    closeFeed: (handle) => modules.close(handle),
+    render: onFeed('render'),
+    ics: onFeed('ics'),
+    calendarLinks: onFeed('calendarLinks'),
+    jsonLd(handle, request) {
+      const entry = modules.feed(handle);
+      if (entry.calls !== lean) return entry.calls.jsonLd(entry.handle, request);
+      return whenIdle().then(modules.loadFull)
+        .then(() => modules.isOpen(handle, entry) ? modules.full.jsonLd(modules.mirror(entry), request) : '');
+    },
+    zoneCatalog: (at) => lean.zoneCatalog(at),
+    describeZone: (name, at) => lean.describeZone(name, at),
+    memoryBytes: () => lean.memoryBytes() + (modules.full ? modules.full.memoryBytes() : 0)
+  };
+}
+
+// Starts a module: `name`.wasm next to talktime.js (scriptURL), or its bytes from
+// `name`.wasm.js on file:// pages.
+async function startModule(createModule, scriptURL, name) {
+  const moduleArg = { locateFile: (path) => new URL(/\.wasm$/.test(path) ? name + '.wasm' : path, scriptURL).href };
+  if (/^file:/.test(scriptURL)) moduleArg.wasmBinary = await inlineWasm(scriptURL, name);
+  return coreCalls(await createModule(moduleArg));
+}
+
+// Starts the first-render module once per page; after a failed start a later load() tries again.
 // scriptURL: where talktime.js came from (talktime.wasm lies next to it);
-// createModule: Emscripten's factory (createTalkTimeCore, see main.js).
-// Returns {load() -> Promise of coreCalls, memoryBytes()}.
-export function coreLoader(scriptURL, createModule) {
+// createModule: Emscripten's factory (createTalkTimeCore, see main.js); fullFactory(scriptURL):
+// a Promise of the full module's factory (module-files.js).
+// Returns {load() -> Promise of routedCalls, memoryBytes()}.
+export function coreLoader(scriptURL, createModule, fullFactory = fullModuleFactory) {
   let started = null;
   let core = null;
-  const start = async () => {
-    const moduleArg = { locateFile: (path) => new URL(/\.wasm$/.test(path) ? 'talktime.wasm' : path, scriptURL).href };
-    if (/^file:/.test(scriptURL)) moduleArg.wasmBinary = await inlineWasm(scriptURL);
-    return coreCalls(await createModule(moduleArg));
-  };
+  const startFull = () => fullFactory(scriptURL).then((create) => startModule(create, scriptURL, 'talktime-full'));
+  const start = async () => routedCalls(await startModule(createModule, scriptURL, 'talktime'), startFull);
   return {
     load() {
       started = started || start().then((calls) => {
@@ -108,27 +235,4 @@ export function coreLoader(scriptURL, createModule) {
     // Bytes of WebAssembly memory the engine holds (0 before it has started).
     memoryBytes: () => core ? core.memoryBytes() : 0
   };
-}
-
-// Pages opened from file:// may not fetch talktime.wasm: the same bytes come from
-// talktime.wasm.js, a script that hands them over in a talktime:wasm event (no global).
-function inlineWasm(scriptURL) {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    const received = (event) => {
-      document.removeEventListener('talktime:wasm', received);
-      script.remove();
-      const text = atob(event.detail);
-      const bytes = new Uint8Array(text.length);
-      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-      resolve(bytes);
-    };
-    document.addEventListener('talktime:wasm', received);
-    script.onerror = () => {
-      document.removeEventListener('talktime:wasm', received);
-      reject(new Error('talktime.wasm.js was not found next to talktime.js'));
-    };
-    script.src = new URL('talktime.wasm.js', scriptURL).href;
-    document.head.appendChild(script);
-  });
 }

@@ -97,7 +97,8 @@ window.TalkTime = {
   // For the browser tests only, not an API: the started core, to check what a widget left open.
   [Symbol.for('talktime.core')]: () => engine.load()
 };
-// Start the engine while the page is still parsing when this script tag will mount a widget.
-if (scriptElement && scriptElement.dataset.feed) engine.load().catch(() => {});
+// The first-render module starts as this script runs, while the page is still parsing and
+// the feeds download: a widget's first render waits for neither in turn.
+engine.load().catch(() => {});
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autoMount);
 else autoMount();

@@ -5,11 +5,20 @@
 const WRITE_DELAY_MS = 300;
 
 // describe(request) returns the JSON-LD text of the talks a request selects, or '' when there is none to
-// write. Returns {schedule(request), remove()}.
+// write, or a Promise of either (the full module writes it: web/src/core.js). Returns {schedule(request), remove()}.
 export function structuredData(key, describe) {
   let script = null;
   let timer = 0;
-  const write = (text) => {
+  let removed = false;
+  let latest = 0;
+  const write = (described) => {
+    const ticket = ++latest;
+    if (!described || typeof described.then !== 'function') return show(described);
+    described.then((text) => {
+      if (ticket === latest && !removed) show(text);
+    }, (error) => console.warn('talktime: no structured data: ' + (error && error.message || error)));
+  };
+  const show = (text) => {
     if (!text) return;
     if (!script) {
       script = document.createElement('script');
@@ -26,6 +35,7 @@ export function structuredData(key, describe) {
       else timer = setTimeout(() => write(describe(request)), WRITE_DELAY_MS);
     },
     remove() {
+      removed = true;
       clearTimeout(timer);
       if (script) script.remove();
     }

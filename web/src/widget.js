@@ -83,7 +83,9 @@ export class Widget {
     if (this.hour12 === undefined) this.hour12 = defaultHour12(this.language.locale);
     if (!this.renderText) this.renderText = renderText(this.language, this.t);
     browserZone();
-    return loading.then(([core, { sources, failed }]) => {
+    // The core opens the sources in the module that reads them, fetched first if need be (core.js).
+    const prepared = loading.then(([core, fetched]) => core.prepare(fetched.sources, this.openLimits()).then(() => [core, fetched]));
+    return prepared.then(([core, { sources, failed }]) => {
       if (this.destroyed) return this;
       this.core = core;
       this.open(sources, failed);
@@ -105,9 +107,7 @@ export class Widget {
   open(sources, fetchFailures) {
     let opened;
     try {
-      // now: the window recurring calendar events are expanded in (a year back, two ahead).
-      opened = this.core.openFeeds(sources, { maxBytes: this.options.maxBytes, maxDepth: this.options.maxDepth,
-                                              now: Math.floor(this.now()) });
+      opened = this.core.openFeeds(sources, this.openLimits());
     } catch (error) {
       if (!(error instanceof CoreError)) throw error;
       this.diagnostics = error.diagnostics;
@@ -124,6 +124,11 @@ export class Widget {
     this.failedSources = failedFeeds(fetchFailures, opened.failedSources, sources, this.options.feed);
     logDiagnostics(this.diagnostics);
     if (this.failedSources.length) console.warn('talktime: ' + failedFeedsText(this.failedSources));
+  }
+
+  // now: the window recurring calendar events are expanded in (a year back, two ahead).
+  openLimits() {
+    return { maxBytes: this.options.maxBytes, maxDepth: this.options.maxDepth, now: Math.floor(this.now()) };
   }
 
   build() {

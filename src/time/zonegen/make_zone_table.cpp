@@ -9,11 +9,17 @@
 // database's zone.tab (which country each zone serves) are stored too, for the
 // zone picker's search by country.
 //
-// usage: make_zone_table --tzdata DIR --zoneinfo DIR --out FILE.cpp
+// With --from YEAR (1600 by default) the table starts in that year: each zone's
+// first record is the offset in force on 1 January of it. The first-render
+// WebAssembly module carries the table from 1970 (CMakeLists.txt), and sends a
+// feed with a talk before then to the full module, which has the whole history.
+//
+// usage: make_zone_table --tzdata DIR --zoneinfo DIR --out FILE.cpp [--from YEAR]
 
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -32,7 +38,8 @@ using talktime::zone_type;
 using zone_data = talktime::time_zone::data;
 
 const std::int64_t table_end = sys_seconds{sys_days{year{2200} / January / 1}}.time_since_epoch().count();
-const sys_seconds history_start = sys_days{year{1600} / January / 1};
+int first_year = 1600;  // --from
+sys_seconds history_start = sys_days{year{1600} / January / 1};
 
 std::int64_t count(sys_seconds t) { return t.time_since_epoch().count(); }
 
@@ -125,7 +132,7 @@ zone_data compact(const zone_data& history, const std::string& footer) {
     auto tail = with_rule_from(history, table_end, footer);
     return history.type_at(table_end) == tail.type_at(table_end) ? tail : history;
   }
-  int lo = 1600, hi = 2037;  // ok(hi) holds; find the earliest year from which it holds
+  int lo = first_year, hi = 2037;  // ok(hi) holds; find the earliest year from which it holds
   if (ok(lo)) hi = lo;
   while (hi - lo > 1) {
     int mid = (lo + hi) / 2;
@@ -198,9 +205,11 @@ int main(int argc, char** argv) {
     if (flag == "--tzdata") tzdata = argv[i + 1];
     else if (flag == "--zoneinfo") zoneinfo = argv[i + 1];
     else if (flag == "--out") out_path = argv[i + 1];
+    else if (flag == "--from") first_year = std::atoi(argv[i + 1]);
   }
+  history_start = sys_days{year{first_year} / January / 1};
   if (tzdata.empty() || zoneinfo.empty() || out_path.empty()) {
-    std::cerr << "usage: make_zone_table --tzdata DIR --zoneinfo DIR --out FILE.cpp\n";
+    std::cerr << "usage: make_zone_table --tzdata DIR --zoneinfo DIR --out FILE.cpp [--from YEAR]\n";
     return 2;
   }
   try {
