@@ -106,7 +106,11 @@ function feedWorker(worker, name, size, limits) {
       if (state.ready) worker.postMessage({ type: 'end' });
       return result;
     },
-    stop: () => worker.terminate(),
+    // The widget went away or timed out: the worker ends and the feed is not read.
+    stop(reason) {
+      worker.terminate();
+      settle.reject(reason || new Error('aborted'));
+    },
     state
   };
 }
@@ -129,7 +133,7 @@ export async function readFeedBody(response, name, format, limits, useWorker, si
     worker = startWorker(name, Math.max(announced, received), limits);
     if (worker) for (const chunk of kept.splice(0)) worker.push(chunk);
   };
-  const stop = () => worker && worker.stop();
+  const stop = () => worker && worker.stop(signal.reason);
   signal.addEventListener('abort', stop);
   try {
     consider();
@@ -153,8 +157,15 @@ export async function readFeedBody(response, name, format, limits, useWorker, si
 export async function readFeedBytes(bytes, name, format, limits, useWorker, signal) {
   const worker = useWorker && bytes.length >= WORKER_THRESHOLD_BYTES ? startWorker(name, bytes.length, limits) : null;
   if (!worker) return { name, bytes, format };
-  worker.push(bytes.slice());
-  return finishInWorker(worker, { name, format, head: bytes.slice(0, 1024) }, bytes.length, signal);
+  const head = bytes.slice(0, 1024);
+  const stop = () => worker.stop(signal.reason);
+  signal.addEventListener('abort', stop);
+  worker.push(bytes);  // handed over (not copied) once the worker runs
+  try {
+    return await finishInWorker(worker, { name, format, head }, bytes.length, signal);
+  } finally {
+    signal.removeEventListener('abort', stop);
+  }
 }
 
 // The feed a worker read ({name, format, head: its first bytes}): its compact form
