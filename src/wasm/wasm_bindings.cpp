@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "module_parts.hpp"
+#include "open_schedules.hpp"
 #include "render_text_json.hpp"
 #include "request_json.hpp"
 #include "talktime/talktime.hpp"
@@ -173,13 +174,10 @@ emscripten::val open_feeds(const emscripten::val& sources, const std::string& op
   auto opened = parse_sources(sources, count, limits_of(options), import_options_of(options));
   if (opened.needs_full_module) return reply::failure("request.needs_full_module", opened.needs_full_module);
   if (!opened.feed) return opened.failure();
-  static int next_handle = 0;
-  int handle = ++next_handle;
-  json value = {{"handle", handle},
-                {"diagnostics", opened.diagnostics},
+  json value = {{"diagnostics", opened.diagnostics},
                 {"meta", meta_json(*opened.feed)},
                 {"failedSources", opened.failed_sources}};
-  open_schedules()[handle] = std::make_unique<talktime::schedule>(std::move(*opened.feed));
+  value["handle"] = adopt_schedule(std::make_unique<talktime::schedule>(std::move(*opened.feed)));
   return reply::ok(value);
 }
 
@@ -407,6 +405,12 @@ emscripten::val describe_zone(const std::string& name, double at) {
 }
 
 }  // namespace
+
+int talktime::wasm::adopt_schedule(std::unique_ptr<talktime::schedule> s) {
+  static int next_handle = 0;
+  open_schedules()[++next_handle] = std::move(s);
+  return next_handle;
+}
 
 EMSCRIPTEN_BINDINGS(talktime) {
   emscripten::function("openFeeds", &open_feeds);

@@ -39,7 +39,12 @@ export function coreCalls(module) {
     // [{name, bytes: Uint8Array, format}], {maxBytes, maxDepth, now} -> {handle, diagnostics, meta,
     // failedSources: [{name, code, message}]} (the sources that made no feed; the others are
     // shown); a CoreError with every diagnostic (its message the first error's) when none made one.
-    openFeeds: (sources, limits) => call('openFeeds', sources, JSON.stringify(limits)),
+    // A feed a worker has read already (worker-feed.js) comes with `opened`, the reply it made.
+    openFeeds: (sources, limits) => sources.length === 1 && sources[0].opened ? unwrap(sources[0].opened)
+      : call('openFeeds', sources, JSON.stringify(limits)),
+    // A feed's compact form (an ArrayBuffer a worker made) -> a promise of what openFeeds
+    // gives; loaded in slices of about SLICE_MS, each its own task.
+    openCompact: (buffer) => openCompact(module, buffer),
     closeFeed: (handle) => call('closeFeed', handle),
     // {zone, now, hour12, limit, starred, onlyStarred, text, series, kind, tag, show, renderText (the
     // visitor's language: i18n/index.js)} ->
@@ -57,6 +62,44 @@ export function coreCalls(module) {
     describeZone: (name, at) => call('describeZone', name, at),
     memoryBytes: () => module.HEAP8.buffer.byteLength
   };
+}
+
+// How long one slice of loading a compact feed may take: far below the 200 ms that
+// make a task long, and few enough slices that their overhead does not count.
+const SLICE_MS = 40;
+
+async function openCompact(module, buffer) {
+  const bytes = new Uint8Array(buffer);
+  const id = module.beginCompactFeed();
+  let at = 0;
+  let size = 1 << 20;  // bytes offered next; tuned after each slice
+  while (at < bytes.length) {
+    const started = performance.now();
+    const used = module.takeCompactFeed(id, bytes.subarray(at, Math.min(bytes.length, at + size)));
+    if (used < 0) break;  // not a compact feed: openCompactFeed says so
+    if (used === 0) {
+      if (at + size >= bytes.length) break;  // cut short
+      size *= 2;  // a part longer than the slice
+      continue;
+    }
+    at += used;
+    const ms = Math.max(performance.now() - started, 1);
+    size = Math.max(1 << 16, Math.min(size * 4, Math.round(used * SLICE_MS / ms)));
+    await nextTask();
+  }
+  return unwrap(module.openCompactFeed(id));
+}
+
+// A new task (not a microtask: the page may paint and handle input in between).
+function nextTask() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(0);
+  });
 }
 
 // The core's zone catalog (text, one line each; src/wasm/wasm_bindings.cpp) as

@@ -3,6 +3,7 @@
 // carries a stable `code` (error-text.js turns it into plain words for visitors);
 // its message is the organiser's detail.
 import { shortReason } from './error-text.js';
+import { mayUseWorker, readFeedBody, readFeedBytes } from './worker-feed.js';
 
 const FEED_TIMEOUT_MS = 20000;  // data-timeout (seconds) overrides
 
@@ -42,8 +43,11 @@ export function fetchFeeds(options, controller, cancelled) {
     }
     return loadError('fetch.network', 'The feed ' + source + ' could not be loaded (' + reason + ').', reason, source);
   };
-  const load = (source) => source.charAt(0) === '#' ? inlineFeed(source, format)
-    : downloadFeed(source, format, controller).catch((error) => { throw explain(source, error); });
+  // One large talktime feed is read in a worker (worker-feed.js), with the limits openFeeds would use.
+  const reading = { limits: { maxBytes: options.maxBytes, maxDepth: options.maxDepth },
+    useWorker: mayUseWorker(format, names.length === 1), signal: controller.signal };
+  const load = (source) => source.charAt(0) === '#' ? inlineFeed(source, format, reading)
+    : downloadFeed(source, format, controller, reading).catch((error) => { throw explain(source, error); });
   return Promise.allSettled(names.map(load)).finally(() => clearTimeout(timer)).then((results) => {
     const failed = results.map((r, i) => r.status === 'rejected' ? failure(names[i], r.reason) : null).filter(Boolean);
     if (failed.length === names.length) throw failed[0].error;
@@ -74,16 +78,17 @@ function failure(name, error) {
   return { name, code, message, summary: shortReason({ ...error, code }), error };
 }
 
-function inlineFeed(source, format) {
+function inlineFeed(source, format, reading) {
   const inline = document.getElementById(source.slice(1));
   if (!inline) {
     return Promise.reject(loadError('fetch.no_element', 'No element with id "' + source.slice(1) + '" holds the feed.',
       'no element has id "' + source.slice(1) + '"', source));
   }
-  return { name: source, bytes: new TextEncoder().encode(inline.textContent), format };
+  const bytes = new TextEncoder().encode(inline.textContent);
+  return readFeedBytes(bytes, source, format, reading.limits, reading.useWorker, reading.signal);
 }
 
-function downloadFeed(source, format, controller) {
+function downloadFeed(source, format, controller, reading) {
   const url = new URL(source, document.baseURI).href;
   return fetch(url, { signal: controller.signal, credentials: 'same-origin' })
     .then((response) => {
@@ -91,9 +96,8 @@ function downloadFeed(source, format, controller) {
         throw loadError('fetch.http', 'The feed ' + source + ' could not be loaded: HTTP ' + response.status +
           (response.statusText ? ' ' + response.statusText : '') + '.', 'HTTP ' + response.status, source, { status: response.status });
       }
-      return response.arrayBuffer();
-    })
-    .then((buffer) => ({ name: source, bytes: new Uint8Array(buffer), format }));
+      return readFeedBody(response, source, format, reading.limits, reading.useWorker, reading.signal);
+    });
 }
 
 // The error shown for feeds the core could not read (a CoreError from openFeeds), with

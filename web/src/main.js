@@ -8,12 +8,18 @@ import { element } from './dom.js';
 import { mergeOptions, optionsFromDataset } from './options.js';
 import { addMounted, mounted, removeMounted } from './mounted.js';
 import { Widget } from './widget.js';
+import { runFeedWorker } from './feed-worker.js';
+import { useWorkerFeeds } from './worker-feed.js';
 
 // package.json's version, written in by scripts/bundle.mjs.
 const VERSION = __TALKTIME_VERSION__;
-const scriptElement = document.currentScript;
+// Started as a Web Worker (worker-feed.js) this script reads a large feed instead of mounting.
+const inWorker = typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;
+const scriptElement = inWorker ? null : document.currentScript;
 // talktime.wasm sits next to talktime.js.
-const engine = coreLoader(scriptElement && scriptElement.src ? scriptElement.src : document.baseURI, createTalkTimeCore);
+const scriptURL = scriptElement && scriptElement.src ? scriptElement.src : inWorker ? '' : document.baseURI;
+const engine = coreLoader(scriptURL, createTalkTimeCore);
+if (!inWorker) useWorkerFeeds(engine, scriptElement && scriptElement.src ? scriptElement.src : '');
 
 function mount(target, options) {
   let host;
@@ -89,16 +95,22 @@ function autoMount() {
   }
 }
 
-window.TalkTime = {
-  mount,
-  version: VERSION,
-  // Bytes of WebAssembly memory in use by the engine (0 before it has started); for benchmarks.
-  memory: () => engine.memoryBytes(),
-  // For the browser tests only, not an API: the started core, to check what a widget left open.
-  [Symbol.for('talktime.core')]: () => engine.load()
-};
-// The first-render module starts as this script runs, while the page is still parsing and
-// the feeds download: a widget's first render waits for neither in turn.
-engine.load().catch(() => {});
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autoMount);
-else autoMount();
+// The page's one global and its widgets (a worker has neither).
+function startOnPage() {
+  window.TalkTime = {
+    mount,
+    version: VERSION,
+    // Bytes of WebAssembly memory in use by the engine (0 before it has started); for benchmarks.
+    memory: () => engine.memoryBytes(),
+    // For the browser tests only, not an API: the started core, to check what a widget left open.
+    [Symbol.for('talktime.core')]: () => engine.load()
+  };
+  // The first-render module starts as this script runs, while the page is still parsing and
+  // the feeds download: a widget's first render waits for neither in turn.
+  engine.load().catch(() => {});
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autoMount);
+  else autoMount();
+}
+
+if (inWorker) runFeedWorker(createTalkTimeCore);
+else startOnPage();
