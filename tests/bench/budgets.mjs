@@ -2,8 +2,8 @@
 // measured, the limit, and for a missed budget what holds it back, written from the
 // measured data only (the largest file downloaded, the longest task and the phase it fell
 // in, the biggest share of memory), never from expectations.
-const kb = (b) => (b / 1024).toFixed(1);
-const mb = (b) => (b / 1048576).toFixed(1);
+const kb = (b) => (Number.isFinite(b) ? (b / 1024).toFixed(1) : '–');
+const mb = (b) => (Number.isFinite(b) ? (b / 1048576).toFixed(1) : '–');
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : '–');
 
 // "engine-ready 294 ms, feed-opened 352 ms, ready 538 ms": the talktime marks in order.

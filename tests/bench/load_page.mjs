@@ -20,8 +20,11 @@ const fileName = (url) => new URL(url).pathname.replace(/^.*\/(node_modules|dist
 async function throttle(cdp, profile) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuRate });
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latencyMs,
-    downloadThroughput: profile.downKbps * 1024 / 8, uploadThroughput: profile.upKbps * 1024 / 8 });
+  const conditions = { offline: false, latency: profile.latencyMs,
+    downloadThroughput: profile.downKbps * 1024 / 8, uploadThroughput: profile.upKbps * 1024 / 8 };
+  // The deprecated command still works in Chromium 156; its successor takes the same conditions per URL pattern.
+  await cdp.send('Network.emulateNetworkConditions', conditions)
+    .catch(() => cdp.send('Network.emulateNetworkConditionsByRule', { matchedNetworkConditions: [{ urlPattern: '', ...conditions }] }));
 }
 
 // Every response but the harness's: its name, when its request started (ms since the
