@@ -94,11 +94,12 @@ export async function loadPage(browser, base, impl, query, { profile = null, int
       longestFrame: window.__longestFrame, talks: window.__talksInDocument(), wasm: window.__wasmBytes() }));
     const result = { ready, completeAt: complete ? r.now : NaN, talks: r.talks, marks: Object.fromEntries(r.marks.map((m) => [m.name, m.at])),
       longest: r.longestTask.duration, longestStart: r.longestTask.start, longestFrame: r.longestFrame, wasmBytes: r.wasm };
-    if (memory) result.memory = await memoryOf(browser, context, page);
     if (interact) {
       result.keystroke = await interaction(page, '__keystroke');
       result.zoneSwitch = await interaction(page, '__zoneSwitch');
     }
+    // Last: the DevTools calls that read memory must not disturb the timed figures.
+    if (memory) result.memory = await memoryOf(browser, context, page);
     const files = await log();
     // Before ready: the requests that started before the page was ready.
     result.files = files.map((f) => ({ ...f, beforeReady: f.startedAt <= origin + ready }));

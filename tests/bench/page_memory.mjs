@@ -1,34 +1,31 @@
 // Memory a page holds, and its dedicated workers if it has any, read over the Chrome
-// DevTools Protocol so that it works whatever the page does: per JavaScript realm, the
-// V8 heap in use (Runtime.getHeapUsage) plus the bytes of every ArrayBuffer alive in it,
-// WebAssembly memories included (Runtime.queryObjects, which collects garbage first);
-// the DOM (Blink's heap, "embedder") is reported beside, as in the earlier benchmark it
+// DevTools Protocol so that it works with and without a worker: per JavaScript realm the
+// V8 heap in use (Runtime.getHeapUsage) plus WebAssembly memory. The page's wasm memory is
+// what the page reports (TalkTime.memory(), 0 for the peers): Runtime.queryObjects, which
+// finds every buffer, crashed the talktime page's renderer (Chromium 156). In a worker,
+// WebAssembly memories are found with Runtime.queryObjects on WebAssembly.Memory alone.
+// The DOM (Blink's heap, "embedder") is reported beside, as in the earlier benchmark it
 // was not counted. A worker is reached from a browser-level session (its target shares
 // the page's browser context), attached without flattening so that this session
 // alone carries its messages.
 
-// Sums ArrayBuffers and WebAssembly memories' buffers once each; `this` is the array of buffers.
-const sumBuffers = `function (memories) {
-  const all = new Set(this);
-  for (const m of memories || []) all.add(m.buffer);
+// Sums WebAssembly memories' buffers; `this` is the array of memories.
+const sumMemories = `function () {
   let bytes = 0;
-  for (const b of all) bytes += b.byteLength;
+  for (const m of this) bytes += m.buffer.byteLength;
   return bytes;
 }`;
 
-// `send(method, params)` in one realm -> { heap, buffers, dom } in bytes.
-async function realmMemory(send) {
-  const objects = async (expression) => {
-    const proto = await send('Runtime.evaluate', { expression });
-    if (!proto.result?.objectId) return null;
-    return (await send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })).objects.objectId;
-  };
-  const buffers = await objects('ArrayBuffer.prototype');
-  const memories = await objects('typeof WebAssembly === "object" ? WebAssembly.Memory.prototype : undefined');
-  const summed = await send('Runtime.callFunctionOn', { functionDeclaration: sumBuffers, objectId: buffers,
-    arguments: memories ? [{ objectId: memories }] : [], returnByValue: true });
+// A worker realm, `send(method, params)` -> { heap, buffers, dom } in bytes.
+async function workerMemory(send) {
   const usage = await send('Runtime.getHeapUsage', {});
-  return { heap: usage.usedSize, buffers: summed.result.value, dom: usage.embedderHeapUsedSize || 0 };
+  const proto = await send('Runtime.evaluate', { expression: 'typeof WebAssembly === "object" ? WebAssembly.Memory.prototype : undefined' });
+  let buffers = 0;
+  if (proto.result?.objectId) {
+    const memories = (await send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })).objects.objectId;
+    buffers = (await send('Runtime.callFunctionOn', { functionDeclaration: sumMemories, objectId: memories, returnByValue: true })).result.value;
+  }
+  return { heap: usage.usedSize, buffers, dom: usage.embedderHeapUsedSize || 0 };
 }
 
 // A client for one worker target over a browser session (non-flattened messages).
@@ -70,14 +67,15 @@ async function workerTargets(browserSession, pageSession) {
  * total being every realm's heap and buffers (the DOM apart).
  */
 export async function pageMemory(browser, page, pageSession) {
-  const pageFigures = await realmMemory((method, params) => pageSession.send(method, params));
+  const usage = await pageSession.send('Runtime.getHeapUsage');
+  const pageFigures = { heap: usage.usedSize, buffers: await page.evaluate(() => window.__wasmBytes()), dom: usage.embedderHeapUsedSize || 0 };
   const browserSession = await browser.newBrowserCDPSession();
   const workers = [];
   try {
     for (const target of await workerTargets(browserSession, pageSession)) {
       const session = await workerSession(browserSession, target.targetId);
       try {
-        workers.push({ url: target.url, ...await realmMemory(session.send) });
+        workers.push({ url: target.url, ...await workerMemory(session.send) });
       } catch (error) {
         workers.push({ url: target.url, heap: NaN, buffers: NaN, dom: NaN, error: error.message });
       } finally {

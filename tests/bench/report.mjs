@@ -72,7 +72,7 @@ function browserLines(r, peerLimit) {
 
 function memoryLines(r) {
   const lines = ['## Memory, workers included', '',
-    'After the list is complete: per realm (the page, each dedicated worker) the V8 heap in use and every ArrayBuffer alive, WebAssembly memory included (DevTools protocol: Runtime.getHeapUsage, Runtime.queryObjects after a garbage collection). The DOM (Blink\'s heap) is shown apart and not counted.', '',
+    'After the keystroke and the zone switch, the list complete: per realm (the page, each dedicated worker) the V8 heap in use (DevTools protocol, Runtime.getHeapUsage) and WebAssembly memory: the page\'s as talktime reports it (TalkTime.memory()), a worker\'s from Runtime.queryObjects on WebAssembly.Memory. The DOM (Blink\'s heap) is shown apart and not counted.', '',
     '| N | feed (MB) | talktime total (MB) | / feed | parts | worker memory (MB) |', '|---|---|---|---|---|---|'];
   for (const n of r.sizeList) {
     const m = r.sizes[n]?.talktime?.memory;
