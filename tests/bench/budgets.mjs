@@ -18,7 +18,8 @@ function phaseOf(run, at) {
   const before = marks.filter(([, t]) => t <= at).pop();
   const after = marks.find(([, t]) => t > at);
   if (at > run.ready) return `after ready (${ms(run.ready)}), while the rest of the list was appended`;
-  return `${before ? `after ${before[0].slice(9)}` : 'before the first mark'}${after ? `, before ${after[0].slice(9)}` : ''}`;
+  if (!before) return after ? `before ${after[0].slice(9)}` : 'with no talktime mark';
+  return `after ${before[0].slice(9)}${after ? `, before ${after[0].slice(9)}` : ''}`;
 }
 
 // The longest task of a run, where it fell and, from Long Animation Frames, what ran in it.
