@@ -37,7 +37,7 @@ export function firstFiles(run) {
 
 export function memoryParts(m) {
   const workers = m.workers.reduce((s, w) => s + w.heap + w.buffers, 0);
-  return `page JS heap ${mb(m.page.heap)} MB, page ArrayBuffers and wasm memory ${mb(m.page.buffers)} MB, ` +
+  return `page JS heap ${mb(m.page.heap)} MB, page wasm memory ${mb(m.page.buffers)} MB, ` +
     `${m.workers.length ? `${m.workers.length} worker(s) ${mb(workers)} MB` : 'no worker'}; the DOM's ${mb(m.page.dom)} MB apart`;
 }
 
