@@ -41,8 +41,8 @@ run "browser tests (chromium)" node --test tests/browser/
 run "browser tests (firefox)" node --test tests/firefox/
 # The npm package: packed, installed into a throwaway site, loaded from a CDN-like origin in Chromium.
 run "npm package (pack, install, load)" node --test tests/package/
-# A small benchmark run (100 talks, one load each) so the harness cannot rot; the figures are not judged.
-run "benchmark harness (N=100)" node tests/bench/run_bench.mjs --sizes 100 --runs 1 --out test-results/benchmarks-quick.md
+# A small benchmark run (100 talks and the seminar, one load each) so the harness cannot rot; the figures are not judged.
+run "benchmark harness (N=100)" node tests/bench/run_bench.mjs --sizes 100 --runs 1 --seminar-runs 1 --phone-runs 1 --out test-results/benchmarks-quick.md
 
 echo
 if [ ${#failed[@]} -gt 0 ]; then

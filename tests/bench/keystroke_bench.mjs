@@ -14,7 +14,8 @@ import { makeFeed } from './make_feed.mjs';
 
 const [dist = 'dist', n = '10000', runs = '3'] = process.argv.slice(2);
 const root = mkdtempSync(join(tmpdir(), 'tt-keys-'));
-for (const file of ['talktime.js', 'talktime.wasm', 'talktime.wasm.js']) cpSync(join(dist, file), join(root, file));
+// All of dist/: the first-render files and whatever the widget fetches on first use.
+cpSync(dist, root, { recursive: true });
 writeFileSync(join(root, 'feed.json'), JSON.stringify(makeFeed(Number(n)).feed));
 writeFileSync(join(root, 'index.html'), '<!doctype html><meta charset="utf-8"><div id="w"></div><script src="talktime.js"></script>');
 
