@@ -14,7 +14,7 @@ namespace {
 // first place and takes the last value), except that a member is found through
 // an index rather than a search of the object's members, so an object with n
 // members costs n log n rather than n squared; syntax errors are captured.
-class dom_builder {
+class dom_builder : public accepting_sax {
  public:
   explicit dom_builder(json& root) : root_(root) {}
 
@@ -55,15 +55,6 @@ class dom_builder {
   std::vector<duplicate> duplicates;  // the first max_listed_duplicates
   std::size_t unlisted_duplicates = 0;
   static constexpr std::size_t max_listed_duplicates = 10;
-
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-    error_position = position;
-    error_message = error.what();
-    return false;
-  }
-
-  std::size_t error_position = 0;
-  std::string error_message;
 
  private:
   struct open_value {
@@ -220,27 +211,7 @@ diagnostic syntax_diagnostic(std::string_view text, std::string_view code_prefix
 }
 
 // Builds nothing: only where and why the text is not JSON.
-struct syntax_checker {
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(json::number_integer_t) { return true; }
-  bool number_unsigned(json::number_unsigned_t) { return true; }
-  bool number_float(json::number_float_t, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool binary(json::binary_t&) { return true; }
-  bool start_object(std::size_t) { return true; }
-  bool start_array(std::size_t) { return true; }
-  bool end_object() { return true; }
-  bool end_array() { return true; }
-  bool key(std::string&) { return true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-    error_position = position;
-    error_message = error.what();
-    return false;
-  }
-  std::size_t error_position = 0;
-  std::string error_message;
-};
+using syntax_checker = accepting_sax;
 
 }  // namespace
 

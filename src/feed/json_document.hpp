@@ -29,6 +29,31 @@ struct json_document {
   json_document& operator=(const json_document&) = delete;
 };
 
+/// A SAX handler for nlohmann::sax_parse that accepts every event and keeps where
+/// and why the text stopped being JSON. Handlers that care about some events derive
+/// from it and hide those (sax_parse calls the derived type's members).
+struct accepting_sax {
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(json::number_integer_t) { return true; }
+  bool number_unsigned(json::number_unsigned_t) { return true; }
+  bool number_float(json::number_float_t, const std::string&) { return true; }
+  bool string(std::string&) { return true; }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return true; }
+  bool start_array(std::size_t) { return true; }
+  bool end_object() { return true; }
+  bool end_array() { return true; }
+  bool key(std::string&) { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
+    error_position = position;
+    error_message = error.what();
+    return false;
+  }
+  std::size_t error_position = 0;
+  std::string error_message;
+};
+
 /// Parses `input` into `doc`; false when it failed as a whole. Diagnostics (repairs,
 /// limits, syntax) are appended with codes under `code_prefix` ("feed", "frab").
 bool parse_json_document(std::string_view input, const feed_limits& limits, std::string_view code_prefix,

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.hpp"
+#include "feed/json_document.hpp"
 #include "feed/json_scan.hpp"
 #include "talktime/feed_formats.hpp"
 #include "talktime/importers.hpp"
@@ -13,18 +14,10 @@ namespace talktime {
 namespace {
 
 // Reads only as far as the first member of the top-level object that tells the format.
-class format_sniffer {
+class format_sniffer : public detail::accepting_sax {
  public:
-  using json = nlohmann::ordered_json;
   feed_format found = feed_format::talktime;
 
-  bool null() { return true; }
-  bool boolean(bool) { return true; }
-  bool number_integer(json::number_integer_t) { return true; }
-  bool number_unsigned(json::number_unsigned_t) { return true; }
-  bool number_float(json::number_float_t, const std::string&) { return true; }
-  bool string(std::string&) { return true; }
-  bool binary(json::binary_t&) { return true; }
   bool start_object(std::size_t) {
     ++depth_;
     return true;
@@ -53,7 +46,6 @@ class format_sniffer {
     }
     return true;
   }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 
  private:
   int depth_ = 0;

@@ -31,26 +31,6 @@ namespace {
 using talktime::sys_seconds;
 using namespace talktime::wasm;
 
-std::map<int, std::unique_ptr<talktime::schedule>>& open_schedules() {
-  static std::map<int, std::unique_ptr<talktime::schedule>> schedules;
-  return schedules;
-}
-
-// A list the widget renders in parts ({"parts": true}), kept per feed: the query's
-// matches, the options of its first part and where the last part ended. A later part
-// ({"more": true, "limit"}) renders its own talks alone: no query, no walk over the
-// talks before it, so a 10,000-talk list costs its parts and not their squares.
-struct list_in_parts {
-  talktime::query_result found;
-  talktime::render_options options;
-  talktime::list_position position;
-};
-
-std::map<int, list_in_parts>& lists_in_parts() {
-  static std::map<int, list_in_parts> lists;
-  return lists;
-}
-
 // The bytes of a Uint8Array, copied into wasm memory with one TypedArray.set
 // (a memcpy), not the per-character loop embind uses for std::string.
 std::string bytes_of(const emscripten::val& array) {
@@ -405,12 +385,6 @@ emscripten::val describe_zone(const std::string& name, double at) {
 }
 
 }  // namespace
-
-int talktime::wasm::adopt_schedule(std::unique_ptr<talktime::schedule> s) {
-  static int next_handle = 0;
-  open_schedules()[++next_handle] = std::move(s);
-  return next_handle;
-}
 
 EMSCRIPTEN_BINDINGS(talktime) {
   emscripten::function("openFeeds", &open_feeds);

@@ -143,7 +143,9 @@ function moduleSwitch(lean, startFull) {
   let fullStarting = null;
   const modules = { full: null };
   const register = (calls, opened, sources, limits) => {
-    feeds.set(++nextHandle, { calls, handle: opened.handle, sources: calls === lean ? sources : null, limits, mirror: 0 });
+    // A feed a worker read (worker-feed.js) has no whole bytes here to mirror in the full module.
+    const mirrorable = calls === lean && !sources.some((source) => source.opened);
+    feeds.set(++nextHandle, { calls, handle: opened.handle, sources: mirrorable ? sources : null, limits, mirror: 0 });
     return { ...opened, handle: nextHandle };
   };
   return Object.assign(modules, {
@@ -232,9 +234,14 @@ export function routedCalls(lean, startFull) {
     render: onFeed('render'),
     ics: onFeed('ics'),
     calendarLinks: onFeed('calendarLinks'),
+    // A large feed's compact form, read by a worker, loaded into the first-render module: a
+    // promise of its reply, whose handle openFeeds adopts (sources[0].opened) or discardCompact drops.
+    openCompact: (buffer) => lean.openCompact(buffer),
+    discardCompact: (handle) => lean.closeFeed(handle),
     jsonLd(handle, request) {
       const entry = modules.feed(handle);
       if (entry.calls !== lean) return entry.calls.jsonLd(entry.handle, request);
+      if (!entry.sources && !entry.mirror) return Promise.resolve('');  // read by a worker: see register
       return whenIdle().then(modules.loadFull)
         .then(() => modules.isOpen(handle, entry) ? modules.full.jsonLd(modules.mirror(entry), request) : '');
     },

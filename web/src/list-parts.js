@@ -17,10 +17,15 @@
 // time in idle slices once the new view is complete. An earlier version hid the old
 // view with `hidden` (display: none, which tears its layout down at once) before taking
 // it apart, and later keys got slower (1,000 talks: 224 ms a key against 32).
+// Retiring pays only for long views: at 1,000 talks it made keys slower (56 ms a key
+// against 40 with the old view removed at once) and filling the list slower (3.7-4.4 s
+// against 1.6 s), so a view of up to RETIRE_FROM talks is still removed at once.
 // Figures: tests/bench/keystroke_bench.mjs (keys and zone switches, 1,000 and 10,000 talks).
 
 // Talks rendered at once: two or three screens (a card is 150 to 250 px high).
 export const FIRST_PART = 12;
+// Views of more talks than this are retired rather than removed in the keystroke.
+const RETIRE_FROM = 2000;
 // Talks a later part holds (about 25 KB of markup); a slice renders parts until its
 // time is used. A key pressed meanwhile waits for one part at most.
 const PART_SIZE = 10;
@@ -124,11 +129,11 @@ export class ListParts {
     if (!this.pending && !this.retired.length) this.list.removeAttribute('aria-busy');
   }
 
-  // Puts a new, empty view first in the list; the old one is retired (hidden at once,
-  // taken apart later).
+  // Puts a new, empty view first in the list; a long old one is retired (hidden at once,
+  // taken apart later), a shorter one removed.
   replaceView() {
     if (this.current) {
-      if (this.talksInView > FIRST_PART) {
+      if (this.talksInView > RETIRE_FROM) {
         this.current.className = 'tt-view tt-retired';
         this.current.setAttribute('aria-hidden', 'true');
         this.retired.push(this.current);

@@ -191,7 +191,7 @@ async function finishInWorker(worker, feed, received, signal) {
     opened = { ok: false, error };
   }
   if (signal.aborted && opened.ok) {
-    core.closeFeed(opened.value.handle);  // the widget went away meanwhile
+    core.discardCompact(opened.value.handle);  // the widget went away meanwhile
     throw signal.reason || new Error('aborted');
   }
   return { name, bytes: head, format, opened };
