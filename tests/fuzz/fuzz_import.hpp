@@ -128,8 +128,15 @@ inline void check_parse_any_feed(std::string_view text, feed_format format, cons
     return;
   }
   check(any.feed.has_value() == parsed->feed.has_value(), "parse_any_feed and parse_feed(feed_json) disagree on loading");
-  check(any.diagnostics.size() == r.diagnostics.size() + parsed->diagnostics.size(),
-        "parse_any_feed does not report the importer's and the parser's diagnostics");
+  // Events of which none became a talk: parse_any_feed gives feed.no_talks in place of the
+  // parser's feed.empty, and adds it when the parser's list was full before it got there.
+  auto has = [](const std::vector<diagnostic>& ds, std::string_view code) {
+    return std::any_of(ds.begin(), ds.end(), [&](const diagnostic& d) { return d.code == code; });
+  };
+  auto expected = r.diagnostics.size() + parsed->diagnostics.size();
+  if (has(any.diagnostics, "feed.no_talks") && !has(parsed->diagnostics, "feed.no_talks")) ++expected;
+  if (has(parsed->diagnostics, "feed.empty") && !has(any.diagnostics, "feed.empty")) --expected;
+  check(any.diagnostics.size() == expected, "parse_any_feed does not report the importer's and the parser's diagnostics");
   std::size_t own = 0;
   for (std::size_t i = 0; i < any.diagnostics.size(); ++i) {
     const auto& d = any.diagnostics[i];
