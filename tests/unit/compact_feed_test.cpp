@@ -13,10 +13,12 @@
 
 #include "feed/compact_feed.hpp"
 #include "talktime/talktime.hpp"
+#include "test_support.hpp"
 
 namespace {
 
 using namespace talktime;
+using talktime::test_support::expect_same_speakers_and_links;
 namespace fs = std::filesystem;
 
 std::string file_text(const fs::path& path) {
@@ -65,22 +67,10 @@ void expect_same_talk(const talk& a, const talk& b) {
   EXPECT_EQ(a.end_day, b.end_day);
   EXPECT_EQ(a.zone, b.zone);
   EXPECT_EQ(a.series, b.series);
-  ASSERT_EQ(a.speakers.size(), b.speakers.size());
-  for (std::size_t i = 0; i < a.speakers.size(); ++i) {
-    EXPECT_EQ(a.speakers[i].name, b.speakers[i].name);
-    EXPECT_EQ(a.speakers[i].affiliation, b.speakers[i].affiliation);
-    EXPECT_EQ(a.speakers[i].url, b.speakers[i].url);
-    EXPECT_EQ(a.speakers[i].photo, b.speakers[i].photo);
-    EXPECT_EQ(a.speakers[i].bio, b.speakers[i].bio);
-  }
   EXPECT_EQ(a.abstract, b.abstract);
   EXPECT_EQ(a.tags, b.tags);
   expect_same_place(a.location, b.location);
-  ASSERT_EQ(a.links.size(), b.links.size());
-  for (std::size_t i = 0; i < a.links.size(); ++i) {
-    EXPECT_EQ(a.links[i].kind, b.links[i].kind);
-    EXPECT_EQ(a.links[i].url, b.links[i].url);
-  }
+  expect_same_speakers_and_links(a, b);
   EXPECT_EQ(a.index, b.index);
 }
 

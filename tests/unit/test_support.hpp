@@ -24,6 +24,23 @@ inline std::string read_fixture(const std::string& name) {
   return ss.str();
 }
 
+/// Two talks' speakers and links are the same, field by field.
+inline void expect_same_speakers_and_links(const talk& a, const talk& b) {
+  ASSERT_EQ(a.speakers.size(), b.speakers.size());
+  for (std::size_t i = 0; i < a.speakers.size(); ++i) {
+    EXPECT_EQ(a.speakers[i].name, b.speakers[i].name);
+    EXPECT_EQ(a.speakers[i].affiliation, b.speakers[i].affiliation);
+    EXPECT_EQ(a.speakers[i].url, b.speakers[i].url);
+    EXPECT_EQ(a.speakers[i].photo, b.speakers[i].photo);
+    EXPECT_EQ(a.speakers[i].bio, b.speakers[i].bio);
+  }
+  ASSERT_EQ(a.links.size(), b.links.size());
+  for (std::size_t i = 0; i < a.links.size(); ++i) {
+    EXPECT_EQ(a.links[i].kind, b.links[i].kind);
+    EXPECT_EQ(a.links[i].url, b.links[i].url);
+  }
+}
+
 inline std::vector<std::string> messages(const parse_result& r) {
   std::vector<std::string> out;
   for (const auto& d : r.diagnostics) out.push_back(d.to_string());
